@@ -1,0 +1,1 @@
+"""Digital Rights Monitor: a newsroom and observatory for digital rights."""

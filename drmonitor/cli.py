@@ -1,0 +1,119 @@
+"""`drmonitor`: one command line for the whole system.
+
+Site commands set up Django lazily, so the observatory commands (probe, verdict, helper) start
+without loading the site at all and run on a vantage point that has only the observatory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from drmonitor.observatory.cli import register as register_observatory
+
+SITE_SETTINGS = "drmonitor.settings.dev"
+
+
+def _django(argv: Sequence[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SITE_SETTINGS)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["drmonitor", *argv])
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django(args.rest)
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    """Bring the database, static files and demo content up to date; safe to repeat."""
+    _django(["migrate", "--noinput", "-v", "0"])
+    _django(["collectstatic", "--noinput", "-v", "0"])
+    if not args.no_demo:
+        _django(["load_demo"])
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django(["run_worker"])
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Set up, then serve the site with gunicorn beside the background worker."""
+    cmd_setup(args)
+    port = os.environ.get("PORT", "8000")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", SITE_SETTINGS),
+    }
+    worker = subprocess.Popen([sys.executable, "-m", "drmonitor.cli", "worker"], env=env)
+    workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "drmonitor.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            workers,
+            "--access-logfile",
+            "-",
+        ],
+        env=env,
+    )
+    print(f"\nDigital Rights Monitor is at http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+    print(f"Admin: http://127.0.0.1:{port}/admin/ — the accounts are listed above.\n", flush=True)
+
+    def stop(*_: object) -> None:
+        for process in (server, worker):
+            process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        stop()
+        return 0
+    finally:
+        stop()
+        worker.wait(timeout=10)
+
+
+def _site_commands(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="set up and serve the site with demo content")
+    run.add_argument("--no-demo", action="store_true", help="do not load demo content")
+    run.set_defaults(func=cmd_run)
+    setup = sub.add_parser("setup", help="migrate, collect static files, load demo content")
+    setup.add_argument("--no-demo", action="store_true")
+    setup.set_defaults(func=cmd_setup)
+    sub.add_parser(
+        "worker", help="run background work (scheduled publishing, e-mail)"
+    ).set_defaults(func=cmd_worker)
+    manage = sub.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="drmonitor", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    _site_commands(sub)
+    register_observatory(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

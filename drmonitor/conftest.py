@@ -1,0 +1,16 @@
+"""Fixtures every site app's tests share."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def home(db):
+    """The site root with the full section tree, as a fresh install has it."""
+    from drmonitor.home.demo import ensure_home
+    from drmonitor.newsroom.demo import ensure_sections
+
+    home = ensure_home()
+    ensure_sections(home)
+    return home

@@ -1,0 +1,74 @@
+"""The floor every site app stands on: the image model, site settings and page metadata."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class CustomImage(AbstractImage):
+    """An image that carries its own caption and credit, so every use of it can show them."""
+
+    caption = models.CharField(max_length=400, blank=True)
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text='Shown as given, e.g. "Image: Reuters" or "Illustration: Aniqa Haider/MMfD".',
+    )
+
+    admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+
+
+class Rendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """What editors say about the organisation in the sidebar and footer, and where to follow it."""
+
+    tagline = models.CharField(max_length=255, blank=True)
+    about = models.TextField(blank=True, help_text="The About block in the sidebar and footer.")
+    contact_email = models.EmailField(blank=True)
+    facebook_url = models.URLField(blank=True)
+    x_url = models.URLField("X URL", blank=True)
+    youtube_url = models.URLField(blank=True)
+    instagram_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+    default_social_image = models.ForeignKey(
+        CustomImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("about"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading="Follow links",
+        ),
+        FieldPanel("default_social_image"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    def follow_links(self) -> list[tuple[str, str]]:
+        """The (network, url) pairs that are filled in, in a stable order for templates."""
+        pairs = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(name, url) for name, url in pairs if url]

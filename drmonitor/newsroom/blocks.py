@@ -1,0 +1,59 @@
+"""The pieces an article body is made of."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text keeps to what a news body needs; Wagtail's whitelist strips everything else.
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(required=False, help_text="Defaults to the image's own caption.")
+    credit = blocks.CharBlock(required=False, help_text="Defaults to the image's own credit.")
+
+    class Meta:
+        icon = "image"
+        template = "newsroom/blocks/captioned_image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "newsroom/blocks/quote.html"
+
+
+class EmbedWithCaptionBlock(blocks.StructBlock):
+    """A post on X, a YouTube video or anything else oEmbed knows, with a text fallback link."""
+
+    embed = EmbedBlock(help_text="The URL of the post or video.")
+    caption = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "media"
+        template = "newsroom/blocks/embed.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, help_text="Defaults to the document's title.")
+
+    class Meta:
+        icon = "doc-full"
+        template = "newsroom/blocks/document_link.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", template="newsroom/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    embed = EmbedWithCaptionBlock()
+    document = DocumentLinkBlock()

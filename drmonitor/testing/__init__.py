@@ -1,0 +1,1 @@
+"""Shared test support: factories and the rule for tests whose real part may be missing."""
