@@ -8,6 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("drmonitor.accounts.urls")),
+    path("api/", include("drmonitor.api.urls")),
+    path("", include("drmonitor.tracker.urls")),
+    path("", include("drmonitor.newsroom.discovery_urls")),
+    path("", include("drmonitor.newsroom.urls")),
 ]
 
 if settings.DRM_SERVE_MEDIA:
@@ -20,4 +25,5 @@ if settings.DRM_SERVE_MEDIA:
         )
     ]
 
+# Wagtail's page tree answers everything else (sections, articles).
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,9 +1,13 @@
-"""The observatory's subcommands of `drmonitor` (probe, verdict, helper)."""
+"""The observatory's subcommands of `drmonitor`: verdict (analysis), probe and helper (probe)."""
 
 from __future__ import annotations
 
 import argparse
 
+from drmonitor.observatory.analysis import cli as analysis_cli
+from drmonitor.observatory.probe import cli as probe_cli
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the observatory's subcommands to the `drmonitor` parser."""
+    analysis_cli.register(sub)
+    probe_cli.register(sub)
