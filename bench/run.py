@@ -1,0 +1,265 @@
+"""Benchmark the site against the WordPress peer and against nginx serving a static page.
+
+    .venv/bin/python bench/run.py [--articles 2000] [--no-wordpress] [--search-articles 10000]
+
+Runs, one after the other on this machine with the other servers idle:
+  1. the WordPress peer (../shared/bench/wordpress, setup.sh then bench.sh), no page cache;
+  2. our site under gunicorn with the page cache off, then on, with the same bench.sh;
+  3. nginx serving a saved copy of our article page as a static file (the ceiling for a cached
+     page on this machine);
+  4. search latency (p50/p95) at --search-articles articles, sequential requests.
+Prints each bench.sh table and a side-by-side summary with ratios. Only loopback is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER = ROOT.parent / "shared" / "bench" / "wordpress"
+PYTHON = sys.executable
+SITE_PORT, STATIC_PORT = 8090, 8092
+OUR_PATHS = {
+    "BENCH_PATH_HOME": "/",
+    "BENCH_PATH_CATEGORY": "/drm-exclusive/news/",
+    "BENCH_PATH_POST": "/drm-exclusive/news/pta-blocks-x-nationwide-citing-security-concerns/",
+    "BENCH_PATH_TAG": "/tag/pta/",
+    "BENCH_PATH_SEARCH": "/search/?q=privacy",
+    "BENCH_PATH_FEED": "/feed/",
+}
+ROW = re.compile(r"^\| (\w+) \| `([^`]*)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| (\d+) \|")
+
+
+def site_env(var_dir: Path, cache_seconds: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "drmonitor.settings.dev",
+        "DRM_VAR_DIR": str(var_dir),
+        "DRM_PAGE_CACHE_SECONDS": str(cache_seconds),
+    }
+
+
+def prepare_site(var_dir: Path, articles: int) -> None:
+    env = site_env(var_dir, 0)
+    subprocess.run([PYTHON, "-m", "drmonitor.cli", "setup"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "seed.py"), "--articles", str(articles)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def wait_for(port: int, path: str = "/", seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            if connection.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"nothing answered on 127.0.0.1:{port} within {seconds} s")
+
+
+def start_site(var_dir: Path, cache_seconds: int) -> subprocess.Popen:
+    workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "drmonitor.wsgi:application",
+            "-b",
+            f"127.0.0.1:{SITE_PORT}",
+            "--workers",
+            workers,
+            "--log-level",
+            "warning",
+        ],
+        env=site_env(var_dir, cache_seconds),
+        cwd=ROOT,
+    )
+    wait_for(SITE_PORT)
+    return server
+
+
+def bench_sh(base: str, extra_env: dict[str, str] | None = None) -> dict[str, tuple]:
+    """Run the peer's bench.sh, echo its report; {page: (req/s, p50, p99, non-2xx, errors)}."""
+    result = subprocess.run(
+        ["bash", str(PEER / "bench.sh"), base],
+        env={**os.environ, **(extra_env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print(result.stdout)
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+    rows = {}
+    for line in result.stdout.splitlines():
+        match = ROW.match(line)
+        if match:
+            page, _path, rps, p50, p99, non2xx, errors = match.groups()
+            rows[page] = (float(rps), float(p50), float(p99), int(non2xx), int(errors))
+    return rows
+
+
+def nginx_static(html: bytes) -> dict[str, tuple]:
+    """Serve `html` as a static file with nginx and measure it like a page."""
+    workdir = Path(tempfile.mkdtemp(prefix="drm-nginx-"))
+    (workdir / "www").mkdir()
+    (workdir / "www" / "article.html").write_bytes(html)
+    config = workdir / "nginx.conf"
+    config.write_text(
+        f"""worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  default_type text/html;
+  server {{
+    listen 127.0.0.1:{STATIC_PORT};
+    root {workdir}/www;
+    location / {{ try_files /article.html =404; }}
+  }}
+}}
+"""
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    subprocess.run([nginx, "-c", str(config)], check=True)
+    try:
+        wait_for(STATIC_PORT)
+        return bench_sh(
+            f"http://127.0.0.1:{STATIC_PORT}",
+            {"BENCH_PAGES": "post", "BENCH_PATH_POST": "/article.html"},
+        )
+    finally:
+        subprocess.run([nginx, "-c", str(config), "-s", "stop"], check=False)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def fetch(port: int, path: str) -> tuple[int, bytes, float]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, body, (time.perf_counter() - started) * 1000
+
+
+def search_latency(var_dir: Path, articles: int) -> dict[str, tuple[float, float, int]]:
+    """p50/p95 of the results page and the live endpoint, sequential, at `articles` articles."""
+    prepare_site(var_dir, articles)
+    server = start_site(var_dir, cache_seconds=0)
+    queries = ["privacy", "court petition", "vpn", "shutdown", "firewall", "xyzzy", "pta", "law"]
+    figures = {}
+    try:
+        for label, template in (
+            ("search page", "/search/?q={}"),
+            ("live search", "/search/live/?q={}"),
+        ):
+            timings = []
+            for _round in range(25):
+                for query in queries:
+                    status, _body, ms = fetch(SITE_PORT, template.format(query.replace(" ", "+")))
+                    if status != 200:
+                        raise RuntimeError(f"{template.format(query)} answered {status}")
+                    timings.append(ms)
+            timings.sort()
+            figures[label] = (
+                statistics.median(timings),
+                timings[int(len(timings) * 0.95) - 1],
+                len(timings),
+            )
+    finally:
+        server.terminate()
+        server.wait()
+    return figures
+
+
+def _cell(row: tuple | None) -> str:
+    return f"{row[0]:.1f} ({row[2]:.0f})" if row else "-"
+
+
+def _ratio(row: tuple | None, peer: tuple | None) -> str:
+    return f"{row[0] / peer[0]:.1f}x" if row and peer else "-"
+
+
+def summary(wordpress: dict, off: dict, on: dict, static: dict) -> None:
+    print("\n## Side by side (req/s; p99 ms in brackets; ratio = ours / WordPress)\n")
+    print("| page | WordPress | ours, cache off | ratio | ours, cache on | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for page in ("home", "category", "post", "tag", "search", "feed"):
+        wp, cold, hot = wordpress.get(page), off.get(page), on.get(page)
+        cells = [_cell(wp), _cell(cold), _ratio(cold, wp), _cell(hot), _ratio(hot, wp)]
+        print(f"| {page} | " + " | ".join(cells) + " |")
+    if static.get("post") and on.get("post"):
+        share = on["post"][0] / static["post"][0]
+        print(
+            f"\nnginx static copy of the article page: {static['post'][0]:.1f} req/s;"
+            f" our cached article page reaches {share:.0%} of it."
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--search-articles", type=int, default=10000)
+    parser.add_argument("--no-wordpress", action="store_true")
+    parser.add_argument("--var", type=Path, default=Path("/var/tmp/drm-bench"))
+    args = parser.parse_args()
+
+    wordpress: dict = {}
+    if not args.no_wordpress:
+        subprocess.run(
+            ["bash", str(PEER / "setup.sh")],
+            check=True,
+            env={**os.environ, "WP_BENCH_SKIP_APT": os.environ.get("WP_BENCH_SKIP_APT", "")},
+        )
+        print("== WordPress peer (no page cache)")
+        wordpress = bench_sh("http://127.0.0.1:8081")
+        subprocess.run(["bash", str(PEER / "stop.sh")], check=False)
+
+    site_dir = args.var / f"site-{args.articles}"
+    prepare_site(site_dir, args.articles)
+    results = {}
+    for label, seconds in (("off", 0), ("on", 300)):
+        server = start_site(site_dir, seconds)
+        try:
+            print(f"== Our site, page cache {label}")
+            results[label] = bench_sh(f"http://127.0.0.1:{SITE_PORT}", OUR_PATHS)
+            if label == "on":
+                _status, article_html, _ms = fetch(SITE_PORT, OUR_PATHS["BENCH_PATH_POST"])
+        finally:
+            server.terminate()
+            server.wait()
+
+    print("== nginx serving a static copy of our article page")
+    static = nginx_static(article_html)
+    summary(wordpress, results["off"], results["on"], static)
+
+    print(f"\n## Search latency at {args.search_articles} articles (sequential requests)\n")
+    print("| endpoint | p50 ms | p95 ms | requests |")
+    print("|---|---:|---:|---:|")
+    for label, (p50, p95, n) in search_latency(
+        args.var / f"site-{args.search_articles}", args.search_articles
+    ).items():
+        print(f"| {label} | {p50:.1f} | {p95:.1f} | {n} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
