@@ -1,0 +1,174 @@
+"""The editors' side of the evidence desk: every record is a snippet under one "Tracker" menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from drmonitor.tracker.models import (
+    Actor,
+    Bench,
+    Campaign,
+    CaseConsolidation,
+    Country,
+    Court,
+    Hearing,
+    Incident,
+    Law,
+    LegalCase,
+    Network,
+    Order,
+    Service,
+    Source,
+    Statement,
+    StatusChange,
+)
+
+
+class IncidentViewSet(SnippetViewSet):
+    model = Incident
+    icon = "warning"
+    list_display = ["title", "kind", "country", "start_date", "end_date", "status"]
+    list_filter = ["kind", "status", "country", "services"]
+    search_fields = ["title", "summary", "areas"]
+    ordering = ["-start_date"]
+
+
+class LegalCaseViewSet(SnippetViewSet):
+    model = LegalCase
+    icon = "folder-open-inverse"
+    list_display = ["title", "court", "number_text", "status", "filed_on"]
+    list_filter = ["court", "status"]
+    search_fields = ["title", "subject", "petitioners_text", "respondents_text"]
+
+
+class HearingViewSet(SnippetViewSet):
+    model = Hearing
+    icon = "date"
+    list_display = ["case", "date", "result", "next_date"]
+    list_filter = ["case__court", "result"]
+    search_fields = ["what_happened", "directions"]
+    ordering = ["-date"]
+
+
+class OrderViewSet(SnippetViewSet):
+    model = Order
+    icon = "doc-full"
+    list_display = ["title", "kind", "date", "case", "incident"]
+    list_filter = ["kind"]
+    search_fields = ["title", "summary", "reference_no"]
+    ordering = ["-date"]
+
+
+class StatementViewSet(SnippetViewSet):
+    model = Statement
+    icon = "openquote"
+    list_display = ["title", "date", "signatory_count"]
+    search_fields = ["title", "summary"]
+
+
+class CampaignViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "pick"
+    list_display = ["name", "hashtags", "start_date", "end_date"]
+    search_fields = ["name", "hashtags"]
+
+
+class StatusChangeViewSet(SnippetViewSet):
+    model = StatusChange
+    icon = "history"
+    list_display = ["__str__", "date", "from_status", "to_status"]
+    ordering = ["-date"]
+
+
+class ConsolidationViewSet(SnippetViewSet):
+    model = CaseConsolidation
+    icon = "link"
+    menu_label = "Cases heard together"
+    list_display = ["case", "with_case", "heard_together_from", "separated_on"]
+
+
+class CourtViewSet(SnippetViewSet):
+    model = Court
+    icon = "group"
+    list_display = ["name", "short_name", "level", "jurisdiction"]
+    list_filter = ["level", "jurisdiction"]
+    search_fields = ["name", "short_name"]
+
+
+class BenchViewSet(SnippetViewSet):
+    model = Bench
+    icon = "user"
+    list_display = ["label", "court", "bench_type"]
+    list_filter = ["court", "bench_type"]
+    search_fields = ["label", "judges"]
+
+
+class ActorViewSet(SnippetViewSet):
+    model = Actor
+    icon = "user"
+    list_display = ["name", "short_name", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "short_name"]
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "globe"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "domains"]
+
+
+class NetworkViewSet(SnippetViewSet):
+    model = Network
+    icon = "site"
+    list_display = ["name", "asn", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name"]
+
+
+class LawViewSet(SnippetViewSet):
+    model = Law
+    icon = "doc-empty"
+    list_display = ["title", "short_title", "year", "jurisdiction"]
+    search_fields = ["title", "short_title"]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "link-external"
+    list_display = ["title", "publisher", "kind", "date", "url"]
+    list_filter = ["kind"]
+    search_fields = ["title", "url", "publisher"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class TrackerGroup(SnippetViewSetGroup):
+    menu_label = "Tracker"
+    menu_icon = "warning"
+    menu_order = 260
+    items = (
+        IncidentViewSet,
+        LegalCaseViewSet,
+        HearingViewSet,
+        OrderViewSet,
+        ConsolidationViewSet,
+        StatusChangeViewSet,
+        StatementViewSet,
+        CampaignViewSet,
+        CourtViewSet,
+        BenchViewSet,
+        ActorViewSet,
+        ServiceViewSet,
+        NetworkViewSet,
+        LawViewSet,
+        SourceViewSet,
+        CountryViewSet,
+    )
+
+
+register_snippet(TrackerGroup)
