@@ -1,0 +1,463 @@
+"""OONI's published Web Connectivity verdict rules, re-implemented as pure functions.
+
+`decide(measurement)` returns OONI's `blocking` / `accessible` pair plus the rule that fired and
+the evidence it looked at, so a journalist can read why a site was called blocked. Two rule
+sets exist and a measurement is judged by the one its engine used (`test_version`):
+
+- v0.4 and older engines: the ordered checks of probe-cli `webconnectivity/summary.go`;
+- v0.5 ("LTE"): the "classic" engine of `webconnectivitylte/analysisclassic.go`, which walks
+  per-endpoint observations deepest redirect first, HTTP before TLS before TCP before DNS.
+
+Both are summarised in ../shared/reference/ooni-web-connectivity.md section 3; rule numbers in
+explanations follow that document. Block-page fingerprints and our own throttling keys
+(`test_keys.x_drm.throttling`) annotate the verdict without changing OONI's pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from drmonitor.observatory.analysis import comparison as cmp
+from drmonitor.observatory.analysis import fingerprints
+from drmonitor.observatory.analysis.testkeys import (
+    HTTPExchange,
+    TestKeys,
+    is_loopback,
+    parse,
+)
+
+Blocking = bool | str | None
+
+HTTP_FAILURE_MAP = {
+    "connection_refused": "http-failure",
+    "connection_reset": "http-failure",
+    "dns_nxdomain_error": "dns",
+    "eof_error": "http-failure",
+    "generic_timeout_error": "http-failure",
+    "ssl_invalid_hostname": "http-failure",
+    "ssl_invalid_certificate": "http-failure",
+    "ssl_unknown_authority": "http-failure",
+}
+
+
+@dataclass
+class Verdict:
+    """OONI's verdict pair, the rule that produced it and the evidence."""
+
+    blocking: Blocking
+    accessible: bool | None
+    explanation: str
+    rule: str
+    engine: str = ""
+    dns_consistency: str | None = None
+    body_length_match: bool | None = None
+    body_proportion: float | None = None
+    status_code_match: bool | None = None
+    headers_match: bool | None = None
+    title_match: bool | None = None
+    blockpages: list[fingerprints.FingerprintMatch] = field(default_factory=list)
+    throttled: bool | None = None
+    malformed: list[str] = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> bool:
+        return any(m.confirmed for m in self.blockpages)
+
+    @property
+    def down(self) -> bool:
+        """OONI's "expected failure": the site failed for the control too."""
+        return self.blocking is False and self.accessible is False
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["confirmed"] = self.confirmed
+        return out
+
+
+def _fmt(values) -> str:
+    return "{" + ", ".join(sorted(str(v) for v in values)) + "}"
+
+
+def _engine(version: str) -> str:
+    """'v0.5' for the LTE engine, 'v0.4' for everything older (MK, Python and Go v0.4)."""
+    try:
+        major, minor = (int(p) for p in version.split(".")[:2])
+    except ValueError:
+        return "v0.4"
+    return "v0.5" if (major, minor) >= (0, 5) else "v0.4"
+
+
+# --- v0.4: summary.go ----------------------------------------------------------------------
+
+
+def _dns_evidence(keys: TestKeys) -> str:
+    addrs = {a for q in cmp.system_queries(keys) for a in q.addrs}
+    ctrl = keys.control
+    theirs = _fmt(ctrl.dns_addrs) if ctrl else "{}"
+    failure = cmp.dns_experiment_failure(keys) or keys.carried.get("dns_experiment_failure")
+    probe = f"probe DNS failed with {failure}" if failure else f"probe DNS answers {_fmt(addrs)}"
+    control = "control DNS "
+    control += f"failed with {ctrl.dns_failure}" if ctrl and ctrl.dns_failure else f"{theirs}"
+    return f"{probe}; {control}"
+
+
+def _http_evidence(c: cmp.Comparison, resp: HTTPExchange | None, keys: TestKeys) -> str:
+    ctrl = keys.control.http if keys.control else None
+    parts = []
+    if resp is not None:
+        parts.append(f"probe got HTTP {resp.status_code} ({len(resp.body or b'')} bytes)")
+    if ctrl is not None:
+        parts.append(f"control got HTTP {ctrl.status_code} ({ctrl.body_length} bytes)")
+    parts.append(
+        f"status_code_match={c.status_code_match}, body_length_match={c.body_length_match}, "
+        f"headers_match={c.headers_match}, title_match={c.title_match}"
+    )
+    return "; ".join(parts)
+
+
+def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str, str]:
+    """(blocking, accessible, rule, explanation) by summary.go, first matching check wins."""
+    first = keys.requests[0] if keys.requests else None
+    dns_failure = keys.carried.get("dns_experiment_failure")
+    if not isinstance(dns_failure, str):
+        dns_failure = cmp.dns_experiment_failure(keys)
+    consistency = f"dns_consistency={c.dns_consistency}"
+
+    if first and first.failure is None and first.url.startswith("https://"):
+        return False, True, "v0.4/1", f"final request to {first.url} succeeded over HTTPS"
+    if keys.control_failure:
+        return None, None, "v0.4/2", f"control unreachable ({keys.control_failure})"
+    if dns_failure in cmp.NXDOMAIN_FAILURES and c.dns_consistency == "consistent":
+        return (
+            False,
+            True,
+            "v0.4/3",
+            f"probe DNS failed with {dns_failure} and so did the control: the name does not "
+            f"exist ({consistency}; OONI marks this accessible)",
+        )
+    if c.dns_consistency == "inconsistent":
+        return "dns", False, "v0.4/4", f"{_dns_evidence(keys)}; {consistency}"
+    attempts = len(keys.tcp_connect)
+    successes = sum(1 for t in keys.tcp_connect if t.success)
+    if attempts and not successes and c.dns_consistency == "consistent":
+        failures = _fmt({f"{t.ip}:{t.port} {t.failure}" for t in keys.tcp_connect})
+        return (
+            "tcp_ip",
+            False,
+            "v0.4/5",
+            f"every TCP connect failed ({failures}) although DNS is consistent",
+        )
+    ctrl_http = keys.control.http if keys.control else None
+    if ctrl_http is not None and ctrl_http.failure:
+        return (
+            None,
+            None,
+            "v0.4/6",
+            f"the control's HTTP request failed too ({ctrl_http.failure}): nothing to compare",
+        )
+    if first is None:
+        return None, None, "v0.4/6", "no HTTP request was made: nothing to compare"
+    if first.failure:
+        mapped = HTTP_FAILURE_MAP.get(first.failure)
+        if mapped is None:
+            return (
+                None,
+                None,
+                "v0.4/7",
+                f"HTTP request to {first.url} failed with {first.failure}, "
+                "a failure OONI does not classify",
+            )
+        return (
+            mapped,
+            False,
+            "v0.4/7",
+            f"HTTP request to {first.url} failed with {first.failure} while the control "
+            f"fetched the page; {consistency}",
+        )
+    if c.status_code_match and (c.body_length_match or c.headers_match or c.title_match):
+        return False, True, "v0.4/8", f"page matches the control: {_http_evidence(c, first, keys)}"
+    return (
+        "http-diff",
+        False,
+        "v0.4/8",
+        f"page differs from the control: {_http_evidence(c, first, keys)}",
+    )
+
+
+# --- v0.5: analysisclassic.go --------------------------------------------------------------
+
+_DNS, _TCP, _TLS, _HTTP = 0, 1, 2, 3
+_TYPE_NAME = {_DNS: "DNS lookup", _TCP: "TCP connect", _TLS: "TLS handshake", _HTTP: "HTTP"}
+
+
+@dataclass
+class _Obs:
+    """One observation of the classic pipeline: a failed lookup, or one endpoint's last step."""
+
+    kind: int
+    depth: int
+    failure: str  # "" = success
+    endpoint: str = ""
+    domain: str = ""
+    ctrl_dns_failure: str | None = None  # None = no control information
+    ctrl_tcp_failure: str | None = None
+    ctrl_tls_failure: str | None = None
+    ctrl_http_failure: str | None = None
+    tls_failure: str | None = None
+    response: HTTPExchange | None = None
+    ctrl_dns_addrs: int = 0
+
+
+def _endpoint(ip: str, port: int) -> str:
+    return f"[{ip}]:{port}" if ":" in ip else f"{ip}:{port}"
+
+
+def _classic_observations(keys: TestKeys) -> list[_Obs]:
+    ctrl = keys.control
+    getaddrinfo = [q for q in keys.queries if q.engine in ("getaddrinfo", "system")]
+    known_ips = {a for q in getaddrinfo if not q.failure for a in q.addrs}
+    obs: list[_Obs] = []
+    for q in getaddrinfo:
+        if not q.failure:
+            continue
+        o = _Obs(_DNS, q.depth or 0, q.failure, domain=q.hostname)
+        if ctrl is not None and ctrl.has_dns and q.hostname == keys.hostname:
+            o.ctrl_dns_failure = ctrl.dns_failure or ""
+            o.ctrl_dns_addrs = len(ctrl.dns_addrs)
+        obs.append(o)
+    tls_by_tx = {t.transaction_id: t for t in keys.tls_handshakes if t.transaction_id is not None}
+    http_by_tx = {r.transaction_id: r for r in keys.requests if r.transaction_id is not None}
+    for t in keys.tcp_connect:
+        if t.ip not in known_ips or not t.fetch_body:
+            continue
+        ep = _endpoint(t.ip, t.port)
+        o = _Obs(_TCP, t.depth or 0, t.failure or "", endpoint=ep)
+        tls = tls_by_tx.get(t.transaction_id)
+        if tls is not None:
+            o.kind, o.failure, o.tls_failure = _TLS, tls.failure or "", tls.failure or ""
+        http = http_by_tx.get(t.transaction_id)
+        if http is not None:
+            o.kind, o.failure, o.response = _HTTP, http.failure or "", http
+        if ctrl is not None:
+            if ep in ctrl.tcp:
+                o.ctrl_tcp_failure = ctrl.tcp[ep] or ""
+            if tls is not None and ep in ctrl.tls and ctrl.tls[ep][0] == tls.server_name:
+                o.ctrl_tls_failure = ctrl.tls[ep][1] or ""
+            if ctrl.http is not None:
+                o.ctrl_http_failure = ctrl.http.failure or ""
+        obs.append(o)
+    # Deepest redirect first; HTTP, TLS, TCP, DNS; successes before failures.
+    obs.sort(key=lambda o: (-o.depth, -o.kind, o.failure))
+    return obs
+
+
+def _is_final(resp: HTTPExchange | None) -> bool:
+    return resp is not None and resp.status_code // 100 in (2, 4, 5)
+
+
+def _v05_dns_consistency(keys: TestKeys) -> str | None:
+    """analysisclassic.go: compare the system resolver's answers with the control's."""
+    ctrl = keys.control
+    if ctrl is None or not ctrl.has_dns:
+        return None
+    queries = [
+        q
+        for q in keys.queries
+        if q.engine in ("getaddrinfo", "system") and q.hostname == keys.hostname
+    ]
+    unexpected = expected = valid = invalid = successes = 0
+    for q in queries:
+        if q.failure:
+            if q.query_type == "AAAA" and q.failure == "dns_no_answer":
+                continue
+            if ctrl.dns_failure or (q.failure == "dns_no_answer" and not ctrl.dns_addrs):
+                expected += 1
+            else:
+                unexpected += 1
+            continue
+        for addr in q.addrs:
+            successes += 1
+            if not ctrl.dns_failure and ctrl.dns_addrs:
+                asn = q.asns.get(addr, 0)
+                if addr in ctrl.dns_addrs or (asn and asn in ctrl.dns_asns):
+                    valid += 1
+                else:
+                    invalid += 1
+    if not unexpected and not invalid and (valid or expected):
+        return "consistent"
+    if invalid or unexpected or (successes and not ctrl.dns_failure and not ctrl.dns_addrs):
+        return "inconsistent"
+    return None
+
+
+def _v05(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str, str]:
+    inconsistent = c.dns_consistency == "inconsistent"
+    note = f"; DNS is inconsistent ({_dns_evidence(keys)}), so OONI blames DNS"
+
+    def string(value: str, rule: str, why: str):
+        if inconsistent:
+            return "dns", False, rule + "+dns", why + note
+        return value, False, rule, why
+
+    def null(rule: str, why: str):
+        if inconsistent:
+            return "dns", False, rule + "+dns", why + note
+        return None, None, rule, why
+
+    def down(rule: str, why: str):
+        if inconsistent:
+            return "dns", False, rule + "+dns", why + note
+        return False, False, rule, why + ": the website is down for the control too"
+
+    for o in _classic_observations(keys):
+        where = f"{_TYPE_NAME[o.kind]} {o.endpoint or o.domain} (redirect depth {o.depth})"
+        if o.kind == _HTTP and not o.failure and _is_final(o.response):
+            resp = o.response
+            if o.tls_failure == "":
+                return False, True, "v0.5/1.1", f"{where}: HTTP {resp.status_code} over TLS"
+            if o.ctrl_http_failure is None:
+                return null("v0.5/1.2", f"{where}: HTTP {resp.status_code} but no HTTP control")
+            if not _http_diff(c):
+                evidence = _http_evidence(c, resp, keys)
+                return False, True, "v0.5/1.3", f"{where}: page matches the control: {evidence}"
+            evidence = _http_evidence(c, resp, keys)
+            return string("http-diff", "v0.5/1.4", f"{where}: page differs: {evidence}")
+        if not o.failure:
+            continue
+        seen = f"{where} failed with {o.failure}"
+        if o.kind == _HTTP:
+            if o.ctrl_http_failure is None:
+                return null("v0.5/2.1", f"{seen}; no HTTP control")
+            if o.ctrl_http_failure:
+                return down("v0.5/2.2", f"{seen}; control HTTP failed with {o.ctrl_http_failure}")
+            return string("http-failure", "v0.5/2.3", f"{seen}; the control fetched the page")
+        if o.kind in (_TLS, _TCP):
+            tls = o.kind == _TLS
+            ctrl_failure = o.ctrl_tls_failure if tls else o.ctrl_tcp_failure
+            rule = "v0.5/3" if tls else "v0.5/4"
+            if ctrl_failure is None:
+                if o.ctrl_http_failure is None:
+                    return null(f"{rule}.1", f"{seen}; no control for it and no HTTP control")
+                return string(
+                    "http-failure",
+                    f"{rule}.1",
+                    f"{seen}; no control for this endpoint, but the control fetched the page",
+                )
+            if ctrl_failure:
+                return down(f"{rule}.2", f"{seen}; the control failed with {ctrl_failure}")
+            blocking = "http-failure" if tls else "tcp_ip"
+            return string(blocking, f"{rule}.3", f"{seen}; the control succeeded")
+        if o.kind == _DNS:
+            if o.ctrl_dns_failure is None:
+                if o.ctrl_http_failure is None and keys.control is None:
+                    return (
+                        False,
+                        True,
+                        "v0.5/5.1.1",
+                        f"{seen}; no control at all (OONI's rule 5.1.1 quirk: accessible)",
+                    )
+                return string("dns", "v0.5/5.1", f"{seen}; no DNS control for this name")
+            if o.ctrl_dns_failure or (o.failure == "dns_no_answer" and o.ctrl_dns_addrs == 0):
+                why = o.ctrl_dns_failure or "no addresses"
+                return down("v0.5/5.2", f"{seen}; the control's lookup gave {why}")
+            return string("dns", "v0.5/5.3", f"{seen}; the control resolved the name")
+    # Nothing was connected to: look at the addresses themselves (rule 6).
+    addrs = {a for q in keys.queries if q.engine in ("getaddrinfo", "system") for a in q.addrs}
+    ctrl_addrs = set(keys.control.dns_addrs) if keys.control else set()
+    if addrs and all(is_loopback(a) for a in addrs):
+        if ctrl_addrs and all(is_loopback(a) for a in ctrl_addrs):
+            return down("v0.5/6", f"probe and control both resolved loopback {_fmt(addrs)}")
+        if ctrl_addrs:
+            return (
+                "dns",
+                False,
+                "v0.5/6",
+                f"probe DNS answered loopback {_fmt(addrs)}; control got {_fmt(ctrl_addrs)}",
+            )
+    return null("v0.5/none", "no observation decided the verdict")
+
+
+def _http_diff(c: cmp.Comparison) -> bool:
+    if not c.status_code_match:
+        return True
+    return not (c.body_length_match or c.headers_match or c.title_match)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def _throttling(keys: TestKeys) -> tuple[bool | None, str]:
+    info = keys.x_drm.get("throttling")
+    if not isinstance(info, dict):
+        return None, ""
+    flagged = info.get("throttled")
+    if not isinstance(flagged, bool):
+        return None, ""
+    if not flagged:
+        return False, ""
+    detail = info.get("explanation")
+    return True, f"; throttled: {detail}" if isinstance(detail, str) else "; throttled"
+
+
+def decide(measurement: dict, *, trust_carried: bool = True) -> Verdict:
+    """The verdict for one Web Connectivity measurement. Never raises.
+
+    With `trust_carried` (the default) the comparison keys a probe stored (dns_consistency,
+    body_length_match, ...) are reused, as OONI's own verdict used them; without it they are
+    recomputed from the raw observations, which tests our comparison code too.
+    """
+    try:
+        return _decide(measurement, trust_carried)
+    except Exception as exc:  # noqa: BLE001 - the probe must never die on odd input
+        return Verdict(
+            None,
+            None,
+            f"internal error while judging the measurement: {type(exc).__name__}: {exc}",
+            "error",
+            malformed=[f"{type(exc).__name__}: {exc}"],
+        )
+
+
+def _decide(measurement: Any, trust_carried: bool) -> Verdict:
+    keys = parse(measurement)
+    if keys.problems:
+        shown = "; ".join(keys.problems[:5])
+        more = f" (and {len(keys.problems) - 5} more)" if len(keys.problems) > 5 else ""
+        return Verdict(
+            None,
+            None,
+            f"malformed measurement, no verdict: {shown}{more}",
+            "malformed",
+            malformed=list(keys.problems),
+        )
+    if not trust_carried:
+        keys.carried = {}
+    engine = _engine(keys.test_version)
+    c = cmp.compare(keys)
+    if engine == "v0.5" and "dns_consistency" in c.computed:
+        c.dns_consistency = _v05_dns_consistency(keys)
+    blocking, accessible, rule, why = (_v05 if engine == "v0.5" else _v04)(keys, c)
+    env = measurement if isinstance(measurement, dict) else {}
+    cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
+    pages = fingerprints.match(keys, cc)
+    if pages:
+        why += "; block page fingerprint " + ", ".join(
+            f"{m.name} ({m.scope}{', confirmed' if m.confirmed else ''})" for m in pages
+        )
+    throttled, throttle_note = _throttling(keys)
+    return Verdict(
+        blocking=blocking,
+        accessible=accessible,
+        explanation=f"rule {rule}: {why}{throttle_note}",
+        rule=rule,
+        engine=engine,
+        dns_consistency=c.dns_consistency,
+        body_length_match=c.body_length_match,
+        body_proportion=c.body_proportion,
+        status_code_match=c.status_code_match,
+        headers_match=c.headers_match,
+        title_match=c.title_match,
+        blockpages=pages,
+        throttled=throttled,
+    )
