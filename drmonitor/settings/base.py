@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "drmonitor.core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -159,6 +160,12 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The lockout is a page that says how long to wait (status 429), for the reader and admin forms.
+AXES_LOCKOUT_CALLABLE = "drmonitor.accounts.throttle.lockout_response"
+# How many reverse proxies stand in front (0 when gunicorn faces readers directly); lockouts
+# then key on the reader's address, not the proxy's. See accounts/throttle.py.
+AXES_CLIENT_IP_CALLABLE = "drmonitor.accounts.throttle.client_ip"
+DRM_TRUSTED_PROXY_COUNT = int(os.environ.get("DRM_TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Digital Rights Monitor"
