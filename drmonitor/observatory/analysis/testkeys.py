@@ -89,6 +89,8 @@ class TestKeys:
     scheme: str
     hostname: str
     test_version: str
+    software: str = ""  # software_name/software_version, e.g. "ooniprobe/2.3.0"
+    engine_name: str = ""  # annotations.engine_name, e.g. "libmeasurement_kit"
     queries: list[DNSQuery] = field(default_factory=list)
     tcp_connect: list[TCPConnect] = field(default_factory=list)
     tls_handshakes: list[TLSHandshake] = field(default_factory=list)
@@ -425,6 +427,12 @@ def parse(measurement: Any) -> TestKeys:
         hostname=hostname,
         test_version=version if isinstance(version, str) else "",
     )
+    name, sw_version = env.get("software_name"), env.get("software_version")
+    if isinstance(name, str) and isinstance(sw_version, str):
+        keys.software = f"{name}/{sw_version}"
+    annotations = env.get("annotations")
+    if isinstance(annotations, dict) and isinstance(annotations.get("engine_name"), str):
+        keys.engine_name = annotations["engine_name"]
     if "test_keys" not in env or env.get("test_keys") is None:
         reader.problems.append("test_keys is missing")
         keys.problems = reader.problems

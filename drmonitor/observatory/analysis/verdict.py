@@ -75,17 +75,34 @@ class Verdict:
         return out
 
 
-def _fmt(values) -> str:
-    return "{" + ", ".join(sorted(str(v) for v in values)) + "}"
+def _fmt(values, limit: int = 6) -> str:
+    shown = sorted(str(v) for v in values)
+    more = f", ... {len(shown) - limit} more" if len(shown) > limit else ""
+    return "{" + ", ".join(shown[:limit]) + more + "}"
 
 
-def _engine(version: str) -> str:
-    """'v0.5' for the LTE engine, 'v0.4' for everything older (MK, Python and Go v0.4)."""
+def _version(text: str) -> tuple[int, ...]:
     try:
-        major, minor = (int(p) for p in version.split(".")[:2])
+        return tuple(int(p) for p in text.split(".")[:3])
     except ValueError:
-        return "v0.4"
-    return "v0.5" if (major, minor) >= (0, 5) else "v0.4"
+        return ()
+
+
+def _engine(keys: TestKeys) -> str:
+    """Which rule set produced this measurement's own verdict.
+
+    'v0.5' for Web Connectivity LTE; 'mk' for Measurement Kit (test_version 0.0.1, the C++
+    engine of the 2016-2020 mobile apps); 'python' for the Python ooniprobe 2.x; 'v0.4' for the
+    Go engine (test_version 0.1.0 onwards) and anything unknown, our own probe included.
+    """
+    if _version(keys.test_version) >= (0, 5):
+        return "v0.5"
+    if keys.test_version == "0.0.1" or keys.engine_name == "libmeasurement_kit":
+        return "mk"
+    name, _, sw_version = keys.software.partition("/")
+    if name == "ooniprobe" and (_version(sw_version) or (9,)) < (3,):
+        return "python"
+    return "v0.4"
 
 
 # --- v0.4: summary.go ----------------------------------------------------------------------
@@ -183,6 +200,82 @@ def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str,
         "v0.4/8",
         f"page differs from the control: {_http_evidence(c, first, keys)}",
     )
+
+
+# --- before Go: Measurement Kit and the Python ooniprobe ----------------------------------
+
+
+def _legacy(keys: TestKeys, c: cmp.Comparison, flavour: str):
+    """MK `compare_control_experiment` and Python ooniprobe `determine_blocking` (2016-2020).
+
+    Both walk the same chain; they differ in what "accessible" means: MK calls a measurement
+    accessible whenever no blocking reason was found, Python only when no step failed.
+    """
+    if keys.control_failure:
+        if flavour == "mk":
+            return None, None, "mk/control", f"control unreachable ({keys.control_failure})"
+        ok = not _first_word(_http_failure(keys)) and not _dns_failure(keys)
+        why = f"control unreachable ({keys.control_failure}); blocking left undetermined"
+        return None, bool(ok), "python/control", why
+    exp_failure = _first_word(_http_failure(keys))
+    ctrl_http = keys.control.http if keys.control else None
+    ctrl_failure = _first_word(ctrl_http.failure if ctrl_http else None)
+    got_page: bool | None = False if flavour == "mk" else None
+    if not exp_failure and not ctrl_failure:
+        status_ok = (
+            c.status_code_match is True if flavour == "mk" else c.status_code_match is not False
+        )
+        got_page = bool(c.body_length_match or c.headers_match or c.title_match) and status_ok
+    tcp_ok = True
+    ctrl_tcp = keys.control.tcp if keys.control else {}
+    for t in keys.tcp_connect:
+        ep = _endpoint(t.ip, t.port)
+        if ep in ctrl_tcp and ctrl_tcp[ep] is None and not t.success:
+            tcp_ok = False
+    consistent = c.dns_consistency == "consistent"
+    facts = (
+        f"dns_consistency={c.dns_consistency}, tcp_ok={tcp_ok}, http failure={exp_failure or None}"
+        f", control http failure={ctrl_failure or None}, got expected page={got_page}"
+    )
+    blocking: Blocking = None
+    rule = ""
+    if consistent and not tcp_ok and exp_failure:
+        blocking, rule = "tcp_ip", "1"
+    elif consistent and tcp_ok and got_page is False and not exp_failure and not ctrl_failure:
+        blocking, rule = "http-diff", "2"
+    elif consistent and tcp_ok and exp_failure and not ctrl_failure:
+        blocking = "dns" if exp_failure == "dns_lookup_error" else "http-failure"
+        rule = "3"
+    elif c.dns_consistency == "inconsistent" and (
+        got_page is False or (flavour == "python" and exp_failure)
+    ):
+        blocking, rule = "dns", "4"
+    if flavour == "mk":
+        if blocking is None:
+            return False, True, f"mk/{rule or 'none'}", f"no blocking reason found: {facts}"
+        return blocking, False, f"mk/{rule}", facts
+    if blocking is None:
+        blocking = False
+    accessible = not exp_failure and not _dns_failure(keys) and blocking is False
+    return blocking, accessible, f"python/{rule or 'none'}", facts
+
+
+def _first_word(failure: str | None) -> str:
+    return failure.split(" ")[0] if failure else ""
+
+
+def _http_failure(keys: TestKeys) -> str | None:
+    carried = keys.carried.get("http_experiment_failure")
+    if isinstance(carried, str):
+        return carried
+    return keys.requests[0].failure if keys.requests else None
+
+
+def _dns_failure(keys: TestKeys) -> str | None:
+    carried = keys.carried.get("dns_experiment_failure")
+    if isinstance(carried, str):
+        return carried
+    return cmp.dns_experiment_failure(keys)
 
 
 # --- v0.5: analysisclassic.go --------------------------------------------------------------
@@ -286,7 +379,7 @@ def _v05_dns_consistency(keys: TestKeys) -> str | None:
                     invalid += 1
     if not unexpected and not invalid and (valid or expected):
         return "consistent"
-    if invalid or unexpected or (successes and not ctrl.dns_failure and not ctrl.dns_addrs):
+    if invalid or unexpected or (successes and (ctrl.dns_failure or not ctrl.dns_addrs)):
         return "inconsistent"
     return None
 
@@ -432,12 +525,17 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
             malformed=list(keys.problems),
         )
     if not trust_carried:
-        keys.carried = {}
-    engine = _engine(keys.test_version)
+        keys.carried = {k: v for k, v in keys.carried.items() if k not in cmp.COMPARISON_KEYS}
+    engine = _engine(keys)
     c = cmp.compare(keys)
     if engine == "v0.5" and "dns_consistency" in c.computed:
         c.dns_consistency = _v05_dns_consistency(keys)
-    blocking, accessible, rule, why = (_v05 if engine == "v0.5" else _v04)(keys, c)
+    if engine == "v0.5":
+        blocking, accessible, rule, why = _v05(keys, c)
+    elif engine in ("mk", "python"):
+        blocking, accessible, rule, why = _legacy(keys, c, engine)
+    else:
+        blocking, accessible, rule, why = _v04(keys, c)
     env = measurement if isinstance(measurement, dict) else {}
     cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
     pages = fingerprints.match(keys, cc)

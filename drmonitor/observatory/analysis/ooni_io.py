@@ -1,0 +1,239 @@
+"""Read OONI measurements from files in every shape OONI publishes them.
+
+Shapes: one measurement per file (JSON), a JSON list, JSON lines (OONI's S3 archive), any of them
+gzip-compressed (detected by magic bytes, not by name), API responses that wrap measurements
+(`{"results": [...]}`, `measurement_meta` with a `raw_measurement` string), bare test_keys
+(probe-cli test data, JSON with `//` comment lines) and fastpath/API metadata rows that only
+point at a measurement. A bad line or file becomes a `ReadError` naming file and line, and
+reading goes on: one corrupt record must not hide the thousand good ones after it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+# Shapes of what a file holds.
+MEASUREMENT = "measurement"  # envelope with test_keys
+TEST_KEYS_ONLY = "test_keys"  # bare test_keys, wrapped into a measurement here
+METADATA = "metadata"  # fastpath/API row without test_keys: cannot be re-analysed
+
+
+@dataclass
+class Item:
+    measurement: dict
+    source: str
+    line: int | None  # 1-based line (JSON lines), or None for a whole-file document
+    index: int | None  # position in a list, when the document is a list
+    shape: str
+
+    @property
+    def where(self) -> str:
+        return _where(self.source, self.line, self.index)
+
+
+@dataclass
+class ReadError:
+    source: str
+    line: int | None
+    message: str
+    index: int | None = None
+    whole_file: bool = False  # nothing at all could be read from the file
+
+    @property
+    def where(self) -> str:
+        return _where(self.source, self.line, self.index)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def _where(source: str, line: int | None, index: int | None) -> str:
+    out = source
+    if line is not None:
+        out += f":{line}"
+    if index is not None:
+        out += f"[{index}]"
+    return out
+
+
+def _is_test_keys(value: dict) -> bool:
+    return "test_keys" not in value and any(
+        k in value for k in ("queries", "tcp_connect", "requests", "control")
+    )
+
+
+def _wrap_test_keys(tk: dict) -> dict:
+    """Make a measurement of bare test_keys, taking the URL from the control request."""
+    req = tk.get("x_control_request")
+    url = req.get("http_request") if isinstance(req, dict) else None
+    lte = any(k in tk for k in ("x_blocking_flags", "x_dns_flags", "x_null_null_flags"))
+    return {
+        "test_name": "web_connectivity",
+        "test_version": "0.5" if lte else "",
+        "input": url if isinstance(url, str) else None,
+        "test_keys": tk,
+    }
+
+
+def classify(value: Any) -> Iterator[tuple[dict, str, int | None] | str]:
+    """Measurements inside one decoded JSON value, or an error message per bad element."""
+    if isinstance(value, list):
+        for i, element in enumerate(value):
+            for out in classify(element):
+                if isinstance(out, tuple) and out[2] is None:
+                    yield (out[0], out[1], i)
+                else:
+                    yield out
+        return
+    if not isinstance(value, dict):
+        yield f"expected a JSON object or list, got {type(value).__name__}"
+        return
+    if isinstance(value.get("results"), list) and "test_keys" not in value:
+        yield from classify(value["results"])
+        return
+    raw = value.get("raw_measurement")
+    if isinstance(raw, str) and "test_keys" not in value:
+        try:
+            inner = json.loads(raw)
+        except ValueError as exc:
+            yield f"raw_measurement is not valid JSON: {exc}"
+            return
+        yield from classify(inner)
+        return
+    if isinstance(raw, dict) and "test_keys" not in value:
+        yield from classify(raw)
+        return
+    if "test_keys" in value:
+        yield (value, MEASUREMENT, None)
+    elif _is_test_keys(value):
+        yield (_wrap_test_keys(value), TEST_KEYS_ONLY, None)
+    elif (
+        "measurement_uid" in value
+        or "report_id" in value
+        or ("test_name" in value and "measurement_start_time" in value)
+    ):
+        yield (value, METADATA, None)
+    else:
+        yield "JSON object is neither a measurement, test_keys nor an API row"
+
+
+def _open(path: Path) -> BinaryIO:
+    fh = open(path, "rb")
+    if fh.peek(2)[:2] == GZIP_MAGIC if hasattr(fh, "peek") else False:
+        return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
+    return fh
+
+
+def _strip_comment_lines(text: str) -> str:
+    return "\n".join("" if ln.lstrip().startswith("//") else ln for ln in text.split("\n"))
+
+
+def _items(value: Any, source: str, line: int | None) -> Iterator[Item | ReadError]:
+    for out in classify(value):
+        if isinstance(out, str):
+            yield ReadError(source, line, out)
+        else:
+            measurement, shape, index = out
+            yield Item(measurement, source, line, index, shape)
+
+
+def _parse_line(raw: bytes, source: str, lineno: int) -> list[Item | ReadError]:
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        return [ReadError(source, lineno, f"not valid JSON: {exc}")]
+    return list(_items(value, source, lineno))
+
+
+def read_stream(stream: BinaryIO, source: str) -> Iterator[Item | ReadError]:
+    """Measurements from an open binary stream (already decompressed).
+
+    JSON lines are parsed and yielded one line at a time, so a big archive file needs little
+    memory. A file whose first line is not a complete JSON value is a (pretty-printed) document
+    and is parsed whole; if that fails, its lines are tried one by one, so a JSON lines file
+    with a corrupt first line still yields its good lines.
+    """
+    lineno = 0
+    seen_content = False
+    document: list[tuple[int, bytes]] | None = None
+    try:
+        for raw in stream:
+            lineno += 1
+            if document is not None:
+                document.append((lineno, raw))
+                continue
+            stripped = raw.strip()
+            if not stripped or stripped.startswith(b"//"):
+                continue
+            first, seen_content = not seen_content, True
+            if first and stripped[:1] == b"[":
+                document = [(lineno, raw)]
+                continue
+            if first and stripped.startswith(b"---"):
+                yield ReadError(
+                    source,
+                    lineno,
+                    "legacy YAML report (2012-2016 OONI format), not supported: convert it to JSON",
+                    whole_file=True,
+                )
+                return
+            results = _parse_line(stripped, source, lineno)
+            if first and isinstance(results[0], ReadError):
+                document = [(lineno, raw)]
+                continue
+            yield from results
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ReadError(source, lineno or None, f"cannot read: {exc}", whole_file=lineno == 0)
+        return
+    if document is not None:
+        yield from _parse_document(document, source)
+
+
+def _parse_document(lines: list[tuple[int, bytes]], source: str) -> Iterator[Item | ReadError]:
+    text = b"".join(raw for _, raw in lines).decode("utf-8", "replace")
+    try:
+        value = json.loads(_strip_comment_lines(text))
+    except ValueError as exc:
+        per_line: list[Item | ReadError] = []
+        for lineno, raw in lines:
+            stripped = raw.strip()
+            if stripped and not stripped.startswith(b"//"):
+                per_line.extend(_parse_line(stripped, source, lineno))
+        if any(isinstance(r, Item) for r in per_line):
+            yield from per_line
+            return
+        first = lines[0][0]
+        yield ReadError(
+            source, first + getattr(exc, "lineno", 1) - 1, f"not valid JSON: {exc}", whole_file=True
+        )
+        return
+    yield from _items(value, source, None)
+
+
+def read_bytes(data: bytes, source: str = "<bytes>") -> Iterator[Item | ReadError]:
+    if data[:2] == GZIP_MAGIC:
+        stream: BinaryIO = gzip.GzipFile(fileobj=io.BytesIO(data))  # type: ignore[assignment]
+    else:
+        stream = io.BytesIO(data)
+    yield from read_stream(stream, source)
+
+
+def read_path(path: str | Path) -> Iterator[Item | ReadError]:
+    """Every measurement in a file; a file that cannot be opened yields one ReadError."""
+    source = str(path)
+    try:
+        stream = _open(Path(path))
+    except OSError as exc:
+        yield ReadError(source, None, f"cannot open: {exc.strerror or exc}", whole_file=True)
+        return
+    with stream:
+        yield from read_stream(stream, source)
