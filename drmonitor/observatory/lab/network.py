@@ -127,7 +127,8 @@ def in_namespace[T](name: str, work: Callable[[], T]) -> T:
 class Lab:
     """One lab; use as a context manager."""
 
-    def __init__(self, *, helper: Sequence[str] | None = None) -> None:
+    def __init__(self, *, helper: Callable[[Lab], Sequence[str]] | None = None) -> None:
+        """`helper` gives the control helper's arguments (after the interpreter) for this lab."""
         serial = f"{PREFIX}{os.getpid()}-{next(_counter)}"
         self.client, self.censor_ns = f"{serial}-client", f"{serial}-censor"
         self.net, self.helper = f"{serial}-net", f"{serial}-helper"
@@ -181,7 +182,7 @@ class Lab:
             ready="middlebox ready",
         )
         if self.helper_command:
-            self.start(self.helper, "helper", list(self.helper_command))
+            self.start(self.helper, "helper", list(self.helper_command(self)))
             self.wait_for_port(self.helper, net.HELPER, net.HELPER_PORT)
 
     def _topology(self) -> None:
