@@ -1,0 +1,139 @@
+"""A throwaway certificate authority: the probe is told to trust it with --ca-file.
+
+    python -m drmonitor.observatory.testing.ca --out DIR --name site.test --ip 127.0.0.1
+writes DIR/ca.pem, DIR/server.pem and DIR/server.key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import ipaddress
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+
+def _key() -> ec.EllipticCurvePrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+@dataclass
+class Leaf:
+    cert_pem: bytes
+    key_pem: bytes
+
+    def write(self, directory: Path, stem: str = "server") -> tuple[Path, Path]:
+        cert, key = directory / f"{stem}.pem", directory / f"{stem}.key"
+        cert.write_bytes(self.cert_pem)
+        key.write_bytes(self.key_pem)
+        key.chmod(0o600)
+        return cert, key
+
+    def server_context(self, directory: Path, stem: str = "server") -> ssl.SSLContext:
+        cert, key = self.write(directory, stem)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        return context
+
+
+class CertificateAuthority:
+    def __init__(self, name: str = "DRM Lab CA") -> None:
+        self.key = _key()
+        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+        now = dt.datetime.now(dt.UTC)
+        self.cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(self.key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(
+                x509.SubjectKeyIdentifier.from_public_key(self.key.public_key()), critical=False
+            )
+            .sign(self.key, hashes.SHA256())
+        )
+
+    @property
+    def pem(self) -> bytes:
+        return self.cert.public_bytes(serialization.Encoding.PEM)
+
+    def write(self, directory: Path) -> Path:
+        path = directory / "ca.pem"
+        path.write_bytes(self.pem)
+        return path
+
+    def issue(self, names: list[str], ips: list[str] = (), expired: bool = False) -> Leaf:
+        key = _key()
+        now = dt.datetime.now(dt.UTC)
+        start = now - dt.timedelta(days=10 if expired else 1)
+        end = now - dt.timedelta(days=2) if expired else now + dt.timedelta(days=30)
+        alt: list[x509.GeneralName] = [x509.DNSName(n) for n in names]
+        alt += [x509.IPAddress(ipaddress.ip_address(ip)) for ip in ips]
+        common = names[0] if names else (ips[0] if ips else "server")
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)]))
+            .issuer_name(self.cert.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(start)
+            .not_valid_after(end)
+            .add_extension(x509.SubjectAlternativeName(alt), critical=False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key()),
+                critical=False,
+            )
+            .sign(self.key, hashes.SHA256())
+        )
+        return Leaf(cert.public_bytes(serialization.Encoding.PEM), _pem_key(key))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--name", action="append", default=[], help="DNS name (repeatable)")
+    parser.add_argument("--ip", action="append", default=[], help="IP address (repeatable)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    ca = CertificateAuthority()
+    ca.write(args.out)
+    ca.issue(args.name, args.ip).write(args.out)
+    print(f"wrote {args.out}/ca.pem, server.pem, server.key")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""HTTP and HTTPS sites for tests and the lab, chosen by Host header (and path).
+
+Site kinds:
+  {"kind": "page", "title": "...", "body": "...", "status": 200, "headers": {...}}
+  {"kind": "redirect", "location": "https://...", "status": 302}
+  {"kind": "asset", "size": 1000000, "pace": 50000}   bytes of known size, optionally slow
+  {"kind": "doh"}                                       DNS over HTTPS backed by the server's zone
+  {"kind": "reset"} | {"kind": "hang"}                  kill or stall after reading the request
+Keys are "host/path", "host" or "*", tried in that order.
+
+    python -m drmonitor.observatory.testing.web --listen 127.0.0.1:8443 --sites sites.json \
+        --cert server.pem --key server.key [--zone zone.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import ssl
+from pathlib import Path
+
+from drmonitor.observatory.probe.server import Reply, Request, parse_listen, serve
+from drmonitor.observatory.testing.dns_server import Zone
+
+
+def page(title: str, text: str = "", status: int = 200, **headers: str) -> dict:
+    return {"kind": "page", "title": title, "body": text, "status": status, "headers": headers}
+
+
+def render(title: str, text: str) -> bytes:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head>"
+        f"<body><h1>{title}</h1><p>{text}</p></body></html>"
+    ).encode()
+
+
+class WebServer:
+    def __init__(
+        self,
+        sites: dict[str, dict],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
+        zone: Zone | None = None,
+    ) -> None:
+        self.sites, self.host, self.port = sites, host, port
+        self.ssl_context, self.zone = ssl_context, zone
+        self.hits: list[tuple[str, str]] = []
+
+    async def start(self) -> WebServer:
+        self.server = await serve(
+            self.handle, self.host, self.port, ssl_context=self.ssl_context, timeout=30
+        )
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    def url(self, host: str, path: str = "/") -> str:
+        scheme = "https" if self.ssl_context else "http"
+        return f"{scheme}://{host}:{self.port}{path}"
+
+    def close(self) -> None:
+        self.server.close()
+
+    def site_for(self, request: Request) -> dict | None:
+        host = request.header("host").rsplit(":", 1)[0].strip("[]").lower()
+        path = request.path.split("?", 1)[0]
+        for key in (f"{host}{path}", host, "*"):
+            if key in self.sites:
+                return self.sites[key]
+        return None
+
+    async def handle(self, request: Request) -> Reply:
+        self.hits.append((request.header("host"), request.path))
+        site = self.site_for(request)
+        if site is None:
+            return Reply(404, render("Not found", "no such site here"))
+        kind = site.get("kind", "page")
+        if kind == "page":
+            body = render(site.get("title", ""), site.get("body", ""))
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            headers += list(site.get("headers", {}).items())
+            return Reply(site.get("status", 200), body, headers, chunked=site.get("chunked", False))
+        if kind == "redirect":
+            return Reply(site.get("status", 302), b"", [("Location", site["location"])])
+        if kind == "asset":
+            body = bytes(range(256)) * (site["size"] // 256) + b"\0" * (site["size"] % 256)
+            return Reply(
+                200, body, [("Content-Type", "application/octet-stream")], pace=site.get("pace")
+            )
+        if kind == "doh":
+            reply = self.zone.answer(request.body) if self.zone and request.body else None
+            if reply is None:
+                return Reply(400, b"bad DNS query")
+            return Reply(200, reply, [("Content-Type", "application/dns-message")])
+        if kind == "reset":
+            return Reply.reset()
+        if kind == "hang":
+            await asyncio.Event().wait()
+        return Reply(500, b"unknown site kind")
+
+
+async def _run(args: argparse.Namespace) -> None:
+    host, port = parse_listen(args.listen)
+    context = None
+    if args.cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.cert, args.key)
+    zone = Zone(json.loads(Path(args.zone).read_text())) if args.zone else None
+    sites = json.loads(Path(args.sites).read_text()) if args.sites else {"*": page("It works")}
+    server = await WebServer(sites, host=host, port=port, ssl_context=context, zone=zone).start()
+    print(f"web on {host}:{server.port} ({'https' if context else 'http'})", flush=True)  # noqa: T201
+    await asyncio.Event().wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--listen", required=True)
+    parser.add_argument("--sites", help="JSON file {key: site}")
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("--zone", help="JSON zone for the DoH endpoint")
+    try:
+        asyncio.run(_run(parser.parse_args(argv)))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
