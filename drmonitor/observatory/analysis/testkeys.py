@@ -412,7 +412,9 @@ def _control(reader: _Reader, raw: Any) -> Control | None:
 def parse(measurement: Any) -> TestKeys:
     """Read a measurement (envelope + test_keys) into TestKeys; never raises."""
     reader = _Reader()
-    env = reader.obj(measurement, "measurement")
+    if not isinstance(measurement, dict):
+        reader._bad("measurement", measurement, "object")
+    env = measurement if isinstance(measurement, dict) else {}
     url = reader.text(env.get("input"), "input")
     try:
         parts = urlsplit(url)

@@ -91,11 +91,13 @@ def _version(text: str) -> tuple[int, ...]:
 def _engine(keys: TestKeys) -> str:
     """Which rule set produced this measurement's own verdict.
 
-    'v0.5' for Web Connectivity LTE; 'mk' for Measurement Kit (test_version 0.0.1, the C++
+    'v0.5' for Web Connectivity LTE and for our own probe (its v0.4-shaped test_keys are judged
+    by the classic LTE rules, which unlike v0.4 tell a site that is down from one that is
+    blocked); 'mk' for Measurement Kit (test_version 0.0.1, the C++
     engine of the 2016-2020 mobile apps); 'python' for the Python ooniprobe 2.x; 'v0.4' for the
     Go engine (test_version 0.1.0 onwards) and anything unknown, our own probe included.
     """
-    if _version(keys.test_version) >= (0, 5):
+    if _version(keys.test_version) >= (0, 5) or keys.software.startswith("drmonitor"):
         return "v0.5"
     if keys.test_version == "0.0.1" or keys.engine_name == "libmeasurement_kit":
         return "mk"
@@ -306,43 +308,96 @@ def _endpoint(ip: str, port: int) -> str:
     return f"[{ip}]:{port}" if ":" in ip else f"{ip}:{port}"
 
 
-def _classic_observations(keys: TestKeys) -> list[_Obs]:
+def _control_for(o: _Obs, keys: TestKeys, server_name: str | None) -> None:
     ctrl = keys.control
-    getaddrinfo = [q for q in keys.queries if q.engine in ("getaddrinfo", "system")]
-    known_ips = {a for q in getaddrinfo if not q.failure for a in q.addrs}
-    obs: list[_Obs] = []
-    for q in getaddrinfo:
+    if ctrl is None:
+        return
+    if o.endpoint in ctrl.tcp:
+        o.ctrl_tcp_failure = ctrl.tcp[o.endpoint] or ""
+    if server_name is not None and o.endpoint in ctrl.tls:
+        name, failure = ctrl.tls[o.endpoint]
+        if name == server_name:
+            o.ctrl_tls_failure = failure or ""
+    if ctrl.http is not None:
+        o.ctrl_http_failure = ctrl.http.failure or ""
+
+
+def _dns_failure_observations(keys: TestKeys, resolver_queries) -> list[_Obs]:
+    ctrl = keys.control
+    out = []
+    for q in resolver_queries:
         if not q.failure:
             continue
-        o = _Obs(_DNS, q.depth or 0, q.failure, domain=q.hostname)
-        if ctrl is not None and ctrl.has_dns and q.hostname == keys.hostname:
+        o = _Obs(_DNS, q.depth or 0, q.failure, domain=q.hostname or keys.hostname)
+        if ctrl is not None and ctrl.has_dns and o.domain == keys.hostname:
             o.ctrl_dns_failure = ctrl.dns_failure or ""
             o.ctrl_dns_addrs = len(ctrl.dns_addrs)
-        obs.append(o)
+        if ctrl is not None and ctrl.http is not None:
+            o.ctrl_http_failure = ctrl.http.failure or ""
+        out.append(o)
+    return out
+
+
+def _classic_observations(keys: TestKeys) -> list[_Obs]:
+    """The observations of the classic filter, in the order the rules walk them.
+
+    LTE measurements link TCP, TLS and HTTP events of one connection by transaction_id and
+    mark the connection that fetched the page with a fetch_body tag. Our own probe writes
+    v0.4-shaped test_keys without them; `_untagged_observations` rebuilds the same walk.
+    """
+    getaddrinfo = [q for q in keys.queries if q.engine in ("getaddrinfo", "system")]
+    if not any(t.transaction_id is not None for t in keys.tcp_connect):
+        return _untagged_observations(keys, getaddrinfo)
+    known_ips = {a for q in getaddrinfo if not q.failure for a in q.addrs}
+    obs = _dns_failure_observations(keys, getaddrinfo)
     tls_by_tx = {t.transaction_id: t for t in keys.tls_handshakes if t.transaction_id is not None}
     http_by_tx = {r.transaction_id: r for r in keys.requests if r.transaction_id is not None}
     for t in keys.tcp_connect:
         if t.ip not in known_ips or not t.fetch_body:
             continue
-        ep = _endpoint(t.ip, t.port)
-        o = _Obs(_TCP, t.depth or 0, t.failure or "", endpoint=ep)
+        o = _Obs(_TCP, t.depth or 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
         tls = tls_by_tx.get(t.transaction_id)
         if tls is not None:
             o.kind, o.failure, o.tls_failure = _TLS, tls.failure or "", tls.failure or ""
         http = http_by_tx.get(t.transaction_id)
         if http is not None:
             o.kind, o.failure, o.response = _HTTP, http.failure or "", http
-        if ctrl is not None:
-            if ep in ctrl.tcp:
-                o.ctrl_tcp_failure = ctrl.tcp[ep] or ""
-            if tls is not None and ep in ctrl.tls and ctrl.tls[ep][0] == tls.server_name:
-                o.ctrl_tls_failure = ctrl.tls[ep][1] or ""
-            if ctrl.http is not None:
-                o.ctrl_http_failure = ctrl.http.failure or ""
+        _control_for(o, keys, tls.server_name if tls is not None else None)
         obs.append(o)
     # Deepest redirect first; HTTP, TLS, TCP, DNS; successes before failures.
     obs.sort(key=lambda o: (-o.depth, -o.kind, o.failure))
     return obs
+
+
+def _untagged_observations(keys: TestKeys, getaddrinfo) -> list[_Obs]:
+    """v0.4-shaped test_keys: one observation per endpoint plus one for the final request.
+
+    Without transaction ids a failed request cannot be tied to the connection that failed,
+    so a failed request is judged after the TLS, TCP and DNS failures that may explain it;
+    a successful final response still comes first, as in LTE.
+    """
+    tls_by_ep = {t.address: t for t in keys.tls_handshakes}
+    endpoints: list[_Obs] = []
+    for t in keys.tcp_connect:
+        o = _Obs(_TCP, 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
+        tls = tls_by_ep.get(o.endpoint)
+        if tls is not None and not t.failure:
+            o.kind, o.failure, o.tls_failure = _TLS, tls.failure or "", tls.failure or ""
+        _control_for(o, keys, tls.server_name if tls is not None else None)
+        endpoints.append(o)
+    endpoints.sort(key=lambda o: (-o.kind, o.failure))
+    final: _Obs | None = None
+    if keys.requests:
+        resp = keys.requests[0]
+        final = _Obs(_HTTP, 0, resp.failure or "", endpoint=resp.url, response=resp)
+        if resp.url.startswith("https://") and not resp.failure:
+            final.tls_failure = ""
+        if keys.control is not None and keys.control.http is not None:
+            final.ctrl_http_failure = keys.control.http.failure or ""
+    dns = _dns_failure_observations(keys, getaddrinfo)
+    if final is not None and not final.failure:
+        return [final, *endpoints, *dns]
+    return [*endpoints, *dns, *([final] if final is not None else [])]
 
 
 def _is_final(resp: HTTPExchange | None) -> bool:
@@ -443,7 +498,7 @@ def _v05(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str,
             return string(blocking, f"{rule}.3", f"{seen}; the control succeeded")
         if o.kind == _DNS:
             if o.ctrl_dns_failure is None:
-                if o.ctrl_http_failure is None and keys.control is None:
+                if o.ctrl_http_failure is None:
                     return (
                         False,
                         True,
