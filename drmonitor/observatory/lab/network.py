@@ -183,7 +183,7 @@ class Lab:
         )
         if self.helper_command:
             self.start(self.helper, "helper", list(self.helper_command(self)))
-            self.wait_for_port(self.helper, net.HELPER, net.HELPER_PORT)
+            self.wait_for_port(self.helper, net.HELPER, net.HELPER_PORT, "helper")
 
     def _topology(self) -> None:
         c, k, n, h = self.namespaces
@@ -266,7 +266,8 @@ class Lab:
                 time.sleep(0.05)
         return process
 
-    def wait_for_port(self, namespace: str, address: str, port: int) -> None:
+    def wait_for_port(self, namespace: str, address: str, port: int, name: str) -> None:
+        """Wait until something listens at address:port; name the process in the error."""
         deadline = time.monotonic() + READY_TIMEOUT
 
         def attempt() -> bool:
@@ -277,7 +278,8 @@ class Lab:
 
         while not in_namespace(namespace, attempt):
             if time.monotonic() > deadline:
-                raise RuntimeError(f"nothing listens on {address}:{port} in {namespace}")
+                log = (self.workdir / f"{name}.log").read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"lab {name} does not listen on {address}:{port}:\n{log}")
             time.sleep(0.1)
 
     # -- using ----------------------------------------------------------------------------

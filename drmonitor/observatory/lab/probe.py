@@ -1,0 +1,136 @@
+"""Run the real `drmonitor probe` inside the lab's client namespace, and the helper outside.
+
+The probe is started exactly as an operator starts it at a vantage point, only inside the
+client namespace, told to trust the lab's CA and to use the lab's resolver; its JSON lines
+are read back for the tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from drmonitor.observatory.lab import addresses as net
+from drmonitor.observatory.lab.network import Lab
+
+HELPER_TOKEN = secrets.token_hex(16)
+# Runs `drmonitor ARGS` and reports the process's peak resident memory on stderr at exit.
+PEAK_RSS_WRAPPER = (
+    "import resource, sys\n"
+    "from drmonitor.cli import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "finally:\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    print(f'PEAK_RSS_KIB={peak}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _has_subcommand(name: str) -> bool:
+    from drmonitor.cli import build_parser
+
+    parser = build_parser()
+    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no API
+        if name in getattr(action, "choices", {}):
+            return True
+    return False
+
+
+def helper_url() -> str:
+    return f"http://{net.HELPER}:{net.HELPER_PORT}/api/v1/control"
+
+
+def second_resolver_url() -> str:
+    """DNS over HTTPS to the lab's resolver: port 443, which the DNS censor does not touch."""
+    return f"https://{net.RESOLVER}/dns-query"
+
+
+def helper_command() -> callable | None:
+    """The control helper's arguments for a lab, or None while `drmonitor helper` is missing."""
+    if not _has_subcommand("helper"):
+        return None
+
+    def arguments(lab: Lab) -> list[str]:
+        tokens = lab.workdir / "helper-tokens"
+        tokens.write_text(f"lab {HELPER_TOKEN}\n")
+        return [
+            "-m",
+            "drmonitor.cli",
+            "helper",
+            "--listen",
+            f"{net.HELPER}:{net.HELPER_PORT}",
+            "--tokens",
+            str(tokens),
+            "--ca-file",
+            str(lab.pki.ca_cert),
+            "--allow-private",
+            # The benchmark asks hundreds of controls a minute from one token.
+            "--rate",
+            "10000",
+            "--burst",
+            "10000",
+        ]
+
+    return arguments
+
+
+@dataclass
+class ProbeRun:
+    """One run of the probe: its measurements, exit status, output and wall time."""
+
+    measurements: list[dict]
+    returncode: int
+    stderr: str
+    seconds: float
+    peak_rss_kib: int | None
+
+    def by_input(self) -> dict[str, dict]:
+        return {m["input"]: m for m in self.measurements}
+
+
+def run_probe(
+    lab: Lab,
+    urls: list[str],
+    *extra: str,
+    timeout: float = 300,
+    output: Path | None = None,
+) -> ProbeRun:
+    """Measure `urls` from the client namespace with the lab's resolver, CA and helper."""
+    output = output or lab.workdir / f"probe-{time.monotonic_ns()}.jsonl"
+    command = [
+        sys.executable,
+        "-c",
+        PEAK_RSS_WRAPPER,
+        "probe",
+        *urls,
+        "--resolver",
+        second_resolver_url(),
+        "--ca-file",
+        str(lab.pki.ca_cert),
+        "--control",
+        helper_url(),
+        "--control-token",
+        HELPER_TOKEN,
+        "--output",
+        str(output),
+        *extra,
+    ]
+    started = time.monotonic()
+    finished = lab.run(lab.client, *command, timeout=timeout)
+    seconds = time.monotonic() - started
+    peak = None
+    stderr_lines = []
+    for line in finished.stderr.splitlines():
+        if line.startswith("PEAK_RSS_KIB="):
+            peak = int(line.split("=", 1)[1])
+        else:
+            stderr_lines.append(line)
+    measurements = []
+    if output.exists():
+        measurements = [json.loads(line) for line in output.read_text().splitlines() if line]
+    return ProbeRun(measurements, finished.returncode, "\n".join(stderr_lines), seconds, peak)
