@@ -153,7 +153,10 @@ LOGOUT_REDIRECT_URL = "/"
 # Background work (scheduled publishing, follow e-mails) is done by `drmonitor worker`, which
 # `drmonitor run` starts beside the web server. Wagtail's own small tasks run immediately.
 DRM_WORKER_INTERVAL_SECONDS = int(os.environ.get("DRM_WORKER_INTERVAL_SECONDS", "30"))
-DRM_WORKER_JOBS = ["drmonitor.core.worker.publish_scheduled"]
+DRM_WORKER_JOBS = [
+    "drmonitor.core.worker.publish_scheduled",
+    "drmonitor.tracker.notifications.deliver_pending",
+]
 
 # Login throttling: after five failures for one user name from one address, wait an hour.
 AXES_FAILURE_LIMIT = 5
