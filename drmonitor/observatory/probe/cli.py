@@ -74,6 +74,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=os.environ.get("DRM_CONTROL_TOKEN"),
         help="bearer token for the helper (or DRM_CONTROL_TOKEN)",
     )
+    probe.add_argument(
+        "--source-address", metavar="IP", help="send from this local address (choose an uplink)"
+    )
     probe.add_argument("--probe-cc", default="ZZ")
     probe.add_argument("--probe-asn", default="AS0")
     probe.add_argument("--network-name", default="")
@@ -164,6 +167,7 @@ def _probe_config(args: argparse.Namespace) -> ProbeConfig:
         probe_network_name=args.network_name,
         asn_file=args.asn_file,
         throttle_samples=max(1, args.throttle_samples),
+        source_address=args.source_address,
     )
     if args.throttle_assets:
         config.throttle_assets = json.loads(Path(args.throttle_assets).read_text())

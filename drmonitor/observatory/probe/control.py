@@ -194,6 +194,7 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
     if request.throughput_url:
         reply["x_drm_throughput"] = await throttle.sample(
             request.throughput_url,
+            resolve=resolve,
             samples=request.samples,
             context=settings.context,
             timeout=settings.timeout,

@@ -127,10 +127,16 @@ class WireResolver(Resolver):
     """A DNS server spoken to in DNS wire format, over UDP, TLS or HTTPS."""
 
     def __init__(
-        self, url: str, asns: AsnTable, timeout: float, ca_file: str | None = None
+        self,
+        url: str,
+        asns: AsnTable,
+        timeout: float,
+        ca_file: str | None = None,
+        source: str | None = None,
     ) -> None:
         super().__init__(asns, timeout)
         self.url = url
+        self.source = source
         parts = urlsplit(url)
         self.scheme = parts.scheme
         if self.scheme not in ("udp", "tcp", "tls", "https"):
@@ -164,6 +170,7 @@ class WireResolver(Resolver):
                 context=self.context,
                 timeout=self.timeout,
                 max_body=65535,
+                source=self.source,
             )
             if ex.failure:
                 raise ProbeFailure(ex.failure)
@@ -184,9 +191,13 @@ class WireResolver(Resolver):
 
     async def _exchange_wire(self, query: dns.message.Message, ip: str) -> bytes:
         if self.scheme == "udp":
-            reply = await dns.asyncquery.udp(query, ip, timeout=self.timeout, port=self.port)
+            reply = await dns.asyncquery.udp(
+                query, ip, timeout=self.timeout, port=self.port, source=self.source
+            )
         elif self.scheme == "tcp":
-            reply = await dns.asyncquery.tcp(query, ip, timeout=self.timeout, port=self.port)
+            reply = await dns.asyncquery.tcp(
+                query, ip, timeout=self.timeout, port=self.port, source=self.source
+            )
         else:
             reply = await dns.asyncquery.tls(
                 query,
@@ -195,6 +206,7 @@ class WireResolver(Resolver):
                 port=self.port,
                 ssl_context=self.context,
                 server_hostname=self.host,
+                source=self.source,
             )
         return reply.to_wire()
 
@@ -242,9 +254,13 @@ def addresses_in(reply: dns.message.Message, qtype: str) -> list[str]:
 
 
 def make_resolver(
-    spec: str | None, asns: AsnTable, timeout: float, ca_file: str | None = None
+    spec: str | None,
+    asns: AsnTable,
+    timeout: float,
+    ca_file: str | None = None,
+    source: str | None = None,
 ) -> Resolver:
     """`system` (or nothing) for getaddrinfo, else a udp://, tcp://, tls:// or https:// URL."""
     if not spec or spec == "system":
         return SystemResolver(asns, timeout)
-    return WireResolver(spec, asns, timeout, ca_file)
+    return WireResolver(spec, asns, timeout, ca_file, source)

@@ -336,17 +336,22 @@ def tls_summary(writer: asyncio.StreamWriter, server_name: str) -> dict:
 
 
 async def open_connection(
-    ip: str, port: int, timeout: float
+    ip: str, port: int, timeout: float, source: str | None = None
 ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
-    return await asyncio.wait_for(asyncio.open_connection(ip, port, limit=MAX_HEAD_BYTES), timeout)
+    """TCP connect, from `source` when the vantage point pins its outgoing address."""
+    local = (source, 0) if source and (":" in source) == (":" in ip) else None
+    return await asyncio.wait_for(
+        asyncio.open_connection(ip, port, limit=MAX_HEAD_BYTES, local_addr=local), timeout
+    )
 
 
 async def start_tls(
     writer: asyncio.StreamWriter, context: ssl.SSLContext, server_name: str, timeout: float
 ) -> None:
+    # Our own deadline fires first, so a stalled handshake is a timeout, not an abort.
     await asyncio.wait_for(
-        writer.start_tls(context, server_hostname=server_name, ssl_handshake_timeout=timeout),
-        timeout + 1,
+        writer.start_tls(context, server_hostname=server_name, ssl_handshake_timeout=timeout + 5),
+        timeout,
     )
 
 
@@ -380,6 +385,7 @@ async def exchange(
     max_body: int = 1 << 20,
     clock: float | None = None,
     body_seconds: float | None = None,
+    source: str | None = None,
 ) -> Exchange:
     """Do one request and never raise: the outcome, timings and failure are in the Exchange.
 
@@ -400,7 +406,7 @@ async def exchange(
         last: BaseException | None = None
         for ip in addresses:
             try:
-                reader, writer = await open_connection(ip, target.port, timeout)
+                reader, writer = await open_connection(ip, target.port, timeout, source)
             except (OSError, TimeoutError) as exc:
                 last = exc
                 continue
@@ -454,6 +460,7 @@ async def follow(
     max_body: int,
     max_redirects: int = 10,
     clock: float | None = None,
+    source: str | None = None,
 ) -> list[Exchange]:
     """GET `url`, following redirects; the chain in the order it happened."""
     chain: list[Exchange] = []
@@ -466,6 +473,7 @@ async def follow(
             timeout=timeout,
             max_body=max_body,
             clock=clock,
+            source=source,
         )
         chain.append(ex)
         response = ex.response

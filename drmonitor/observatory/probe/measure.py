@@ -51,6 +51,7 @@ class ProbeConfig:
     throttle_seconds: float = 8.0
     throttle_bytes: int = 8 << 20
     report_id: str | None = None
+    source_address: str | None = None  # bind outgoing connections (a chosen uplink)
 
 
 def now_utc() -> str:
@@ -76,10 +77,16 @@ class Session:
         self.asns = AsnTable.load(config.asn_file)
         self.context = http.tls_context(config.ca_file)
         self.primary: Resolver = make_resolver(
-            config.system_resolver, self.asns, config.timeout, config.ca_file
+            config.system_resolver,
+            self.asns,
+            config.timeout,
+            config.ca_file,
+            config.source_address,
         )
         self.second: Resolver | None = (
-            make_resolver(config.resolver, self.asns, config.timeout, config.ca_file)
+            make_resolver(
+                config.resolver, self.asns, config.timeout, config.ca_file, config.source_address
+            )
             if config.resolver
             else None
         )
@@ -112,9 +119,8 @@ async def measure_url(url: str, session: Session) -> dict:
         lookup, second = found[0], (found[1] if len(found) > 1 else None)
         if session.primary.engine != "system":
             # A configured DNS server stands in for the system resolver (labs, pinned vantage
-            # points): tag it "system" so readers treat it as the probe's own resolver.
-            for query in lookup.queries:
-                query["engine"] = "system"
+            # points): record it as getaddrinfo would, so readers treat it as the probe's own.
+            lookup.queries = _as_system(lookup)
         keys["queries"] = lookup.queries + (second.queries if second else [])
     keys["dns_experiment_failure"] = lookup.failure
     if second is not None:
@@ -131,42 +137,20 @@ async def measure_url(url: str, session: Session) -> dict:
     control_task = asyncio.create_task(_ask_control(url, endpoints, session, throughput_request))
 
     sni = target.host if target.scheme == "https" else None
-    tcp, tls = await steps.connect_all(
+    # The connectivity steps and the page fetch run side by side: a stalled endpoint costs one
+    # timeout, not two.
+    connects = steps.connect_all(
         lookup.addresses,
         target.port,
         server_name=sni,
         context=session.context,
         timeout=config.timeout,
         clock=clock,
+        source=config.source_address,
     )
+    (tcp, tls), chain = await asyncio.gather(connects, _fetch(url, target, lookup, session, clock))
     keys["tcp_connect"] = tcp
     keys["tls_handshakes"] = tls or None
-
-    if lookup.failure:
-        # Like OONI's v0.4 engine: the HTTP step resolves the name itself and fails the same way.
-        ex = http.Exchange(url, "GET", [("Host", target.host_header), *http.BROWSER_HEADERS])
-        ex.failure = lookup.failure
-        ex.t0 = ex.t_done = time.monotonic() - clock
-        chain = [ex]
-    else:
-
-        async def resolve(host: str) -> list[str]:
-            if host == target.host:
-                return lookup.addresses
-            again = await session.primary.lookup(host, clock)
-            if again.failure:
-                raise ProbeFailure(again.failure)
-            return again.addresses
-
-        chain = await http.follow(
-            url,
-            resolve=resolve,
-            context=session.context,
-            timeout=config.timeout,
-            max_body=config.max_body,
-            max_redirects=config.max_redirects,
-            clock=clock,
-        )
     keys["requests"] = [steps.request_entry(ex) for ex in reversed(chain)]
     keys["http_experiment_failure"] = chain[-1].failure
 
@@ -180,6 +164,7 @@ async def measure_url(url: str, session: Session) -> dict:
             seconds=config.throttle_seconds,
             max_bytes=config.throttle_bytes,
             resolve=_resolver_for(session, clock),
+            source=config.source_address,
         )
     ctrl, ctrl_failure = await control_task
     keys["control"] = ctrl or {}
@@ -202,6 +187,52 @@ async def measure_url(url: str, session: Session) -> dict:
             "throttling": {"throttled": verdict["throttled"], "explanation": verdict["explanation"]}
         }
     return _finish(url, session, keys, start_time, clock)
+
+
+async def _fetch(
+    url: str, target: http.Target, lookup: Lookup, session: Session, clock: float
+) -> list[http.Exchange]:
+    """The HTTP(S) GET with redirects, starting from the addresses the primary resolver gave."""
+    config = session.config
+    if lookup.failure:
+        # Like OONI's v0.4 engine: the HTTP step resolves the name itself and fails the same way.
+        ex = http.Exchange(url, "GET", [("Host", target.host_header), *http.BROWSER_HEADERS])
+        ex.failure = lookup.failure
+        ex.t0 = ex.t_done = time.monotonic() - clock
+        return [ex]
+
+    async def resolve(host: str) -> list[str]:
+        if host == target.host:
+            return lookup.addresses
+        again = await session.primary.lookup(host, clock)
+        if again.failure:
+            raise ProbeFailure(again.failure)
+        return again.addresses
+
+    return await http.follow(
+        url,
+        resolve=resolve,
+        context=session.context,
+        timeout=config.timeout,
+        max_body=config.max_body,
+        max_redirects=config.max_redirects,
+        clock=clock,
+        source=config.source_address,
+    )
+
+
+def _as_system(lookup: Lookup) -> list[dict]:
+    """One A entry carrying the lookup's failure, plus AAAA only when it has answers."""
+    out = []
+    for query in lookup.queries:
+        query["engine"] = "system"
+        if query["query_type"] == "A":
+            query["failure"] = lookup.failure
+            out.append(query)
+        elif query["answers"]:
+            query["failure"] = None
+            out.append(query)
+    return out
 
 
 def _resolver_for(session: Session, clock: float) -> http.Resolve:
@@ -287,6 +318,8 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         "title_match",
     ):
         keys[name] = getattr(verdict, name)
+    if keys["body_proportion"] is None:
+        keys["body_proportion"] = 0  # OONI's engines write 0 when there is nothing to compare
     keys["blocking"] = verdict.blocking
     keys["accessible"] = verdict.accessible
     keys["x_drm_explanation"] = verdict.explanation

@@ -35,6 +35,7 @@ async def connect_endpoint(
     context: ssl.SSLContext,
     timeout: float,
     clock: float,
+    source: str | None = None,
 ) -> tuple[dict, dict | None]:
     """TCP connect to ip:port, then (when server_name is given) a TLS handshake with that SNI.
 
@@ -45,7 +46,7 @@ async def connect_endpoint(
     writer = None
     tcp_failure = None
     try:
-        _reader, writer = await http.open_connection(ip, port, timeout)
+        _reader, writer = await http.open_connection(ip, port, timeout, source)
     except Exception as exc:  # noqa: BLE001 - recorded as an OONI failure
         tcp_failure = classify(exc)
     t = time.monotonic() - clock
@@ -93,11 +94,18 @@ async def connect_all(
     context: ssl.SSLContext,
     timeout: float,
     clock: float,
+    source: str | None = None,
 ) -> tuple[list[dict], list[dict]]:
     results = await asyncio.gather(
         *(
             connect_endpoint(
-                ip, port, server_name=server_name, context=context, timeout=timeout, clock=clock
+                ip,
+                port,
+                server_name=server_name,
+                context=context,
+                timeout=timeout,
+                clock=clock,
+                source=source,
             )
             for ip in addresses
         )

@@ -24,6 +24,7 @@ async def sample(
     seconds: float,
     max_bytes: int,
     resolve: http.Resolve | None = None,
+    source: str | None = None,
 ) -> list[dict]:
     """Download `url` `samples` times (one after another, so samples do not compete)."""
     out = []
@@ -35,6 +36,7 @@ async def sample(
             timeout=timeout,
             max_body=max_bytes,
             body_seconds=seconds,
+            source=source,
             headers=[("Accept", "*/*"), ("Accept-Encoding", "identity"), http.BROWSER_HEADERS[2]],
         )
         out.append(summarise(ex))

@@ -1,46 +1,107 @@
-"""Peers that misbehave below HTTP: reset, hang, blackhole, and a port where nobody listens.
+"""Peers that misbehave below HTTP, and the loopback stand-in for an on-path censor.
 
-python -m drmonitor.observatory.testing.raw --listen 127.0.0.1:9001 --mode reset|hang
+A `Middlebox` listens on an address the censored resolver hands out. Connections from a
+*victim* address (the probe's source address) get the interference; everyone else (the control
+helper) is relayed to the real server, as an on-path censor would let them through:
+  reset        wait for the first bytes (a ClientHello or request), answer with an RST
+  hang         accept and read forever, never answer
+  impersonate  terminate TLS with the given certificate and serve `handler` (e.g. a block page)
+  serve        serve `handler` in cleartext (an HTTP block page)
+  throttle     relay, but at `pace` bytes per second towards the victim
+  relay        no interference
+`Blackhole` drops SYNs for everybody (a full accept queue); `closed_port()` refuses everybody.
+
+    python -m drmonitor.observatory.testing.raw --listen 127.0.0.7:8443 --mode reset \
+        [--victim 127.0.0.2] [--upstream 127.0.0.1:8443]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import socket
+import ssl
 
-from drmonitor.observatory.probe.server import parse_listen, reset
+from drmonitor.observatory.probe.server import Handler, connection_handler, parse_listen, reset
+
+MODES = ("reset", "hang", "impersonate", "serve", "throttle", "relay")
 
 
-class RawServer:
-    """`reset`: accept, wait for the first bytes (a ClientHello), answer with an RST.
-    `hang`: accept and read forever, never answering (a timeout after connect)."""
-
-    def __init__(self, mode: str, host: str = "127.0.0.1", port: int = 0) -> None:
-        if mode not in ("reset", "hang"):
+class Middlebox:
+    def __init__(
+        self,
+        mode: str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        victims: set[str] | None = None,
+        upstream: tuple[str, int] | None = None,
+        tls: ssl.SSLContext | None = None,
+        handler: Handler | None = None,
+        pace: float | None = None,
+    ) -> None:
+        if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         self.mode, self.host, self.port = mode, host, port
+        self.victims, self.upstream, self.tls = victims, upstream, tls
+        self.handler, self.pace = handler, pace
         self._open: set[asyncio.StreamWriter] = set()
 
-    async def start(self) -> RawServer:
+    async def start(self) -> Middlebox:
         self.server = await asyncio.start_server(self._on, self.host, self.port)
         self.port = self.server.sockets[0].getsockname()[1]
         return self
 
+    def _is_victim(self, writer: asyncio.StreamWriter) -> bool:
+        peer = writer.get_extra_info("peername")
+        return self.victims is None or (peer is not None and peer[0] in self.victims)
+
     async def _on(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._open.add(writer)
         try:
-            if self.mode == "reset":
+            mode = self.mode if self._is_victim(writer) else "relay"
+            if mode == "reset":
                 await asyncio.wait_for(reader.read(1), 10)
                 reset(writer)
-                return
-            while await reader.read(65536):
-                pass
-        except (TimeoutError, ConnectionError):
+            elif mode == "hang":
+                while await reader.read(65536):
+                    pass
+            elif mode in ("impersonate", "serve"):
+                if mode == "impersonate":
+                    await writer.start_tls(self.tls)
+                await connection_handler(self.handler)(reader, writer)
+            else:
+                await self._relay(reader, writer, self.pace if mode == "throttle" else None)
+        except (TimeoutError, ConnectionError, ssl.SSLError, OSError):
             pass
         finally:
-            self._open.discard(writer)
             writer.transport.abort()
+            self._open.discard(writer)
+
+    async def _relay(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, pace: float | None
+    ) -> None:
+        if self.upstream is None:
+            return
+        up_reader, up_writer = await asyncio.open_connection(*self.upstream)
+        self._open.add(up_writer)
+
+        async def pump(src: asyncio.StreamReader, dst: asyncio.StreamWriter, rate) -> None:
+            with contextlib.suppress(ConnectionError, OSError):
+                while data := await src.read(4096 if rate else 65536):
+                    dst.write(data)
+                    await dst.drain()
+                    if rate:
+                        await asyncio.sleep(len(data) / rate)
+            with contextlib.suppress(ConnectionError, OSError, RuntimeError):
+                dst.write_eof()
+
+        try:
+            await asyncio.gather(pump(reader, up_writer, None), pump(up_reader, writer, pace))
+        finally:
+            up_writer.transport.abort()
+            self._open.discard(up_writer)
 
     def close(self) -> None:
         self.server.close()
@@ -52,7 +113,8 @@ class Blackhole:
     """A port whose SYNs go unanswered: a full accept queue that is never drained.
 
     The kernel drops SYNs for a listener whose backlog is full, so connect() times out, as it
-    does behind a censor that drops packets. Loopback-only stand-in for an iptables DROP.
+    does behind a censor that drops packets. Loopback-only stand-in for an nftables drop; it
+    cannot tell victims from others.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -90,15 +152,29 @@ async def _run(args: argparse.Namespace) -> None:
         hole = Blackhole(host, port)
         print(f"blackhole on {host}:{hole.port}", flush=True)  # noqa: T201
     else:
-        server = await RawServer(args.mode, host, port).start()
-        print(f"{args.mode} on {host}:{server.port}", flush=True)  # noqa: T201
+        upstream = parse_listen(args.upstream) if args.upstream else None
+        box = Middlebox(
+            args.mode,
+            host,
+            port,
+            victims=set(args.victim) or None,
+            upstream=upstream,
+            pace=args.pace,
+        )
+        await box.start()
+        print(f"{args.mode} on {host}:{box.port}", flush=True)  # noqa: T201
     await asyncio.Event().wait()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listen", required=True)
-    parser.add_argument("--mode", choices=["reset", "hang", "blackhole"], required=True)
+    parser.add_argument(
+        "--mode", choices=["reset", "hang", "throttle", "relay", "blackhole"], required=True
+    )
+    parser.add_argument("--victim", action="append", default=[], help="interfere only with IP")
+    parser.add_argument("--upstream", help="HOST:PORT to relay everyone else to")
+    parser.add_argument("--pace", type=float, help="bytes per second (throttle)")
     try:
         asyncio.run(_run(parser.parse_args(argv)))
     except KeyboardInterrupt:

@@ -48,6 +48,7 @@ class WebServer:
         self.sites, self.host, self.port = sites, host, port
         self.ssl_context, self.zone = ssl_context, zone
         self.hits: list[tuple[str, str]] = []
+        self.closing = asyncio.Event()
 
     async def start(self) -> WebServer:
         self.server = await serve(
@@ -61,6 +62,7 @@ class WebServer:
         return f"{scheme}://{host}:{self.port}{path}"
 
     def close(self) -> None:
+        self.closing.set()
         self.server.close()
 
     def site_for(self, request: Request) -> dict | None:
@@ -80,6 +82,7 @@ class WebServer:
         if kind == "page":
             body = render(site.get("title", ""), site.get("body", ""))
             headers = [("Content-Type", "text/html; charset=utf-8")]
+            headers += [("X-Served-By", "origin")] if site.get("origin", True) else []
             headers += list(site.get("headers", {}).items())
             return Reply(site.get("status", 200), body, headers, chunked=site.get("chunked", False))
         if kind == "redirect":
@@ -97,7 +100,8 @@ class WebServer:
         if kind == "reset":
             return Reply.reset()
         if kind == "hang":
-            await asyncio.Event().wait()
+            await self.closing.wait()
+            return Reply.reset()
         return Reply(500, b"unknown site kind")
 
 
