@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drmonitor.observatory.analysis.testkeys import HTTPExchange, TestKeys, is_ip_literal
+from drmonitor.observatory.analysis.testkeys import (
+    HTTPControl,
+    HTTPExchange,
+    TestKeys,
+    is_ip_literal,
+)
 
 # Header names too common to say anything about which server answered (probe-cli httpanalysis.go).
 COMMON_HEADERS = frozenset(
@@ -90,7 +95,7 @@ def system_queries(keys: TestKeys):
 
 def dns_experiment_failure(keys: TestKeys) -> str | None:
     for q in system_queries(keys):
-        if q.hostname in ("", keys.hostname) and q.failure:
+        if keys.is_input_host(q.hostname) and q.failure:
             if q.query_type == "AAAA" and q.failure == "dns_no_answer":
                 continue
             return q.failure
@@ -104,7 +109,7 @@ def dns_consistency(keys: TestKeys) -> str | None:
     ctrl = keys.control
     if ctrl is None or not ctrl.has_dns:
         return None
-    queries = [q for q in system_queries(keys) if q.hostname in ("", keys.hostname)]
+    queries = [q for q in system_queries(keys) if keys.is_input_host(q.hostname)]
     failure = dns_experiment_failure(keys)
     if failure and ctrl.dns_failure:
         # Both failed: consistent only when both say the name does not exist.
@@ -121,13 +126,17 @@ def dns_consistency(keys: TestKeys) -> str | None:
 
 
 def final_response(keys: TestKeys) -> HTTPExchange | None:
-    """requests[] is in reverse order: requests[0] is the last response of the redirect chain."""
+    """v0.4: requests[] is in reverse order, requests[0] is the last response of the chain."""
     return keys.requests[0] if keys.requests else None
 
 
-def body_length_check(keys: TestKeys) -> tuple[bool | None, float | None]:
-    ctrl = keys.control.http if keys.control else None
-    resp = final_response(keys)
+def _usable(resp: HTTPExchange | None, ctrl: HTTPControl | None) -> bool:
+    return resp is not None and ctrl is not None and resp.status_code > 0 and ctrl.status_code > 0
+
+
+def body_length_check(
+    resp: HTTPExchange | None, ctrl: HTTPControl | None
+) -> tuple[bool | None, float | None]:
     if ctrl is None or ctrl.body_length <= 0 or resp is None or resp.body_truncated:
         return None, None
     length = len(resp.body or b"")
@@ -137,10 +146,8 @@ def body_length_check(keys: TestKeys) -> tuple[bool | None, float | None]:
     return proportion > BODY_PROPORTION_FACTOR, proportion
 
 
-def status_code_match(keys: TestKeys) -> bool | None:
-    ctrl = keys.control.http if keys.control else None
-    resp = final_response(keys)
-    if ctrl is None or resp is None or ctrl.status_code <= 0 or resp.status_code <= 0:
+def status_code_match(resp: HTTPExchange | None, ctrl: HTTPControl | None) -> bool | None:
+    if not _usable(resp, ctrl):
         return None
     if ctrl.status_code == resp.status_code:
         return True
@@ -149,10 +156,8 @@ def status_code_match(keys: TestKeys) -> bool | None:
     return False
 
 
-def headers_match(keys: TestKeys) -> bool | None:
-    ctrl = keys.control.http if keys.control else None
-    resp = final_response(keys)
-    if ctrl is None or resp is None or ctrl.status_code <= 0 or resp.status_code <= 0:
+def headers_match(resp: HTTPExchange | None, ctrl: HTTPControl | None) -> bool | None:
+    if not _usable(resp, ctrl):
         return None
     ours, theirs = set(resp.headers), set(ctrl.headers)
     if ours == theirs:
@@ -160,31 +165,47 @@ def headers_match(keys: TestKeys) -> bool | None:
     return bool((ours - COMMON_HEADERS) & (theirs - COMMON_HEADERS))
 
 
-def title_match(keys: TestKeys) -> bool | None:
-    ctrl = keys.control.http if keys.control else None
-    resp = final_response(keys)
-    if ctrl is None or resp is None or resp.status_code <= 0 or resp.body_truncated:
-        return None
-    if ctrl.status_code <= 0:
+def title_match(
+    resp: HTTPExchange | None, ctrl: HTTPControl | None, *, lte: bool = False
+) -> bool | None:
+    """No 5+ character word of one title is missing from the other.
+
+    v0.4 gives no answer when the probe's page has no title or was truncated; LTE compares
+    whatever titles there are (two empty titles match).
+    """
+    if not _usable(resp, ctrl):
         return None
     ours = page_title(resp.body)
-    if not ours:
+    if not lte and (resp.body_truncated or not ours):
         return None
     mine = {w.lower() for w in ours.split(" ") if len(w.encode()) >= TITLE_MIN_WORD}
     other = {w.lower() for w in ctrl.title.split(" ") if len(w.encode()) >= TITLE_MIN_WORD}
     return mine == other
 
 
-def compare(keys: TestKeys) -> Comparison:
-    """The comparison keys: the measurement's own where it carries them, else computed here."""
+def compare(
+    keys: TestKeys, response: HTTPExchange | None = None, *, lte: bool = False
+) -> Comparison:
+    """The comparison keys: the measurement's own where it carries them, else computed here.
+
+    `response` is the final response to compare with the control (v0.4: requests[0]; LTE: the
+    final response the classic walk found, None when there is none).
+    """
     out = Comparison()
     computed: list[str] = []
     carried = keys.carried
+    no_control = bool(keys.control_failure) or keys.control is None
+    ctrl = None if no_control else keys.control.http
+    if ctrl is not None and ctrl.failure:
+        ctrl = None
+    resp = response if lte else final_response(keys)
+    if resp is not None and resp.failure:
+        resp = None
     values = {
-        "dns_consistency": lambda: dns_consistency(keys),
-        "status_code_match": lambda: status_code_match(keys),
-        "headers_match": lambda: headers_match(keys),
-        "title_match": lambda: title_match(keys),
+        "dns_consistency": lambda: None if keys.control_failure else dns_consistency(keys),
+        "status_code_match": lambda: status_code_match(resp, ctrl),
+        "headers_match": lambda: headers_match(resp, ctrl),
+        "title_match": lambda: title_match(resp, ctrl, lte=lte),
     }
     for name, compute in values.items():
         value = carried.get(name)
@@ -201,7 +222,7 @@ def compare(keys: TestKeys) -> Comparison:
         if isinstance(proportion, (int, float)) and not isinstance(proportion, bool):
             out.body_proportion = float(proportion)
     else:
-        out.body_length_match, out.body_proportion = body_length_check(keys)
+        out.body_length_match, out.body_proportion = body_length_check(resp, ctrl)
         computed.append("body_length_match")
     if out.dns_consistency not in (None, "consistent", "inconsistent"):
         out.dns_consistency = dns_consistency(keys)

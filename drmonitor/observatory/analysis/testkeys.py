@@ -102,6 +102,16 @@ class TestKeys:
     x_drm: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
+    def is_input_host(self, name: str) -> bool:
+        """Is `name` (from a DNS query) the input URL's host? Accepts the IDNA (xn--) form."""
+        name = name.lower().rstrip(".")
+        if not name or name == self.hostname:
+            return True
+        try:
+            return name == self.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            return False
+
 
 # Keys OONI probes compute themselves; we reuse them when a measurement carries them.
 CARRIED_KEYS = (

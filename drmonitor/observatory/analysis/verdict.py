@@ -329,7 +329,7 @@ def _dns_failure_observations(keys: TestKeys, resolver_queries) -> list[_Obs]:
         if not q.failure:
             continue
         o = _Obs(_DNS, q.depth or 0, q.failure, domain=q.hostname or keys.hostname)
-        if ctrl is not None and ctrl.has_dns and o.domain == keys.hostname:
+        if ctrl is not None and ctrl.has_dns and keys.is_input_host(o.domain):
             o.ctrl_dns_failure = ctrl.dns_failure or ""
             o.ctrl_dns_addrs = len(ctrl.dns_addrs)
         if ctrl is not None and ctrl.http is not None:
@@ -412,7 +412,7 @@ def _v05_dns_consistency(keys: TestKeys) -> str | None:
     queries = [
         q
         for q in keys.queries
-        if q.engine in ("getaddrinfo", "system") and q.hostname == keys.hostname
+        if q.engine in ("getaddrinfo", "system") and keys.is_input_host(q.hostname)
     ]
     unexpected = expected = valid = invalid = successes = 0
     for q in queries:
@@ -439,7 +439,9 @@ def _v05_dns_consistency(keys: TestKeys) -> str | None:
     return None
 
 
-def _v05(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str, str]:
+def _v05(
+    keys: TestKeys, c: cmp.Comparison, observations: list[_Obs]
+) -> tuple[Blocking, bool | None, str, str]:
     inconsistent = c.dns_consistency == "inconsistent"
     note = f"; DNS is inconsistent ({_dns_evidence(keys)}), so OONI blames DNS"
 
@@ -458,7 +460,7 @@ def _v05(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str,
             return "dns", False, rule + "+dns", why + note
         return False, False, rule, why + ": the website is down for the control too"
 
-    for o in _classic_observations(keys):
+    for o in observations:
         where = f"{_TYPE_NAME[o.kind]} {o.endpoint or o.domain} (redirect depth {o.depth})"
         if o.kind == _HTTP and not o.failure and _is_final(o.response):
             resp = o.response
@@ -582,14 +584,20 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
     if not trust_carried:
         keys.carried = {k: v for k, v in keys.carried.items() if k not in cmp.COMPARISON_KEYS}
     engine = _engine(keys)
-    c = cmp.compare(keys)
-    if engine == "v0.5" and "dns_consistency" in c.computed:
-        c.dns_consistency = _v05_dns_consistency(keys)
     if engine == "v0.5":
-        blocking, accessible, rule, why = _v05(keys, c)
+        observations = _classic_observations(keys)
+        final = next(
+            (o.response for o in observations if o.kind == _HTTP and _is_final(o.response)), None
+        )
+        c = cmp.compare(keys, final, lte=True)
+        if "dns_consistency" in c.computed and not keys.control_failure:
+            c.dns_consistency = _v05_dns_consistency(keys)
+        blocking, accessible, rule, why = _v05(keys, c, observations)
     elif engine in ("mk", "python"):
+        c = cmp.compare(keys)
         blocking, accessible, rule, why = _legacy(keys, c, engine)
     else:
+        c = cmp.compare(keys)
         blocking, accessible, rule, why = _v04(keys, c)
     env = measurement if isinstance(measurement, dict) else {}
     cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
