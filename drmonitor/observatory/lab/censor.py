@@ -89,6 +89,10 @@ def render_nft(policy: Policy) -> str:
         f"ip daddr {net.RESOLVER} udp dport 53 redirect to :{MIDDLEBOX_DNS_PORT}",
         f"ip daddr {net.RESOLVER} tcp dport 53 redirect to :{MIDDLEBOX_DNS_PORT}",
     ]
+    if blocked := policy.tcp_reset | policy.tcp_drop:
+        # Redirected traffic would reach the middlebox through the input chain and never meet
+        # the forward chain's TCP rules: addresses blocked at the TCP layer are not redirected.
+        pre.append(f"ip daddr {_set(blocked)} accept")
     if policy.tls_reset or policy.tls_drop:
         pre.append(f"ip daddr {net.SITES_NET} tcp dport 443 redirect to :{MIDDLEBOX_TLS_PORT}")
     if policy.http_blockpage or policy.http_reset:

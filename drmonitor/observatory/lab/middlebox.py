@@ -153,12 +153,8 @@ class Middlebox:
         if host in policy.http_reset:
             reset(writer)
         elif host in policy.http_blockpage:
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                b"X-Filtered-By: drmonitor-lab-censor\r\nConnection: close\r\n"
-                + f"Content-Length: {len(BLOCK_PAGE)}\r\n\r\n".encode()
-                + BLOCK_PAGE
-            )
+            # Like many injected block pages: a bare head, the body ended by closing.
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + BLOCK_PAGE)
             with contextlib.suppress(ConnectionError, OSError):
                 await writer.drain()
             writer.close()

@@ -199,6 +199,12 @@ def test_tcp_rules_name_exactly_the_blocked_addresses():
     assert "ip daddr { 10.200.10.8, 10.200.10.9 } drop" in rules
 
 
+def test_tcp_blocked_addresses_are_not_redirected_past_the_forward_chain():
+    rules = render_nft(Policy(tcp_drop={"10.200.10.8"}, tls_reset={"site-001.lab.test"}))
+    prerouting = rules.split("chain forward")[0]
+    assert prerouting.index("ip daddr { 10.200.10.8 } accept") < prerouting.index("dport 443")
+
+
 def test_sni_and_host_rules_send_site_traffic_to_the_middlebox():
     rules = render_nft(
         Policy(tls_reset={"site-001.lab.test"}, http_blockpage={"site-002.lab.test"})
