@@ -7,7 +7,25 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from drmonitor.core.models import CustomImage
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A picture Pillow draws on the spot, with the caption and credit our image model adds."""
+
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    file = factory.django.ImageField(width=1200, height=675, color="steelblue")
+    caption = ""
+    credit = ""
+
+    class Meta:
+        model = CustomImage
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Report {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4 test document")
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):
@@ -54,3 +72,68 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             obj.tags.add(*extracted)
             if create:
                 obj.save_revision().publish()
+
+
+def full_story(home, **overrides) -> ArticlePage:
+    """An article with every element the article page shows: "in DRM Exclusive, News".
+
+    Tests of the article page, the page cache and the browser tests share it.
+    """
+    from datetime import timedelta
+
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    exclusive = SectionPage.objects.child_of(home).get(slug="drm-exclusive")
+    news = SectionPage.objects.child_of(exclusive).get(slug="news")
+    post_url = "https://x.com/drmonitor/status/1760000000000000000"
+    # The post's oEmbed answer as Wagtail stores it after a fetch, so no test goes online.
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(post_url),
+        defaults={
+            "url": post_url,
+            "type": "rich",
+            "html": '<blockquote class="x-post">A post about the X ban, stored</blockquote>',
+            "provider_name": "X",
+            "title": "A post",
+        },
+    )
+    photo = ImageFactory(title="Portrait of Ayesha Khan")
+    ayesha = AuthorFactory(
+        name="Ayesha Khan",
+        slug="ayesha-khan",
+        photo=photo,
+        bio="<p>Ayesha covers courts and connectivity.</p>",
+    )
+    drm = AuthorFactory(name="DRM", slug="drm", role="House byline")
+    featured = ImageFactory(
+        title="Protesters hold phones aloft",
+        caption="Readers protest the suspension of X in Islamabad.",
+        credit="Illustration: DRM",
+    )
+    inline = ImageFactory(title="A screenshot of the notice", caption="The notice as served")
+    document = DocumentFactory(title="Court order of 20 March")
+    when = overrides.pop("date_published", timezone.now() - timedelta(days=2))
+    fields = {
+        "title": "Court hears petition against the X ban",
+        "slug": "court-hears-petition-against-x-ban",
+        "standfirst": "The high court asked the ministry to explain the suspension.",
+        "date_published": when,
+        "featured_image": featured,
+        "body": [
+            ("paragraph", RichText("<p>The hearing opened with the petitioner's counsel.</p>")),
+            ("heading", "What the ministry said"),
+            ("image", {"image": inline, "caption": "", "credit": "Screenshot: DRM"}),
+            ("quote", {"quote": "Access is a right, not a favour.", "attribution": "Counsel"}),
+            ("embed", {"embed": post_url, "caption": "The post that started it"}),
+            ("embed", {"embed": "https://video.example.org/watch/42", "caption": ""}),
+            ("document", {"document": document, "title": ""}),
+        ],
+    }
+    fields.update(overrides)
+    story = ArticlePageFactory(
+        parent=exclusive, authors=[ayesha, drm], tag_names=["X ban", "Courts"], **fields
+    )
+    story.extra_sections.add(news)
+    story.save_revision().publish()
+    return story

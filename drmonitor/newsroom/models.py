@@ -86,6 +86,13 @@ class SectionPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "section"
 
+    def get_context(self, request, *args, **kwargs):
+        from drmonitor.newsroom.listings import paginate, teasers
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, teasers(self.articles()), self.per_page)
+        return context
+
     def articles(self) -> QuerySet[ArticlePage]:
         """Live articles filed here or in a child section, or listed here as an extra section."""
         sections = SectionPage.objects.descendant_of(self, inclusive=True)
@@ -177,6 +184,13 @@ class ArticlePage(Page):
         folded = [name.casefold() for name in names]
         if len(set(folded)) != len(folded):
             raise ValidationError({"tags": "The same tag is given twice in different cases."})
+
+    def get_context(self, request, *args, **kwargs):
+        from drmonitor.newsroom.listings import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self))
+        return context
 
     @property
     def primary_section(self) -> SectionPage | None:

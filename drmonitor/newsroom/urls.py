@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from drmonitor.newsroom import views
 
 app_name = "newsroom"
-urlpatterns: list = []
+urlpatterns = [
+    path("tag/<str:slug>/", views.tag, name="tag"),
+    path("author/<str:slug>/", views.author, name="author"),
+    path("archive/<int:year>/", views.archive, name="archive_year"),
+    path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
+]
