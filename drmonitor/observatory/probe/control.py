@@ -23,6 +23,8 @@ from drmonitor.observatory.probe.failures import ProbeFailure
 MAX_ENDPOINTS = 32
 MAX_URL = 2048
 MAX_SAMPLES = 5
+# Private and loopback addresses: refusing them keeps the helper from probing its own network.
+NOT_ALLOWED = "unknown_failure: address not allowed"
 
 
 class BadRequest(ValueError):
@@ -120,6 +122,12 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
     def allowed(ip: str) -> bool:
         return settings.allow_private or not is_bogon(ip)
 
+    def permitted_only(found: list[str]) -> list[str]:
+        keep = [ip for ip in found if allowed(ip)]
+        if found and not keep:
+            raise ProbeFailure(NOT_ALLOWED)
+        return keep
+
     wanted = list(request.endpoints) or [(ip, target.port) for ip in addrs]
     sni = target.host if target.scheme == "https" else None
     permitted = [(ip, port) for ip, port in wanted if allowed(ip)]
@@ -136,17 +144,16 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
             for ip, port in permitted
         )
     )
-    fetch_addrs = [ip for ip in addrs if allowed(ip)]
 
     async def resolve(host: str) -> list[str]:
         if host == target.host:
-            if dns_failure and not fetch_addrs:
+            if dns_failure and not addrs:
                 raise ProbeFailure(dns_failure)
-            return fetch_addrs
+            return permitted_only(addrs)
         found = await settings.resolver.lookup(host, clock)
         if found.failure and not found.addresses:
             raise ProbeFailure(found.failure)
-        return [ip for ip in found.addresses if allowed(ip)]
+        return permitted_only(found.addresses)
 
     chain_task = http.follow(
         request.url,
@@ -163,7 +170,7 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
         if not allowed(ip):
             tcp_connect[steps.endpoint(ip, port)] = {
                 "status": False,
-                "failure": "unknown_failure: address not allowed",
+                "failure": NOT_ALLOWED,
             }
     for tcp, tls in results:
         key = steps.endpoint(tcp["ip"], tcp["port"])
