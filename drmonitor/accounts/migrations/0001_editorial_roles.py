@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from drmonitor.accounts.roles import ensure_editorial_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("newsroom", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(ensure_editorial_roles, migrations.RunPython.noop)]

@@ -1,0 +1,139 @@
+"""The newsroom's roles and its review workflow, set up by migration on every install.
+
+    Reporters   write articles and submit them for review; cannot publish, cannot touch
+                settings, users or other people's images.
+    Editors     everything reporters do, plus publish and schedule, approve in the workflow,
+                manage authors, images and documents.
+    Moderators  approve or reject what is submitted (the workflow's reviewers). Wagtail checks
+                the approver's publish permission when the last approval publishes the
+                page, so they hold "publish", but they cannot add or edit pages.
+
+Every page goes through the "Editorial review" workflow: draft -> submit -> approve -> live
+(or scheduled). It is assigned to the tree's root, so it covers the home page and all it holds
+even on a fresh install, where the home page is created after the migrations have run.
+
+The function takes an app registry so a migration can run it on historical models; run
+again, it puts the groups back to exactly this (least privilege also means no leftovers).
+"""
+
+from __future__ import annotations
+
+REPORTERS, EDITORS, MODERATORS = "Reporters", "Editors", "Moderators"
+WORKFLOW_NAME = "Editorial review"
+TASK_NAME = "Editorial approval"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+
+# Permissions on the page tree (from the root down), per group.
+PAGE_PERMISSIONS = {
+    REPORTERS: ["add", "change"],  # saving and submitting; "publish" is what they lack
+    EDITORS: ["add", "change", "publish", "lock", "unlock"],
+    # The workflow task lets them open, approve and reject submitted pages; approving publishes.
+    MODERATORS: ["publish"],
+}
+# Images and documents, in the root collection ("add" also lets one edit one's own uploads).
+COLLECTION_PERMISSIONS = {
+    REPORTERS: {"image": ["add", "choose"], "document": ["add", "choose"]},
+    EDITORS: {
+        "image": ["add", "change", "choose", "delete"],
+        "document": ["add", "change", "choose", "delete"],
+    },
+    MODERATORS: {},
+}
+# Model permissions (app_label, model, actions) besides admin access.
+MODEL_PERMISSIONS = {
+    REPORTERS: [],
+    EDITORS: [("newsroom", "author", ["add", "change", "delete", "view"])],
+    MODERATORS: [],
+}
+COLLECTION_MODELS = {"image": ("wagtailimages", "image"), "document": ("wagtaildocs", "document")}
+REVIEWERS = [MODERATORS, EDITORS]
+
+
+def _permission(apps, app_label: str, model: str, codename: str):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": f"Can {codename.replace('_', ' ')}"},
+    )
+    return permission
+
+
+def ensure_editorial_roles(apps, schema_editor=None) -> None:
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    groups = {}
+    for name in (REPORTERS, EDITORS, MODERATORS):
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+
+        model_permissions = [_permission(apps, *ADMIN_ACCESS)]
+        for app_label, model, actions in MODEL_PERMISSIONS[name]:
+            model_permissions += [
+                _permission(apps, app_label, model, f"{action}_{model}") for action in actions
+            ]
+        group.permissions.set(model_permissions)
+
+        GroupPagePermission.objects.filter(group=group).delete()
+        if root is not None:
+            for action in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=root,
+                    permission=_permission(apps, "wagtailcore", "page", f"{action}_page"),
+                )
+
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        if root_collection is not None:
+            for kind, actions in COLLECTION_PERMISSIONS[name].items():
+                app_label, model = COLLECTION_MODELS[kind]
+                for action in actions:
+                    GroupCollectionPermission.objects.create(
+                        group=group,
+                        collection=root_collection,
+                        permission=_permission(apps, app_label, model, f"{action}_{model}"),
+                    )
+
+    _ensure_workflow(apps, root, [groups[name] for name in REVIEWERS])
+
+
+def _ensure_workflow(apps, root, reviewers) -> None:
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=task_type)
+    task.active = True
+    task.save()
+    task.groups.set(reviewers)
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    workflow.active = True
+    workflow.save()
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task_id=task.pk).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task_id=task.pk, sort_order=0)
+
+    if root is not None:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    # Wagtail's own starter workflow would be a second way to review; retire it when unused.
+    for old in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        if not WorkflowPage.objects.filter(workflow=old).exists():
+            old.active = False
+            old.save()
