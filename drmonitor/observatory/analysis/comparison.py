@@ -178,9 +178,14 @@ def title_match(
     ours = page_title(resp.body)
     if not lte and (resp.body_truncated or not ours):
         return None
-    mine = {w.lower() for w in ours.split(" ") if len(w.encode()) >= TITLE_MIN_WORD}
-    other = {w.lower() for w in ctrl.title.split(" ") if len(w.encode()) >= TITLE_MIN_WORD}
+    mine = {w.lower() for w in ours.split(" ") if _utf8_len(w) >= TITLE_MIN_WORD}
+    other = {w.lower() for w in ctrl.title.split(" ") if _utf8_len(w) >= TITLE_MIN_WORD}
     return mine == other
+
+
+def _utf8_len(word: str) -> int:
+    """Word length in bytes, as OONI's Go code counts it (lone surrogates count too)."""
+    return len(word.encode("utf-8", "surrogatepass"))
 
 
 def compare(

@@ -163,6 +163,36 @@ def _control_http(page: Page | str | None) -> dict:
     }
 
 
+def lte(m: dict) -> dict:
+    """Turn a build() measurement into the shape of Web Connectivity LTE (v0.5.28).
+
+    LTE tags events with the redirect depth and ties one connection's TCP, TLS and HTTP
+    events together by transaction_id; the control also reports TLS per endpoint.
+    """
+    m = dict(m, test_version="0.5.28", software_name="miniooni")
+    keys = m["test_keys"]
+    tags = ["classic", "depth=0", "fetch_body=true"]
+    for q in keys["queries"]:
+        q.update(engine="getaddrinfo", tags=["classic", "depth=0"], transaction_id=1)
+    for i, t in enumerate(keys["tcp_connect"], start=10):
+        t.update(tags=tags, transaction_id=i)
+        for h in keys["tls_handshakes"] or []:
+            if h["address"] == f"{t['ip']}:{t['port']}":
+                h.update(tags=tags, transaction_id=i)
+    if keys["requests"] and keys["tcp_connect"] and keys["tcp_connect"][0]["status"]["success"]:
+        if not (keys["tls_handshakes"] or [{}])[0].get("failure"):
+            keys["requests"][0].update(tags=tags, transaction_id=10)
+        else:
+            keys["requests"] = []
+    control = keys["control"]
+    if control and keys["tls_handshakes"]:
+        control["tls_handshake"] = {
+            h["address"]: {"server_name": h["server_name"], "status": True, "failure": None}
+            for h in keys["tls_handshakes"]
+        }
+    return m
+
+
 def ours(**kwargs) -> dict:
     """The same case as measured by our probe."""
     return build(software="drmonitor-probe", **kwargs)
@@ -255,6 +285,24 @@ def test_our_probe_judged_by_classic_rules(case):
     assert (verdict.blocking, verdict.accessible) == (blocking, accessible), verdict.explanation
     assert verdict.rule == rule
     assert verdict.explanation.startswith(f"rule {rule}:")
+
+
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("ok-http", (False, True, "v0.5/1.3")),
+        ("ok-https", (False, True, "v0.5/1.1")),
+        ("tls-reset", ("http-failure", False, "v0.5/3.3")),
+        ("tcp-timeout", ("tcp_ip", False, "v0.5/4.3")),
+        ("down-tcp", (False, False, "v0.5/4.2")),
+        ("down-nxdomain", (False, False, "v0.5/5.2")),
+        ("dns-nxdomain", ("dns", False, "v0.5/5.3+dns")),
+    ],
+)
+def test_lte_measurements_use_the_classic_rules(case, expected):
+    verdict = decide(lte(build(**CASES[case][0])))
+    assert verdict.engine == "v0.5"
+    assert (verdict.blocking, verdict.accessible, verdict.rule) == expected, verdict.explanation
 
 
 def test_dns_explanation_names_the_answers_and_the_controls():
