@@ -1,0 +1,53 @@
+"""The generated pictures are what readers see in place of photographs: they must be valid,
+stable from run to run, and different from story to story."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from drmonitor.core import imagegen
+
+
+def test_illustration_is_a_valid_jpeg_of_the_asked_size():
+    data = imagegen.illustration("x-ban", "X blocked across Pakistan", size=(640, 360))
+    image = Image.open(io.BytesIO(data))
+    image.verify()
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG"
+    assert image.size == (640, 360)
+    # Not a flat fill: a picture has many colours.
+    assert len(image.convert("RGB").getcolors(maxcolors=1 << 20)) > 500
+
+
+def test_same_seed_same_bytes_other_seed_other_picture():
+    first = imagegen.illustration("court", "Sindh High Court", size=(320, 180), fmt="PNG")
+    again = imagegen.illustration("court", "Sindh High Court", size=(320, 180), fmt="PNG")
+    other = imagegen.illustration("cables", "Sindh High Court", size=(320, 180), fmt="PNG")
+    assert first == again
+    assert first != other
+
+
+def test_label_changes_the_picture():
+    plain = imagegen.illustration("vpn", size=(320, 180), fmt="PNG")
+    labelled = imagegen.illustration("vpn", "VPNs under pressure", size=(320, 180), fmt="PNG")
+    assert plain != labelled
+
+
+def test_avatar_is_square_and_shows_initials():
+    assert imagegen.initials_of("Ayesha Rahim") == "AR"
+    assert imagegen.initials_of("DRM") == "D"
+    data = imagegen.avatar("ayesha-rahim", "Ayesha Rahim", size=200)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == (200, 200)
+    # White initials are drawn over the coloured disc.
+    assert (255, 255, 255) in {colour for _, colour in image.convert("RGB").getcolors(1 << 16)}
+    assert data == imagegen.avatar("ayesha-rahim", "Ayesha Rahim", size=200)
+
+
+def test_pdf_document_is_a_pdf_with_its_title():
+    data = imagegen.pdf_document("The X ban file", ["17 Feb 2024: X blocked."], "May 2025")
+    assert data.startswith(b"%PDF-")
+    # Pillow stores document metadata as UTF-16 with a byte-order mark.
+    assert "The X ban file".encode("utf-16-be") in data
