@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import dns.asyncquery
-import dns.exception
+import dns.flags
 import dns.message
 import dns.rdatatype
 
@@ -156,8 +156,7 @@ class WireResolver(Resolver):
             return self.host
         return (await http.system_addresses(self.host, self.port, self.timeout))[0]
 
-    async def _query(self, host: str, rdtype: int) -> dns.message.Message:
-        query = dns.message.make_query(host, rdtype)
+    async def _query(self, query: dns.message.Message) -> bytes:
         if self.scheme == "https":
             ex = await http.exchange(
                 self.url,
@@ -177,17 +176,9 @@ class WireResolver(Resolver):
             assert ex.response is not None
             if ex.response.status != 200:
                 raise ProbeFailure(f"unknown_failure: DoH status {ex.response.status}")
-            wire = ex.response.body
-        else:
-            ip = await self._server_ip()
-            wire = await self._exchange_wire(query, ip)
-        try:
-            reply = dns.message.from_wire(wire)
-        except dns.exception.DNSException as exc:
-            raise ProbeFailure(f"unknown_failure: malformed DNS reply: {exc}") from exc
-        if reply.id != query.id:
-            raise ProbeFailure("unknown_failure: DNS reply does not match the query")
-        return reply
+            return ex.response.body
+        ip = await self._server_ip()
+        return await self._exchange_wire(query, ip)
 
     async def _exchange_wire(self, query: dns.message.Message, ip: str) -> bytes:
         if self.scheme == "udp":
@@ -215,14 +206,9 @@ class WireResolver(Resolver):
         ips: list[str] = []
         failure = None
         try:
-            reply = await asyncio.wait_for(
-                self._query(host, dns.rdatatype.from_text(qtype)), self.timeout + 1
-            )
-            failure = rcode_failure(reply.rcode())
-            if failure is None:
-                ips = addresses_in(reply, qtype)
-                if not ips:
-                    failure = DNS_NO_ANSWER
+            query = dns.message.make_query(host, dns.rdatatype.from_text(qtype))
+            wire = await asyncio.wait_for(self._query(query), self.timeout + 1)
+            ips, failure = interpret_reply(wire, query, qtype)
         except Exception as exc:  # noqa: BLE001 - recorded as an OONI failure
             failure = classify(exc)
         t = time.monotonic() - clock
@@ -237,6 +223,23 @@ class WireResolver(Resolver):
         if not v4 and not v6:
             failure = a["failure"] or aaaa["failure"] or DNS_NO_ANSWER
         return Lookup(v4 + v6, failure, [a, aaaa])
+
+
+def interpret_reply(
+    wire: bytes, query: dns.message.Message, qtype: str
+) -> tuple[list[str], str | None]:
+    """(addresses, OONI failure) from a reply in wire format; never raises on hostile bytes."""
+    try:
+        reply = dns.message.from_wire(wire)
+    except Exception as exc:  # noqa: BLE001 - dnspython raises many kinds on garbage
+        return [], f"unknown_failure: malformed DNS reply: {type(exc).__name__}"
+    if reply.id != query.id or not reply.flags & dns.flags.QR:
+        return [], "unknown_failure: DNS reply does not match the query"
+    failure = rcode_failure(reply.rcode())
+    if failure is not None:
+        return [], failure
+    ips = addresses_in(reply, qtype)
+    return ips, None if ips else DNS_NO_ANSWER
 
 
 def addresses_in(reply: dns.message.Message, qtype: str) -> list[str]:

@@ -215,6 +215,7 @@ class LoopbackWorld:
                 server.close()
             self.helper.close()
             await self.ingest.stop()
+            await asyncio.sleep(0.2)  # let aborted connections unwind before the loop stops
 
         self.loop.run(stop())
         self.loop.stop()

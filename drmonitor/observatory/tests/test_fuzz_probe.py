@@ -1,0 +1,201 @@
+"""Fuzzing what the probe and the helper read from the network: whatever arrives, the result is
+a parsed value or an OONI failure string, never an exception that escapes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import dns.message
+import dns.rrset
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drmonitor.observatory.analysis.verdict import decide
+from drmonitor.observatory.probe import control, http, server
+from drmonitor.observatory.probe.dns import interpret_reply
+from drmonitor.observatory.probe.failures import classify
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+OONI_PREFIXES = ("eof_error", "unknown_failure", "generic_timeout_error")
+
+header_name = st.text(
+    st.characters(min_codepoint=33, max_codepoint=126, exclude_characters=":"),
+    min_size=1,
+    max_size=20,
+)
+header_value = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=40)
+
+
+def parse(data: bytes, method: str = "GET", max_body: int = 4096):
+    """The parsed response, or the failure string the probe would record."""
+    try:
+        return asyncio.run(http.parse_response_bytes(data, method, max_body))
+    except Exception as exc:  # noqa: BLE001 - the property: any Exception has an OONI string
+        failure = classify(exc)
+        assert failure.startswith(OONI_PREFIXES), failure
+        return failure
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_http_parser_turns_garbage_into_failures(data):
+    result = parse(data)
+    assert isinstance(result, http.Response | str)
+
+
+@FUZZ
+@given(
+    status=st.integers(100, 999),
+    headers=st.lists(st.tuples(header_name, header_value), max_size=8),
+    body=st.binary(max_size=3000),
+    framing=st.sampled_from(["length", "chunked", "close", "lying-length"]),
+    chunk=st.integers(1, 700),
+)
+def test_http_parser_reads_what_servers_send(status, headers, body, framing, chunk):
+    headers = [
+        (k, v)
+        for k, v in headers
+        if k.lower() not in ("content-length", "transfer-encoding", "content-encoding")
+    ]
+    head = [f"HTTP/1.1 {status} Whatever", *(f"{k}: {v}" for k, v in headers)]
+    if framing == "length":
+        head.append(f"Content-Length: {len(body)}")
+        payload = body
+    elif framing == "lying-length":
+        head.append(f"Content-Length: {len(body) + 10}")
+        payload = body
+    elif framing == "chunked":
+        head.append("Transfer-Encoding: chunked")
+        parts = [body[i : i + chunk] for i in range(0, len(body), chunk)]
+        payload = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+    else:
+        payload = body
+    result = parse("\r\n".join(head).encode() + b"\r\n\r\n" + payload)
+    if 100 <= status < 200:
+        assert isinstance(result, str)  # an interim response, then no real one
+    elif framing == "lying-length" and status not in (204, 304):
+        assert result == "eof_error"
+    else:
+        assert isinstance(result, http.Response), result
+        assert result.status == status
+        expected = b"" if status in (204, 304) else body
+        assert result.body == expected[:4096]
+        assert result.truncated == (len(expected) >= 4096)
+
+
+@FUZZ
+@given(st.binary(max_size=600), st.sampled_from(["A", "AAAA"]))
+def test_dns_garbage_is_a_failure(wire, qtype):
+    query = dns.message.make_query("x.test", qtype)
+    ips, failure = interpret_reply(wire, query, qtype)
+    assert ips == [] and failure is not None
+
+
+@FUZZ
+@given(
+    ips=st.lists(st.ip_addresses(v=4).map(str), max_size=5),
+    rcode=st.sampled_from([0, 2, 3, 5]),
+    flip=st.integers(0, 400),
+)
+def test_dns_replies_and_their_corruptions(ips, rcode, flip):
+    query = dns.message.make_query("x.test", "A")
+    reply = dns.message.make_response(query)
+    reply.set_rcode(rcode)
+    if ips:
+        reply.answer.append(dns.rrset.from_text_list("x.test.", 60, "IN", "A", ips))
+    wire = reply.to_wire()
+    got, failure = interpret_reply(wire, query, "A")
+    if rcode == 0 and ips:
+        assert sorted(got) == sorted(set(ips)) and failure is None
+    else:
+        assert got == [] and failure in (
+            "dns_no_answer",
+            "dns_server_misbehaving",
+            "dns_nxdomain_error",
+            "dns_refused_error",
+        )
+    corrupted = bytearray(wire)
+    corrupted[flip % len(corrupted)] ^= 0xFF
+    got, failure = interpret_reply(bytes(corrupted), query, "A")
+    assert failure is None or isinstance(failure, str)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=300), json_values.map(lambda v: json.dumps(v).encode())))
+def test_helper_request_parser_answers_bad_request(body):
+    try:
+        request = control.parse_control_request(body)
+    except control.BadRequest as exc:
+        assert str(exc)
+    else:
+        assert request.url.startswith(("http://", "https://"))
+
+
+@FUZZ
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "http_request": st.one_of(st.text(max_size=30), st.just("http://a.test/")),
+            "tcp_connect": st.one_of(json_values, st.lists(st.text(max_size=25), max_size=4)),
+            "x_drm_throughput": json_values,
+        },
+    )
+)
+def test_helper_request_parser_on_near_valid_requests(data):
+    try:
+        request = control.parse_control_request(json.dumps(data).encode())
+    except control.BadRequest:
+        return
+    assert all(0 < port < 65536 for _, port in request.endpoints)
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_helper_http_request_reader_never_crashes(data):
+    async def read() -> None:
+        reader = asyncio.StreamReader(limit=16 * 1024)
+        reader.feed_data(data)
+        reader.feed_eof()
+        await server.read_request(reader, 1024, 1.0, "127.0.0.1")
+
+    try:
+        asyncio.run(read())
+    except (server.HTTPError, EOFError, TimeoutError):
+        pass
+
+
+@FUZZ
+@given(
+    json_values
+    | st.dictionaries(
+        st.sampled_from(
+            ["dns", "tcp_connect", "http_request", "tls_handshake", "x_drm_throughput"]
+        ),
+        json_values,
+        max_size=5,
+    )
+)
+def test_control_replies_are_checked_then_judged_without_crashing(data):
+    try:
+        reply = control.parse_control_reply(data)
+    except ValueError:
+        return
+    measurement = {
+        "input": "https://x.test/",
+        "test_version": "0.4.3",
+        "software_name": "drmonitor-probe",
+        "test_keys": {"queries": [], "tcp_connect": [], "requests": [], "control": reply},
+    }
+    verdict = decide(measurement)
+    assert verdict.explanation
