@@ -110,7 +110,7 @@ def in_namespace[T](name: str, work: Callable[[], T]) -> T:
 
     def target() -> None:
         try:
-            with open(f"/run/netns/{name}") as handle:
+            with open(f"/var/run/netns/{name}") as handle:
                 os.setns(handle.fileno(), os.CLONE_NEWNET)
             outcome["value"] = work()
         except BaseException as error:  # noqa: BLE001 - handed back to the caller

@@ -6,6 +6,7 @@ the lab itself cannot be built.
 
 from __future__ import annotations
 
+import functools
 import json
 import ssl
 from pathlib import Path
@@ -35,9 +36,10 @@ label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?", fullmatch=True)
 hostnames = st.lists(label, min_size=2, max_size=4).map(".".join)
 
 
+@functools.cache
 def client_hello(server_name: str, **context_options) -> bytes:
     """The bytes Python's TLS stack sends first, as a real client would."""
-    context = ssl.create_default_context()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # no trust store: only the hello matters
     for name, value in context_options.items():
         setattr(context, name, value)
     incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
