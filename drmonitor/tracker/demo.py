@@ -268,11 +268,11 @@ def load_consolidation(spec: dict) -> None:
         joined.sources.set(_sources(spec.get("sources", ())))
 
 
-_URL = re.compile(r"https?://[^\s\"'<>)\]]+")
+_URL = re.compile(r"https?://[^\s\"'<>)\]\\]+")
 
 
 def _cited_urls(article) -> set[str]:
-    text = json.dumps(article.body.raw_data) + " " + article.standfirst
+    text = json.dumps(list(article.body.raw_data), default=str) + " " + article.standfirst
     return {url.rstrip(".,;") for url in _URL.findall(text)}
 
 

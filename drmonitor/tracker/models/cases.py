@@ -91,8 +91,8 @@ class Bench(models.Model):
 
 
 def normalise_case_number(number: str) -> str:
-    """'W.P. No. 1234/2024' and 'WP no 1234/2024' are the same petition."""
-    return re.sub(r"\s+", " ", number.replace(".", " ")).strip().upper()
+    """'W.P. No. 1234/2024', 'WP no 1234/2024' and 'W.P.No.1234/2024' are one petition."""
+    return re.sub(r"[\s.]+", "", number).upper()
 
 
 class LegalCase(StatusLoggedMixin, SlugFromNameMixin, index.Indexed, ClusterableModel):

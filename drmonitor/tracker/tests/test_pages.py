@@ -1,0 +1,170 @@
+"""What a reader sees: lists that filter, record pages, the day counter, feeds and calendars."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import feedparser
+import icalendar
+import pytest
+from django.utils import timezone
+
+from drmonitor.tracker.models import Hearing, Incident, Service
+
+D = datetime.date
+
+
+def titles(response) -> list[str]:
+    return re.findall(r'record-list__title"><a href="[^"]+">([^<]+)</a>', response.text)
+
+
+@pytest.fixture
+def incidents(pakistan):
+    x = Service.objects.create(name="X")
+    signal = Service.objects.create(name="Signal")
+    india = type(pakistan).objects.create(code="in", name="India")
+    made = {
+        "x": Incident.objects.create(
+            title="X blocked",
+            kind="platform_block",
+            country=pakistan,
+            start_date=D(2024, 2, 17),
+            end_date=D(2025, 5, 7),
+            status="Ended",
+        ),
+        "signal": Incident.objects.create(
+            title="Signal blocked",
+            kind="platform_block",
+            country=pakistan,
+            start_date=D(2024, 8, 26),
+        ),
+        "quetta": Incident.objects.create(
+            title="Quetta mobile cut",
+            kind="network_shutdown",
+            country=pakistan,
+            start_date=D(2025, 1, 5),
+            end_date=D(2025, 1, 7),
+            status="Ended",
+        ),
+        "india": Incident.objects.create(
+            title="Kashmir shutdown",
+            kind="network_shutdown",
+            country=india,
+            start_date=D(2023, 1, 1),
+            end_date=D(2023, 1, 9),
+            status="Ended",
+        ),
+    }
+    made["x"].services.add(x)
+    made["signal"].services.add(signal)
+    return made
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"X blocked", "Signal blocked", "Quetta mobile cut", "Kashmir shutdown"}),
+        ("country=PK", {"X blocked", "Signal blocked", "Quetta mobile cut"}),
+        ("kind=network_shutdown", {"Quetta mobile cut", "Kashmir shutdown"}),
+        ("service=signal", {"Signal blocked"}),
+        ("status=Ongoing", {"Signal blocked"}),
+        # A year lists what was under way then, including blocks that began earlier.
+        ("year=2025", {"X blocked", "Signal blocked", "Quetta mobile cut"}),
+        ("year=2023", {"Kashmir shutdown"}),
+        ("country=PK&kind=platform_block&year=2024", {"X blocked", "Signal blocked"}),
+    ],
+)
+def test_incident_filters(client, incidents, query, expected):
+    response = client.get(f"/incidents/?{query}")
+    assert response.status_code == 200
+    assert set(titles(response)) == expected
+
+
+def test_bad_filter_value_is_reported_not_fatal(client, incidents):
+    response = client.get("/incidents/?year=soon&kind=earthquake")
+    assert response.status_code == 200
+    assert "Enter a whole number." in response.text
+    assert "Select a valid choice." in response.text
+    assert len(titles(response)) == 4
+
+
+def test_incident_list_paginates(client, pakistan):
+    for n in range(25):
+        Incident.objects.create(
+            title=f"Cut {n:02}",
+            kind="network_shutdown",
+            country=pakistan,
+            start_date=D(2024, 1, 1) + datetime.timedelta(days=n),
+        )
+    first = client.get("/incidents/?kind=network_shutdown")
+    second = client.get("/incidents/?kind=network_shutdown&page=2")
+    assert len(titles(first)) == 20 and len(titles(second)) == 5
+    assert 'href="?kind=network_shutdown&amp;page=2"' in first.text
+
+
+def test_case_filters(client, demo):
+    everything = client.get("/cases/")
+    assert "Ehtisham Abbasi v. Federation of Pakistan (X ban)" in titles(everything)
+    ihc = demo.cases.get(slug="ihc-ehtisham-abbasi-x-ban").court
+    only_ihc = titles(client.get(f"/cases/?court={ihc.pk}"))
+    assert only_ihc == ["Ehtisham Abbasi v. Federation of Pakistan (X ban)"]
+    disposed = titles(client.get("/cases/?status=disposed_of"))
+    assert disposed == [
+        "Hafiz Shakir Mahmood, Judicial Activism Panel and others v. Federation of Pakistan (X ban)"
+    ]
+
+
+def test_incident_page_shows_how_long_an_ended_block_lasted(client, demo):
+    response = client.get(demo.get_absolute_url())
+    assert response.status_code == 200
+    assert "Lasted <strong data-days>445 days</strong>" in response.text
+    assert "data-day-counter" not in response.text
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert "Sign in</a> to follow" in response.text
+
+
+def test_ongoing_block_has_a_live_counter(client, incidents):
+    signal = incidents["signal"]
+    days = (timezone.localdate() - signal.start_date).days
+    response = client.get(signal.get_absolute_url())
+    assert f"Blocked for <strong data-days>{days:,} days</strong>" in response.text
+    assert 'data-start="2024-08-26"' in response.text
+
+
+def test_service_and_actor_pages(client, demo):
+    assert "X blocked in Pakistan" in client.get("/services/x/").text
+    page = client.get("/actors/ministry-of-interior/").text
+    assert "X blocked in Pakistan" in page
+    assert "Nauman Muhib Kakakhel v. Ministry of Interior" in page
+
+
+def test_atom_feed_of_the_x_ban_parses(client, demo):
+    response = client.get(f"{demo.get_absolute_url()}feed/")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title.startswith("X blocked in Pakistan")
+    # Newest first: the LHC disposing of the petitions, back to the first day of the block.
+    assert feed.entries[0].title.startswith("24 Nov 2025")
+    assert feed.entries[-1].title.startswith("17 Feb 2024")
+    assert any(e.title.startswith("07 May 2025 · Ended: ") for e in feed.entries)
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+
+
+def _calendar_dates(response) -> list[datetime.date]:
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+
+
+def test_calendars_list_only_upcoming_hearings(client, case, incident):
+    today = timezone.localdate()
+    Hearing.objects.create(case=case, date=D(2024, 3, 1), what_happened="Long ago")
+    soon = Hearing.objects.create(case=case, date=today + datetime.timedelta(days=3))
+    later = Hearing.objects.create(case=case, date=today + datetime.timedelta(days=30))
+    expected = [soon.date, later.date]
+    assert _calendar_dates(client.get("/hearings/upcoming.ics")) == expected
+    assert _calendar_dates(client.get(f"/cases/{case.slug}/hearings.ics")) == expected
+    assert _calendar_dates(client.get(f"/incidents/{incident.slug}/hearings.ics")) == expected
+    page = client.get("/hearings/upcoming/").text
+    assert "A v. Federation" in page and "Long ago" not in page

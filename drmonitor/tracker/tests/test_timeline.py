@@ -1,0 +1,62 @@
+"""The X-ban timeline: every dated event, in date order, from the block to the restoration."""
+
+from __future__ import annotations
+
+import datetime
+
+from drmonitor.tracker import demo as tracker_demo
+from drmonitor.tracker.models import Hearing, Incident
+from drmonitor.tracker.tests.helpers import publish_article
+from drmonitor.tracker.timeline import axis, case_timeline, incident_timeline
+
+SHC_HEARING_SOURCE = (
+    "https://www.phoneworld.com.pk/interior-ministry-orders-ban-on-x-pta-informs-shc/"
+)
+
+
+def test_x_ban_timeline_is_in_date_order_with_every_kind(demo):
+    article = publish_article("SHC hears X ban petitions", cites=SHC_HEARING_SOURCE)
+    tracker_demo.link_articles()
+
+    events = incident_timeline(demo)
+    dates = [e.date for e in events]
+    assert dates == sorted(dates)
+    kinds = {e.kind for e in events}
+    for kind in ("start", "end", "order", "hearing", "statement", "campaign", "status", "article"):
+        assert kind in kinds, kind
+    assert events[0].kind == "start" and events[0].date == datetime.date(2024, 2, 17)
+    restoration = [e for e in events if e.kind == "end"]
+    assert restoration[0].date == datetime.date(2025, 5, 7)
+    # Hearings of all four high courts appear on the incident's timeline.
+    titles = " ".join(e.title for e in events if e.kind == "hearing")
+    for court in ("SHC", "IHC", "LHC", "PHC"):
+        assert f"{court}:" in titles
+    # The ministry's letter is there on the first day, with its source.
+    letter = next(e for e in events if e.kind == "order" and "letter" in e.title)
+    assert letter.date == datetime.date(2024, 2, 17) and letter.source == SHC_HEARING_SOURCE
+    # The demo linked the Court Updates story to the hearing it cites.
+    hearing = Hearing.objects.get(case__slug="shc-jibran-nasir-x-ban", date="2024-03-20")
+    assert hearing.article_id == article.pk
+    assert any(e.kind == "article" and e.title == article.title for e in events)
+
+
+def test_demo_is_idempotent(demo, home):
+    counts = Incident.objects.count(), Hearing.objects.count()
+    tracker_demo.load(home)
+    assert (Incident.objects.count(), Hearing.objects.count()) == counts
+    assert Incident.objects.count() >= 9
+
+
+def test_case_timeline_has_filing_consolidation_and_separation(demo):
+    shc = demo.cases.get(slug="shc-jibran-nasir-x-ban")
+    kinds = [e.kind for e in case_timeline(shc)]
+    assert {"hearing", "order", "consolidation", "separation", "status"} <= set(kinds)
+    ihc = demo.cases.get(slug="ihc-ehtisham-abbasi-x-ban")
+    events = case_timeline(ihc)
+    assert events[1].kind == "filing" and events[1].date == datetime.date(2024, 3, 4)
+
+
+def test_axis_places_first_and_last_at_the_ends(demo):
+    ax = axis(incident_timeline(demo))
+    assert ax.marks[0].percent == 0 and ax.marks[-1].percent == 100
+    assert [year for year, _ in ax.years] == [2025]
