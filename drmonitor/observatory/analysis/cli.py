@@ -104,7 +104,7 @@ def run(
             if compare:
                 counts["agree" if row["agrees"] else "disagree"] += 1
             counts["judged"] += 1
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(row) + "\n")
     summary = f"drmonitor verdict: {counts['judged']} web_connectivity measurements judged"
     if skipped_tests:
         listed = ", ".join(f"{n} {t}" for t, n in sorted(skipped_tests.items()))

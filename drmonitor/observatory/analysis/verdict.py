@@ -111,14 +111,30 @@ def _engine(keys: TestKeys) -> str:
 
 
 def _dns_evidence(keys: TestKeys) -> str:
-    addrs = {a for q in cmp.system_queries(keys) for a in q.addrs}
+    """What the probe's resolver said next to what the control's said."""
+    queries = [q for q in cmp.system_queries(keys) if keys.is_input_host(q.hostname)]
+    addrs = {a for q in queries for a in q.addrs}
+    asns = {asn for q in queries for asn in q.asns.values() if asn}
     ctrl = keys.control
-    theirs = _fmt(ctrl.dns_addrs) if ctrl else "{}"
     failure = cmp.dns_experiment_failure(keys) or keys.carried.get("dns_experiment_failure")
-    probe = f"probe DNS failed with {failure}" if failure else f"probe DNS answers {_fmt(addrs)}"
-    control = "control DNS "
-    control += f"failed with {ctrl.dns_failure}" if ctrl and ctrl.dns_failure else f"{theirs}"
-    return f"{probe}; {control}"
+    if ctrl is None or not ctrl.has_dns:
+        control = "there is no control DNS result"
+    elif ctrl.dns_failure:
+        control = f"the control's lookup failed with {ctrl.dns_failure}"
+    elif not ctrl.dns_addrs:
+        control = "the control resolved no address"
+    else:
+        control = f"the control resolved {_fmt(ctrl.dns_addrs)}"
+        if ctrl.dns_asns:
+            control += f" (AS{', AS'.join(str(a) for a in sorted(ctrl.dns_asns))})"
+    if isinstance(failure, str) and failure:
+        return f"probe DNS failed with {failure} while {control}"
+    if not addrs:
+        return f"probe DNS gave no address; {control}"
+    mine = _fmt(addrs) + (f" (AS{', AS'.join(str(a) for a in sorted(asns))})" if asns else "")
+    if ctrl is not None and ctrl.dns_addrs and not ctrl.dns_failure:
+        return f"probe DNS answers {mine} share no address or ASN with the control's; {control}"
+    return f"probe DNS answers {mine}; {control}"
 
 
 def _http_evidence(c: cmp.Comparison, resp: HTTPExchange | None, keys: TestKeys) -> str:
