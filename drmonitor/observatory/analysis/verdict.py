@@ -91,13 +91,15 @@ def _version(text: str) -> tuple[int, ...]:
 def _engine(keys: TestKeys) -> str:
     """Which rule set produced this measurement's own verdict.
 
-    'v0.5' for Web Connectivity LTE and for our own probe (its v0.4-shaped test_keys are judged
-    by the classic LTE rules, which unlike v0.4 tell a site that is down from one that is
-    blocked); 'mk' for Measurement Kit (test_version 0.0.1, the C++
-    engine of the 2016-2020 mobile apps); 'python' for the Python ooniprobe 2.x; 'v0.4' for the
-    Go engine (test_version 0.1.0 onwards) and anything unknown, our own probe included.
+    'v0.5' for Web Connectivity LTE; 'drmonitor' for our own probe, judged by the same classic
+    LTE rules (unlike v0.4 they tell a site that is down from one that is blocked) except for
+    OONI's rule 5.1.1 quirk; 'mk' for Measurement Kit (test_version 0.0.1, the C++ engine of
+    the 2016-2020 mobile apps); 'python' for the Python ooniprobe 2.x; 'v0.4' for the Go engine
+    (test_version 0.1.0 onwards) and anything unknown.
     """
-    if _version(keys.test_version) >= (0, 5) or keys.software.startswith("drmonitor"):
+    if keys.software.startswith("drmonitor"):
+        return "drmonitor"
+    if _version(keys.test_version) >= (0, 5):
         return "v0.5"
     if keys.test_version == "0.0.1" or keys.engine_name == "libmeasurement_kit":
         return "mk"
@@ -456,8 +458,9 @@ def _v05_dns_consistency(keys: TestKeys) -> str | None:
 
 
 def _v05(
-    keys: TestKeys, c: cmp.Comparison, observations: list[_Obs]
+    keys: TestKeys, c: cmp.Comparison, observations: list[_Obs], *, ours: bool = False
 ) -> tuple[Blocking, bool | None, str, str]:
+    """The classic walk. `ours`: our probe's measurement, judged without OONI's 5.1.1 quirk."""
     inconsistent = c.dns_consistency == "inconsistent"
     note = f"; DNS is inconsistent ({_dns_evidence(keys)}), so OONI blames DNS"
 
@@ -516,6 +519,12 @@ def _v05(
             return string(blocking, f"{rule}.3", f"{seen}; the control succeeded")
         if o.kind == _DNS:
             if o.ctrl_dns_failure is None:
+                if o.ctrl_http_failure is None and ours:
+                    return null(
+                        "v0.5/5.1.1",
+                        f"{seen}; no control to tell a blocked name from a dead one (OONI would "
+                        "say accessible here, rule 5.1.1; we do not)",
+                    )
                 if o.ctrl_http_failure is None:
                     return (
                         False,
@@ -600,7 +609,7 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
     if not trust_carried:
         keys.carried = {k: v for k, v in keys.carried.items() if k not in cmp.COMPARISON_KEYS}
     engine = _engine(keys)
-    if engine == "v0.5":
+    if engine in ("v0.5", "drmonitor"):
         observations = _classic_observations(keys)
         final = next(
             (o.response for o in observations if o.kind == _HTTP and _is_final(o.response)), None
@@ -608,7 +617,7 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         c = cmp.compare(keys, final, lte=True)
         if "dns_consistency" in c.computed and not keys.control_failure:
             c.dns_consistency = _v05_dns_consistency(keys)
-        blocking, accessible, rule, why = _v05(keys, c, observations)
+        blocking, accessible, rule, why = _v05(keys, c, observations, ours=engine == "drmonitor")
     elif engine in ("mk", "python"):
         c = cmp.compare(keys)
         blocking, accessible, rule, why = _legacy(keys, c, engine)

@@ -305,6 +305,17 @@ def test_lte_measurements_use_the_classic_rules(case, expected):
     assert (verdict.blocking, verdict.accessible, verdict.rule) == expected, verdict.explanation
 
 
+def test_our_probe_without_control_does_not_call_a_dns_failure_accessible():
+    """OONI's rule 5.1.1 says accessible when DNS failed and no control answered; we say null."""
+    kwargs = {"dns_failure": "dns_nxdomain_error", "response": None, "control_failure": "eof_error"}
+    ooni_lte = decide(lte(build(**kwargs)))
+    assert (ooni_lte.blocking, ooni_lte.accessible, ooni_lte.rule) == (False, True, "v0.5/5.1.1")
+    mine = decide(ours(**kwargs))
+    assert mine.engine == "drmonitor"
+    assert (mine.blocking, mine.accessible, mine.rule) == (None, None, "v0.5/5.1.1")
+    assert "we do not" in mine.explanation
+
+
 def test_dns_explanation_names_the_answers_and_the_controls():
     verdict = decide(build(answers=("10.10.34.36",), answer_asn=0, probe_cc="IR"))
     assert verdict.dns_consistency == "inconsistent"
