@@ -1,0 +1,51 @@
+"""In a real browser: the X-ban page's timeline and the day counters."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from drmonitor.testing.browser import browser, page  # noqa: F401 - fixtures
+from drmonitor.tracker.models import Incident
+
+pytestmark = pytest.mark.browser
+
+
+def test_x_ban_page_timeline_and_counter(live_server, page, demo):  # noqa: F811
+    page.goto(f"{live_server.url}{demo.get_absolute_url()}")
+
+    counter = page.locator(".day-counter")
+    assert counter.inner_text().startswith("Lasted 445 days")
+
+    events = page.locator(".timeline-list > li")
+    dates = events.evaluate_all("items => items.map(i => i.dataset.date)")
+    assert len(dates) > 30
+    assert dates == sorted(dates)
+    assert dates[0] == "2024-02-17"
+
+    restoration = page.locator('.timeline-list > li[data-kind="end"]')
+    assert restoration.count() == 1
+    assert restoration.get_attribute("data-date") == "2025-05-07"
+    assert "ends: X blocked in Pakistan" in restoration.inner_text()
+
+    # The drawing places one mark per event, the first at the left end.
+    marks = page.locator(".timeline-visual__mark")
+    assert marks.count() == len(dates)
+    assert marks.first.get_attribute("style") == "left: 0.0%"
+
+
+def test_live_counter_follows_the_readers_clock(live_server, page, pakistan):  # noqa: F811
+    signal = Incident.objects.create(
+        title="Signal blocked",
+        kind="platform_block",
+        country=pakistan,
+        start_date=datetime.date(2024, 8, 26),
+    )
+    # The page was rendered today; the reader's clock says 1 Jan 2030 (Pakistan time), so the
+    # script must recount.
+    page.clock.install(time=datetime.datetime(2030, 1, 1, 0, 30, tzinfo=datetime.UTC))
+    page.goto(f"{live_server.url}{signal.get_absolute_url()}")
+    expected = (datetime.date(2030, 1, 1) - signal.start_date).days
+    counter = page.locator("[data-day-counter] [data-days]")
+    assert counter.inner_text() == f"{expected:,} days"
