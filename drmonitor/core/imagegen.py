@@ -103,19 +103,24 @@ def _draw_shapes(draw: ImageDraw.ImageDraw, rng: random.Random, size, palette) -
 
 
 def _label(image: Image.Image, text: str, accent: Colour) -> None:
-    """The short caption-like label in the lower left, on a dark band for legibility."""
+    """A short label on a dark band, centred so that square and 4:3 crops still show it."""
     width, height = image.size
-    font = _font(max(18, height // 14))
-    lines = textwrap.wrap(text, width=28)[:2]
+    font = _font(max(18, height // 12))
+    lines = textwrap.wrap(text, width=24)[:2]
     draw = ImageDraw.Draw(image, "RGBA")
     line_height = font.getbbox("Hg")[3] + height // 60
     text_width = max(draw.textlength(line, font=font) for line in lines) if lines else 0
     pad = height // 24
-    top = height - pad * 3 - line_height * len(lines)
-    draw.rectangle((0, top, text_width + pad * 3, height - pad), fill=(10, 12, 20, 200))
-    draw.rectangle((0, top, pad // 2, height - pad), fill=_with_alpha(accent, 255))
+    band_width = text_width + pad * 3
+    left = (width - band_width) / 2
+    bottom = height - pad * 2
+    top = bottom - pad * 2 - line_height * len(lines)
+    draw.rectangle((left, top, left + band_width, bottom), fill=(10, 12, 20, 210))
+    draw.rectangle((left, top, left + pad / 2, bottom), fill=_with_alpha(accent, 255))
     for index, line in enumerate(lines):
-        draw.text((pad * 1.6, top + pad + index * line_height), line, font=font, fill="white")
+        draw.text(
+            (left + pad * 1.6, top + pad + index * line_height), line, font=font, fill="white"
+        )
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

@@ -101,6 +101,10 @@ class MediaLibrary:
                 f"{spec.key}.jpg",
                 caption=spec.caption,
                 credit=spec.credit,
+                description=(
+                    "Abstract illustration of linked dots and shapes on a colour gradient, "
+                    f"labelled \u201c{spec.label}\u201d"
+                ),
             )
         return self._images[key]
 
@@ -111,6 +115,7 @@ class MediaLibrary:
             f"author-{author.slug}.png",
             caption=author.name,
             credit="Illustration: DRM",
+            description=f"The initials {imagegen.initials_of(author.name)} on a coloured disc",
         )
 
     def document(self, key: str):
@@ -127,10 +132,14 @@ class MediaLibrary:
         return self._documents[key]
 
     @staticmethod
-    def _ensure_image(title: str, draw, filename: str, caption: str, credit: str) -> CustomImage:
+    def _ensure_image(
+        title: str, draw, filename: str, caption: str, credit: str, description: str
+    ) -> CustomImage:
         image = CustomImage.objects.filter(title=title).first()
         if image is None:
-            image = CustomImage(title=title, caption=caption, credit=credit)
+            image = CustomImage(
+                title=title, caption=caption, credit=credit, description=description
+            )
             image.file.save(filename, ImageFile(ContentFile(draw()), name=filename), save=False)
             image._set_image_file_metadata()
             image.save()
