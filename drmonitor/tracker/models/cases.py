@@ -278,6 +278,8 @@ class CaseNumber(models.Model):
         self.normalised = normalise_case_number(self.number)
         self.court_id = self.case.court_id
         super().save(*args, **kwargs)
+        # The case is indexed before its inline numbers are saved; index them now.
+        index.insert_or_update_object(self.case)
 
 
 class CaseConsolidation(models.Model):

@@ -73,7 +73,9 @@ class Network(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} (AS{self.asn})" if self.asn else self.name
+        if self.asn and f"AS{self.asn}" not in self.name:
+            return f"{self.name} (AS{self.asn})"
+        return self.name
 
 
 class Service(SlugFromNameMixin):

@@ -1,0 +1,66 @@
+"""Records are findable by the site search, and editors meet the rules in the admin."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.search.backends import get_search_backend
+
+from drmonitor.tracker.models import CaseNumber, Hearing, Incident, LegalCase
+
+
+def test_incidents_cases_and_hearings_are_searchable(case, incident):
+    CaseNumber.objects.create(case=case, number="W.P. No. 1234/2024")
+    Hearing.objects.create(case=case, date=datetime.date(2024, 4, 3), summoned="Interior Secretary")
+    backend = get_search_backend()
+    assert list(backend.search("Test block", Incident)) == [incident]
+    assert list(backend.search("1234/2024", LegalCase)) == [case]
+    assert [h.case for h in backend.search("Interior Secretary", Hearing)] == [case]
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("editor", "ed@example.org", "pw-123-abc")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    "model", ["incident", "legalcase", "hearing", "order", "statement", "campaign", "court"]
+)
+def test_admin_lists_and_forms_open(editor_client, case, model):
+    assert editor_client.get(f"/admin/snippets/tracker/{model}/").status_code == 200
+    assert editor_client.get(f"/admin/snippets/tracker/{model}/add/").status_code == 200
+
+
+def test_admin_shows_the_end_before_start_error(editor_client, pakistan):
+    response = editor_client.post(
+        "/admin/snippets/tracker/incident/add/",
+        {
+            "title": "Backwards block",
+            "slug": "",
+            "kind": "network_shutdown",
+            "status": "Ended",
+            "start_date": "2024-05-14",
+            "start_date_type": "Actual",
+            "end_date": "2024-05-12",
+            "end_date_type": "Actual",
+            "country": pakistan.pk,
+            "government_acknowledged": "Unknown",
+        },
+    )
+    assert response.status_code == 200
+    assert "The end (12 May 2024) is before the start (14 May 2024)." in response.text
+    assert not Incident.objects.filter(title="Backwards block").exists()
+
+
+def test_admin_shows_the_hearing_before_filing_error(editor_client, case):
+    response = editor_client.post(
+        "/admin/snippets/tracker/hearing/add/",
+        {"case": case.pk, "date": "2024-01-02", "date_precision": "exact"},
+    )
+    assert response.status_code == 200
+    assert "is before the case was filed (20 Feb 2024)" in response.text
+    assert not Hearing.objects.exists()
