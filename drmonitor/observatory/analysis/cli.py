@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=VERDICT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="measurement files to read")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="measurement files to read; - reads stdin"
+    )
     parser.add_argument(
         "--compare",
         action="store_true",
@@ -86,7 +88,11 @@ def run(
     counts: Counter[str] = Counter()
     skipped_tests: Counter[str] = Counter()
     for path in paths:
-        for item in ooni_io.read_path(path):
+        if path == "-":
+            items = ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
+        else:
+            items = ooni_io.read_path(path)
+        for item in items:
             if isinstance(item, ooni_io.ReadError):
                 counts["errors"] += 1
                 print(f"drmonitor verdict: {item}", file=err)

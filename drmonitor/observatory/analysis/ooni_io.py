@@ -104,7 +104,7 @@ def classify(value: Any) -> Iterator[tuple[dict, str, int | None] | str]:
     if isinstance(raw, str) and "test_keys" not in value:
         try:
             inner = json.loads(raw)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             yield f"raw_measurement is not valid JSON: {exc}"
             return
         yield from classify(inner)
@@ -126,9 +126,9 @@ def classify(value: Any) -> Iterator[tuple[dict, str, int | None] | str]:
         yield "JSON object is neither a measurement, test_keys nor an API row"
 
 
-def _open(path: Path) -> BinaryIO:
-    fh = open(path, "rb")
-    if fh.peek(2)[:2] == GZIP_MAGIC if hasattr(fh, "peek") else False:
+def decompressed(fh: io.BufferedReader) -> BinaryIO:
+    """The stream itself, or a gunzipping view of it when it starts with gzip's magic bytes."""
+    if fh.peek(2)[:2] == GZIP_MAGIC:
         return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
     return fh
 
@@ -138,7 +138,11 @@ def _strip_comment_lines(text: str) -> str:
 
 
 def _items(value: Any, source: str, line: int | None) -> Iterator[Item | ReadError]:
-    for out in classify(value):
+    try:
+        found = list(classify(value))
+    except RecursionError:
+        found = ["JSON nested too deeply to be a measurement"]
+    for out in found:
         if isinstance(out, str):
             yield ReadError(source, line, out)
         else:
@@ -151,6 +155,8 @@ def _parse_line(raw: bytes, source: str, lineno: int) -> list[Item | ReadError]:
         value = json.loads(raw)
     except ValueError as exc:
         return [ReadError(source, lineno, f"not valid JSON: {exc}")]
+    except RecursionError:
+        return [ReadError(source, lineno, "JSON nested too deeply to be a measurement")]
     return list(_items(value, source, lineno))
 
 
@@ -187,7 +193,7 @@ def read_stream(stream: BinaryIO, source: str) -> Iterator[Item | ReadError]:
                 )
                 return
             results = _parse_line(stripped, source, lineno)
-            if first and isinstance(results[0], ReadError):
+            if first and results and isinstance(results[0], ReadError):
                 document = [(lineno, raw)]
                 continue
             yield from results
@@ -202,6 +208,9 @@ def _parse_document(lines: list[tuple[int, bytes]], source: str) -> Iterator[Ite
     text = b"".join(raw for _, raw in lines).decode("utf-8", "replace")
     try:
         value = json.loads(_strip_comment_lines(text))
+    except RecursionError:
+        yield ReadError(source, lines[0][0], "JSON nested too deeply to be a measurement")
+        return
     except ValueError as exc:
         per_line: list[Item | ReadError] = []
         for lineno, raw in lines:
@@ -231,7 +240,7 @@ def read_path(path: str | Path) -> Iterator[Item | ReadError]:
     """Every measurement in a file; a file that cannot be opened yields one ReadError."""
     source = str(path)
     try:
-        stream = _open(Path(path))
+        stream = decompressed(open(path, "rb"))
     except OSError as exc:
         yield ReadError(source, None, f"cannot open: {exc.strerror or exc}", whole_file=True)
         return

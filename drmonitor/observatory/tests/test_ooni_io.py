@@ -148,6 +148,14 @@ def test_unreadable_inputs_are_clear_errors(tmp_path):
     assert split(read_bytes(b"")) == ([], [])
 
 
+def test_hostile_nesting_is_an_error_not_a_crash():
+    deep = split(read_bytes(b"[" * 100_000))[1]
+    assert deep and "nested too deeply" in deep[0].message
+    wrapped = b'{"results":' + b"[" * 600 + b"]" * 600 + b"}\n" + jsonl(measurements(1))
+    items, errors = split(read_bytes(wrapped))
+    assert uids(items) == ["uid-0"]
+
+
 def test_reads_every_shared_ooni_measurement():
     """All JSON measurement files in ../shared/data/ooni read without an error."""
     require(SHARED.is_dir(), f"shared OONI data not found at {SHARED}")

@@ -24,12 +24,15 @@ FIELDS = {
 }
 
 
-def verdict(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
+def verdict(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    done = subprocess.run(
         [sys.executable, "-m", "drmonitor.cli", "verdict", *args],
         capture_output=True,
-        text=True,
+        input=stdin,
         timeout=60,
+    )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 
@@ -118,6 +121,12 @@ def test_compare_adds_oonis_verdict_and_agreement(files, tmp_path):
     assert "agree with OONI on 1 of 2" in done.stderr
     plain = lines(verdict(str(path)).stdout)[0]
     assert "agrees" not in plain and "ooni_blocking" not in plain
+
+
+def test_reads_gzip_from_stdin(files):
+    done = verdict("-", stdin=files["gz"].read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert [r["measurement_uid"] for r in lines(done.stdout)] == ["uid-blocked"]
 
 
 def test_help_states_the_exit_status():
