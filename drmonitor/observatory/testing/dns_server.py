@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import ipaddress
 import json
+import ssl
 import struct
 from pathlib import Path
 
@@ -92,14 +93,19 @@ class _UDP(asyncio.DatagramProtocol):
 
 
 class DNSServer:
-    """UDP and TCP on the same port; `port=0` picks a free one (read `.port`)."""
+    """UDP and TCP on the same port; `port=0` picks a free one (read `.port`).
 
-    def __init__(self, zone: Zone, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.zone, self.host, self.port = zone, host, port
+    With `tls` it speaks DNS over TLS on the TCP side (and still plain DNS over UDP).
+    """
+
+    def __init__(
+        self, zone: Zone, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+    ) -> None:
+        self.zone, self.host, self.port, self.tls = zone, host, port, tls
 
     async def start(self) -> DNSServer:
         loop = asyncio.get_running_loop()
-        self.tcp = await asyncio.start_server(self._tcp, self.host, self.port)
+        self.tcp = await asyncio.start_server(self._tcp, self.host, self.port, ssl=self.tls)
         self.port = self.tcp.sockets[0].getsockname()[1]
         self.udp, _ = await loop.create_datagram_endpoint(
             lambda: _UDP(self.zone), local_addr=(self.host, self.port)
@@ -109,6 +115,10 @@ class DNSServer:
     @property
     def url(self) -> str:
         return f"udp://{self.host}:{self.port}"
+
+    @property
+    def dot_url(self) -> str:
+        return f"tls://{self.host}:{self.port}"
 
     async def _tcp(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:

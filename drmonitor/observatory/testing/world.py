@@ -126,6 +126,7 @@ class LoopbackWorld:
             "loop.test": {"kind": "redirect", "location": "/again"},
         }
         self.https = await WebServer(sites, ssl_context=good, zone=self.clean).start()
+        self.dot = await DNSServer(self.clean, tls=good).start()
         port = self.https.port
         self.port = port
         self.http = await WebServer({"*": page("Example plain site", REAL_TEXT)}).start()
@@ -148,6 +149,7 @@ class LoopbackWorld:
         self.servers = [
             self.clean_dns,
             self.censored_dns,
+            self.dot,
             self.https,
             self.http,
             await box("reset", "127.0.0.7", upstream=up).start(),

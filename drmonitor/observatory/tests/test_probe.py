@@ -145,6 +145,16 @@ def test_system_resolver_is_getaddrinfo(loopback_world):
     assert keys["requests"][0]["response"]["code"] == 200
 
 
+def test_second_resolver_over_dns_over_tls(loopback_world):
+    world = loopback_world
+    url = world.url("dnsblock.test")
+    keys = run([url], world.config(resolver=world.dot.dot_url))[url]["test_keys"]
+    dot = [q for q in keys["queries"] if q["engine"] == "dot"]
+    assert dot[0]["answers"][0]["ipv4"] == "127.0.0.1"
+    assert keys["x_drm_second_resolver"]["addrs"] == ["127.0.0.1"]
+    assert keys["blocking"] == "dns"
+
+
 def test_unreachable_or_refusing_control_gives_no_verdict(loopback_world):
     world = loopback_world
     url = world.url("reset.test")
