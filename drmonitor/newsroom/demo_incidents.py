@@ -60,18 +60,19 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Para(
                 "SheConnects will keep documenting how shutdowns and blocks affect women and "
-                "gender minorities. Civil society groups have asked PTA to explain the "
-                "block; so far it has given no reasons. "
+                "gender minorities. So far PTA has given no public reasons for the block. "
                 "If you are a woman journalist or creator whose work has been affected by "
                 "the block, SheConnects would like to hear from you, in confidence if you "
-                "prefer."
+                "prefer. "
+                "Write to us through the contact page; we read every message."
             ),
         ),
         sources=(
             ("OONI Explorer", "https://explorer.ooni.org/findings/255040833200"),
             (
                 "Business Recorder",
-                "https://www.brecorder.com/news/40290002/x-faces-disruption-in-pakistan-for-5th-consecutive-day-netblocks",
+                "https://www.brecorder.com/news/40290002/x-faces-disruption-in-pakistan-for-5th-co"
+                "nsecutive-day-netblocks",
             ),
         ),
     ),
@@ -125,7 +126,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             STOP,
             (
                 "OHCHR: ICCPR",
-                "https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights",
+                "https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenan"
+                "t-civil-and-political-rights",
             ),
             (
                 "IHRB",
@@ -133,7 +135,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             (
                 "The Nation",
-                "https://www.nation.com.pk/23-Apr-2020/sc-sets-aside-ihc-verdict-on-mobile-phone-services",
+                "https://www.nation.com.pk/23-Apr-2020/sc-sets-aside-ihc-verdict-on-mobile-phone-s"
+                "ervices",
             ),
         ),
     ),
@@ -186,16 +189,19 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ("Daily Point", "https://dailypointpk.com/english/?p=17019"),
             (
                 "Adnkronos",
-                "https://www.adnkronos.com/rassegna-stampa/inglese/pakistan-new-firewall-system-causes-slowdowns-on-social-media_dyQvnlYhixaGmYpr9UrMm",
+                "https://www.adnkronos.com/rassegna-stampa/inglese/pakistan-new-firewall-system-ca"
+                "uses-slowdowns-on-social-media_dyQvnlYhixaGmYpr9UrMm",
             ),
             (
                 "Daily Pakistan",
-                "https://en.dailypakistan.com.pk/15-Aug-2024/when-will-social-media-apps-internet-services-be-fully-restored-in-pakistan",
+                "https://en.dailypakistan.com.pk/15-Aug-2024/when-will-social-media-apps-internet-"
+                "services-be-fully-restored-in-pakistan",
             ),
             ("TRT World", "https://www.trtworld.com/article/18197299"),
             (
                 "Daily Pakistan",
-                "https://en.dailypakistan.com.pk/19-Aug-2024/imran-khan-led-pti-govt-initiated-national-firewall-plan-in-2020-documents-reveal",
+                "https://en.dailypakistan.com.pk/19-Aug-2024/imran-khan-led-pti-govt-initiated-nat"
+                "ional-firewall-plan-in-2020-documents-reveal",
             ),
         ),
     ),
@@ -220,10 +226,9 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Heading("A year that explains the score"),
             Para(
-                "The coverage period includes the mobile shutdown on election day, the block "
-                "of X from 17 February, the firewall trials that slowed mobile data in the "
-                "summer, and repeated regional shutdowns in Balochistan. Each touches a "
-                "different part of the index: access, content and users' rights."
+                "The months it reflects include the mobile shutdown on election day and"
+                " the block of X from 17 February, which touch two parts of the index "
+                "at once: access to the network and limits on content."
             ),
             Para(
                 "Indices like this one are blunt instruments, but they are useful for two "
@@ -239,12 +244,13 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "DRM's incident tracker lists the individual shutdowns and blocks of the "
                 "year, each with its sources, for readers who want to check the record "
                 "behind the number. "
-                "The report is produced with local researchers and covers events up to the "
-                "middle of the year, so some of the autumn's shutdowns and the VPN measures"
-                " of November will only appear in next year's edition. Readers comparing "
+                "Annual indices cover a fixed period, so some of this year's later "
+                "events, such as the summer's firewall trials and the VPN measures of "
+                "November, may only appear in the next edition. Readers comparing "
                 "scores across years should also remember that small changes can reflect "
                 "changes in method as well as in practice. The overall picture, however, "
-                "has been consistent for a decade."
+                "has been consistent for a decade. "
+                "We will compare it with the next edition."
             ),
         ),
         sources=(("Dawn", "https://www.dawn.com/news/1865874"),),
@@ -291,27 +297,36 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "unregistered user a suspect. "
                 "Questions remain unanswered: what counts as an illegal VPN, what data "
                 "registration collects, and what happens to users who miss the deadline. "
-                "PTA has said it is whitelisting VPNs since the summer but has not "
-                "published the rules. DRM has asked the authority for comment and will "
-                "publish its reply."
+                "In August the PTA chairman told a Senate committee that VPN "
+                "whitelisting was under way and that all VPNs could be blocked. DRM "
+                "will publish any rules the authority issues. "
+                "We will report on the deadline as it approaches."
             ),
         ),
         sources=(
             (
+                "The Express Tribune",
+                "https://tribune.com.pk/story/2484872/pta-to-lift-x-ban-at-govts-behest",
+            ),
+            (
                 "The Nation",
-                "https://www.nation.com.pk/15-Nov-2024/interior-ministry-urges-pta-to-crack-down-on-illegal-vpns",
+                "https://www.nation.com.pk/15-Nov-2024/interior-ministry-urges-pta-to-crack-down-o"
+                "n-illegal-vpns",
             ),
             (
                 "Daily Times",
-                "https://dailytimes.com.pk/1239994/interior-ministry-seeks-ban-on-vpns-citing-terror-concerns/",
+                "https://dailytimes.com.pk/1239994/interior-ministry-seeks-ban-on-vpns-citing-terr"
+                "or-concerns/",
             ),
             (
                 "Dunya News",
-                "https://dunyanews.tv/en/Pakistan/850793-council-of-islamic-ideology-declares-vpn-use-unislamic",
+                "https://dunyanews.tv/en/Pakistan/850793-council-of-islamic-ideology-declares-vpn-"
+                "use-unislamic",
             ),
             (
                 "Business Recorder",
-                "https://www.brecorder.com/news/40332797/internet-services-suspended-in-parts-of-balochistan-ministry-seeks-countrywide-vpns-blockage",
+                "https://www.brecorder.com/news/40332797/internet-services-suspended-in-parts-of-b"
+                "alochistan-ministry-seeks-countrywide-vpns-blockage",
             ),
         ),
     ),
@@ -343,8 +358,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "deleted."
             ),
             Para(
-                "Pakistan still has no data protection law in force to answer those "
-                "questions. Until it does, every registry is a promise without a remedy."
+                "Until a data protection law answers those questions, every registry is"
+                " a promise without a remedy."
             ),
             Heading("What you can do"),
             Para(
@@ -356,17 +371,20 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 " weeks, covering phone security, safe messaging and what to do if your "
                 "account is compromised. Share them with family members, who are often the "
                 "least protected and the most targeted. Tell us which topics you want "
-                "covered next."
+                "covered next. "
+                "Privacy is a right of every user, not a privilege of a few."
             ),
         ),
         sources=(
             (
                 "ProPakistani",
-                "https://propakistani.pk/2024/11/18/pta-completes-initial-trial-to-block-illegal-vpns-starting-december/",
+                "https://propakistani.pk/2024/11/18/pta-completes-initial-trial-to-block-illegal-v"
+                "pns-starting-december/",
             ),
             (
                 "The Nation",
-                "https://www.nation.com.pk/15-Nov-2024/interior-ministry-urges-pta-to-crack-down-on-illegal-vpns",
+                "https://www.nation.com.pk/15-Nov-2024/interior-ministry-urges-pta-to-crack-down-o"
+                "n-illegal-vpns",
             ),
         ),
     ),
@@ -384,10 +402,10 @@ INCIDENT_STORIES: list[DemoArticle] = [
         tags=("VPN", "Comment", "PTA"),
         body=(
             Para(
-                "On 15 November the chair of the Council of Islamic Ideology said that using "
-                "VPNs to reach illegal or blocked content was against Sharia. Five days later "
-                "he blamed a typo, a missing \u201cnot\u201d, for the declaration. By then the "
-                "statement had travelled round every WhatsApp group in the country."
+                "On 15 November the chair of the Council of Islamic Ideology said that using VPNs "
+                "to reach illegal or blocked content was against Sharia. Five days later he blamed"
+                " a typo, a missing \u201cnot\u201d, for the declaration. By then the statement "
+                "had been widely shared."
             ),
             Para(
                 "It is tempting to laugh. But the episode shows how policy on the internet "
@@ -414,17 +432,20 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "The costs of this confusion fall on the people least able to absorb them: "
                 "small firms and individual workers without a legal department to interpret"
                 " each announcement. "
-                "That is not a high bar to set."
+                "That is not a high bar to set. "
+                "Until then, confusion will remain the policy."
             ),
         ),
         sources=(
             (
                 "Dunya News",
-                "https://dunyanews.tv/en/Pakistan/850793-council-of-islamic-ideology-declares-vpn-use-unislamic",
+                "https://dunyanews.tv/en/Pakistan/850793-council-of-islamic-ideology-declares-vpn-"
+                "use-unislamic",
             ),
             (
                 "ProPakistani",
-                "https://propakistani.pk/2024/11/20/islamic-council-takes-u-turn-on-controversial-vpn-fatwa/",
+                "https://propakistani.pk/2024/11/20/islamic-council-takes-u-turn-on-controversial-"
+                "vpn-fatwa/",
             ),
         ),
     ),
@@ -451,8 +472,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             Para(
                 "On 15 November PTA confirmed that mobile internet was suspended in parts of "
                 "Balochistan; STOP dates that shutdown from 11 November across more than 13 "
-                "districts. On 20 November NetBlocks confirmed that Bluesky, the platform many "
-                "users had just joined, was restricted in Pakistan."
+                "districts. On 20 November NetBlocks confirmed that Bluesky, a newer social "
+                "platform, was restricted in Pakistan."
             ),
             Para(
                 "On 22 November PTA activated a firewall on mobile internet, slowing social "
@@ -468,13 +489,15 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "platform blocks and throttling through the firewall. What is missing is any "
                 "public order, time limit or review. "
                 "Readers can find each of these episodes, with their dates and sources, in "
-                "DRM's incident tracker, where disputed dates are shown side by side."
+                "DRM's incident tracker, where disputed dates are shown side by side. "
+                "We will continue to log each episode as it happens."
             ),
         ),
         sources=(
             (
                 "The Nation",
-                "https://www.nation.com.pk/04-Oct-2024/internet-mobile-services-suspended-ahead-of-pti-protest",
+                "https://www.nation.com.pk/04-Oct-2024/internet-mobile-services-suspended-ahead-of"
+                "-pti-protest",
             ),
             (
                 "ARY News",
@@ -482,15 +505,18 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             (
                 "Business Recorder",
-                "https://www.brecorder.com/news/40332797/internet-services-suspended-in-parts-of-balochistan-ministry-seeks-countrywide-vpns-blockage",
+                "https://www.brecorder.com/news/40332797/internet-services-suspended-in-parts-of-b"
+                "alochistan-ministry-seeks-countrywide-vpns-blockage",
             ),
             (
                 "Tom's Guide",
-                "https://www.tomsguide.com/computing/online-security/bluesky-blocked-in-pakistan-as-internet-freedoms-continue-to-be-curtailed",
+                "https://www.tomsguide.com/computing/online-security/bluesky-blocked-in-pakistan-a"
+                "s-internet-freedoms-continue-to-be-curtailed",
             ),
             (
                 "ARY News",
-                "https://arynews.tv/pti-protest-major-cities-to-face-internet-suspension-starting-23-nov/",
+                "https://arynews.tv/pti-protest-major-cities-to-face-internet-suspension-starting-"
+                "23-nov/",
             ),
             (
                 "TechCrayon",
@@ -596,11 +622,13 @@ INCIDENT_STORIES: list[DemoArticle] = [
         sources=(
             (
                 "Pakistan Press Foundation",
-                "https://www.pakistanpressfoundation.org/pakistanis-face-internet-disruptions-due-to-fault-in-aae-1-cable-near-qatar/",
+                "https://www.pakistanpressfoundation.org/pakistanis-face-internet-disruptions-due-"
+                "to-fault-in-aae-1-cable-near-qatar/",
             ),
             (
                 "ProPakistani",
-                "https://propakistani.pk/2024/06/17/fault-in-submarine-cable-is-disrupting-internet-in-pakistan-once-again/",
+                "https://propakistani.pk/2024/06/17/fault-in-submarine-cable-is-disrupting-interne"
+                "t-in-pakistan-once-again/",
             ),
         ),
     ),
@@ -636,22 +664,23 @@ INCIDENT_STORIES: list[DemoArticle] = [
             DocLink("peca-at-a-glance", "PECA amendment 2025 at a glance (PDF)"),
             Heading("The first challenge"),
             Para(
-                "On the day the amendment became law, journalist Jafar bin Yar challenged it "
-                "in the Lahore High Court. Journalists' bodies have warned that an offence "
-                "defined by falsehood, judged first by a regulator rather than a court, "
-                "invites selective use against reporters and critics. The idea of a new "
-                "regulator is not new either: in May 2024 the Prime Minister approved a draft "
-                "PECA amendment that would have created a digital rights protection "
-                "authority. DRM will follow the challenge and the appointments to the new "
-                "bodies, and will publish the rules the authority adopts. "
-                "Readers can download our one-page summary above and compare it with the "
-                "text of the Act as it is applied."
+                "On the day the amendment became law, journalist Jafar bin Yar challenged it in "
+                "the Lahore High Court. Critics warn that an offence defined by falsehood, judged "
+                "first by a regulator rather than a court, invites selective use against reporters"
+                " and critics. The idea of a new regulator is not new either: in May 2024 the "
+                "Prime Minister approved a draft PECA amendment that would have created a digital "
+                "rights protection authority. DRM will follow the challenge and the appointments "
+                "to the new bodies, and will publish the rules the authority adopts. Readers can "
+                "download our one-page summary above and compare it with the text of the Act as it"
+                " is applied. "
+                "Corrections and questions are welcome."
             ),
         ),
         sources=(
             (
                 "DNA News",
-                "https://dnanews.com.pk/na-unanimously-approves-amendments-to-contentious-peca-law/",
+                "https://dnanews.com.pk/na-unanimously-approves-amendments-to-contentious-peca-law"
+                "/",
             ),
             (
                 "ARY News",
@@ -659,7 +688,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             (
                 "PhoneWorld",
-                "https://www.phoneworld.com.pk/pm-approves-peca-amendment-bill-to-regulate-social-media/",
+                "https://www.phoneworld.com.pk/pm-approves-peca-amendment-bill-to-regulate-social-"
+                "media/",
             ),
             ("Pakistan Safety Coalition", "https://pakistansafetycoalition.org/?p=13571"),
         ),
@@ -708,18 +738,21 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "Zainab Hussain is DRM's Lahore correspondent; this piece first appeared in"
                 " print and is republished here. "
                 "The views expressed are the author's own and do not necessarily reflect "
-                "DRM's editorial position."
+                "DRM's editorial position. "
+                "Responses are welcome and may be published."
             ),
         ),
         sources=(
             (
                 "UrduPoint",
-                "https://www.urdupoint.com/en/pakistan/lhc-declines-plea-to-immediately-suspend-peca-1915672.html",
+                "https://www.urdupoint.com/en/pakistan/lhc-declines-plea-to-immediately-suspend-pe"
+                "ca-1915672.html",
             ),
             ("News Pakistan", "https://newspakistan.tv/peca-act-challenged-in-scp/"),
             (
                 "DNA News",
-                "https://dnanews.com.pk/na-unanimously-approves-amendments-to-contentious-peca-law/",
+                "https://dnanews.com.pk/na-unanimously-approves-amendments-to-contentious-peca-law"
+                "/",
             ),
         ),
     ),
@@ -767,7 +800,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "of our series on digital rights in Pakistan, in which our reporters "
                 "explain the stories they follow over months rather than days. Previous "
                 "episodes covered the election-day shutdown and the firewall trials of "
-                "2024. Suggestions for guests and topics are welcome."
+                "2024. Suggestions for guests and topics are welcome. "
+                "Thank you for watching and sharing."
             ),
         ),
         sources=(
@@ -777,7 +811,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             (
                 "TelecoAlert",
-                "https://telecoalert.com/2024/12/11/islamabad-high-court-schedule-hearing-for-petition-against-ban-on-x",
+                "https://telecoalert.com/2024/12/11/islamabad-high-court-schedule-hearing-for-peti"
+                "tion-against-ban-on-x",
             ),
             ("Arab News", "https://www.arabnews.pk/node/2585206"),
             ("Dawn", "https://www.dawn.com/news/1861527"),
@@ -804,8 +839,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             Para(
                 "Balochistan has lived with repeated shutdowns: during the Baloch Raji Muchi "
                 "gathering in July and August 2024, in November 2024, and in Quetta in January "
-                "2025, according to Access Now's STOP data. A province-wide order of nearly "
-                "four weeks is among the longest of them."
+                "2025, according to Access Now's STOP data. A province-wide order of nearly four "
+                "weeks is one more in that series."
             ),
             Heading("Life without mobile data"),
             Para(
@@ -819,26 +854,28 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 caption="An illustration of Balochistan's districts with mobile data off.",
             ),
             Para(
-                "Sources differ on how the episode will end: STOP records it until 21 August, "
-                "and several districts may come back sooner than the order's end date. DRM "
-                "will track restorations district by district. "
-                "The order does not say what threat it addresses, how a province-wide data "
-                "cut reduces it, or who will review whether it worked. Those are the "
-                "questions any shutdown should be able to answer before it is imposed. DRM "
-                "has asked the home department for the text of the order and will publish "
-                "it if we receive it. Readers in Balochistan can report disruptions to our "
-                "tracker."
+                "Sources differ on how the episode will end: STOP records it until 21 August, and "
+                "several districts may come back sooner than the order's end date. DRM will track "
+                "restorations district by district. The order does not say what threat it "
+                "addresses, how a province-wide data cut reduces it, or who will review whether it"
+                " worked. Those are the questions any shutdown should be able to answer before it "
+                "is imposed. DRM will publish the text of the order if it becomes public. Readers "
+                "in Balochistan can report disruptions to our tracker. "
+                "Please include the district, the operator and the time when you write to "
+                "us."
             ),
         ),
         sources=(
             (
                 "NewsDrum",
-                "https://www.newsdrum.in/international/mobile-data-services-suspended-in-paks-balochistan-province-till-aug-31-for-security-reasons-9640536",
+                "https://www.newsdrum.in/international/mobile-data-services-suspended-in-paks-balo"
+                "chistan-province-till-aug-31-for-security-reasons-9640536",
             ),
             STOP,
             (
                 "Pakistan Press Foundation",
-                "https://pakistanpressfoundation.org/internet-services-restored-in-several-balochistan-districts-after-weeks-long-blackout",
+                "https://pakistanpressfoundation.org/internet-services-restored-in-several-balochi"
+                "stan-districts-after-weeks-long-blackout",
             ),
         ),
     ),
@@ -934,13 +971,15 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "scope of the cut. "
                 "Keep the draft under embargo until the start date is confirmed with two "
                 "independent sources. "
-                "Check the spelling of place names against the AJK government's own lists."
+                "Check the spelling of place names against the AJK government's own lists. "
+                "Do not publish before the editor signs off."
             ),
         ),
         sources=(
             (
                 "Daily Pakistan",
-                "https://en.dailypakistan.com.pk/29-Sep-2025/mobile-internet-services-suspended-amid-protests-in-azad-kashmir",
+                "https://en.dailypakistan.com.pk/29-Sep-2025/mobile-internet-services-suspended-am"
+                "id-protests-in-azad-kashmir",
             ),
             STOP,
         ),
@@ -990,7 +1029,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "during it. "
                 "Talk to your employer or school about what they expect from you when the "
                 "network is cut, and agree on it in advance. Journalists should keep a "
-                "printed list of sources and editors' landline numbers."
+                "printed list of sources and editors' landline numbers. "
+                "A little planning goes a long way."
             ),
         ),
         sources=(
@@ -1100,7 +1140,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "internet'. Language shapes accountability. A decision with a name attached"
                 " can be questioned, appealed and, if necessary, reversed. "
                 "That is the least readers can expect of a newsroom that covers these "
-                "decisions."
+                "decisions. "
+                "Naming is the first step towards review."
             ),
         ),
         sources=(
@@ -1114,7 +1155,8 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             (
                 "ARY News",
-                "https://arynews.tv/pti-protest-major-cities-to-face-internet-suspension-starting-23-nov/",
+                "https://arynews.tv/pti-protest-major-cities-to-face-internet-suspension-starting-"
+                "23-nov/",
             ),
         ),
     ),

@@ -39,10 +39,9 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             Para(
                 "Measurements published by the Internet Society's Pulse team, drawing on "
-                "Cloudflare Radar, show traffic falling at CMPak (AS59257), Jazz and Telenor "
-                "early in the day, roughly between 01:45 and 02:30 UTC, before the suspension "
-                "deepened. For a country where most people reach the internet only through a "
-                "phone, a mobile cut is close to a complete blackout."
+                "Cloudflare Radar, show outages at CMPak (AS59257), Jazz and Telenor at about "
+                "01:45 to 02:30 UTC. For a country where most people reach the internet only "
+                "through a phone, a mobile cut is close to a complete blackout."
             ),
             Heading("Why a polling-day cut matters"),
             Para(
@@ -74,7 +73,8 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "Internet Society Pulse",
-                "https://pulse.internetsociety.org/blog/pakistan-elections-2024-reports-of-internet-and-mobile-services-disrupted",
+                "https://pulse.internetsociety.org/blog/pakistan-elections-2024-reports-of-interne"
+                "t-and-mobile-services-disrupted",
             ),
         ),
     ),
@@ -100,11 +100,10 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             Para(
                 "The block came after Liaquat Chattha, until then commissioner of Rawalpindi, "
-                "publicly alleged that results in his division had been manipulated. Clips of "
-                "his press conference spread rapidly on the platform before it went dark. It "
-                "was not the first restriction of the post-election period: on 10 February "
-                "NetBlocks had already reported a nation-scale disruption of X while results "
-                "were delayed."
+                "publicly alleged that results in his division had been manipulated. The "
+                "disruption followed those allegations. It was not the first restriction of the "
+                "post-election period: on 10 February NetBlocks had already reported a "
+                "nation-scale disruption of X while results were delayed."
             ),
             Heading("An order nobody announced"),
             Para(
@@ -132,7 +131,8 @@ X_BAN_STORIES: list[DemoArticle] = [
         sources=(
             (
                 "Business Recorder",
-                "https://www.brecorder.com/news/40290002/x-faces-disruption-in-pakistan-for-5th-consecutive-day-netblocks",
+                "https://www.brecorder.com/news/40290002/x-faces-disruption-in-pakistan-for-5th-co"
+                "nsecutive-day-netblocks",
             ),
             ("OONI Explorer", "https://explorer.ooni.org/findings/255040833200"),
             (
@@ -141,7 +141,8 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "Daily Times",
-                "https://dailytimes.com.pk/1169363/x-censored-as-pakistans-political-crisis-explodes/",
+                "https://dailytimes.com.pk/1169363/x-censored-as-pakistans-political-crisis-explod"
+                "es/",
             ),
             ("Dawn", "https://www.dawn.com/news/1861527"),
         ),
@@ -185,28 +186,30 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "DRM court desk",
             ),
             Para(
-                "Some outlets date the order to Thursday 22 February, the day the written "
-                "text circulated. DRM records the hearing on 21 February and the written "
-                "order on 22 February. "
-                "The order matters beyond X. By asking PTA to explain the polling-day "
-                "shutdown and by preferring slower speeds to a complete cut, the bench set "
-                "out a rough test of proportionality that the regulator has never had to "
-                "meet in public before. Whether the authority complies, and how quickly, "
-                "will be the first measure of that test. DRM will be in court on 5 March."
+                "Some outlets date the order to Thursday 22 February, the day the written text "
+                "circulated. DRM records the hearing on 21 February and the written order on 22 "
+                "February. The order matters beyond X. By asking PTA to explain the polling-day "
+                "shutdown and by preferring slower speeds to a complete cut, the bench set out a "
+                "rough test of proportionality that the regulator has rarely had to meet in "
+                "public. Whether the authority complies, and how quickly, will be the first "
+                "measure of that test. DRM will be in court on 5 March."
             ),
         ),
         sources=(
             (
                 "The Nation",
-                "https://www.nation.com.pk/21-Feb-2024/shc-orders-govt-to-restore-social-media-platforms-across-pakistan",
+                "https://www.nation.com.pk/21-Feb-2024/shc-orders-govt-to-restore-social-media-pla"
+                "tforms-across-pakistan",
             ),
             (
                 "Headline.pk",
-                "https://headline.pk/sindh-high-court-orders-full-restoration-of-social-media-platform-x/",
+                "https://headline.pk/sindh-high-court-orders-full-restoration-of-social-media-plat"
+                "form-x/",
             ),
             (
                 "Daily Pakistan",
-                "https://en.dailypakistan.com.pk/22-Feb-2024/shc-orders-restoration-of-x-services-in-pakistan",
+                "https://en.dailypakistan.com.pk/22-Feb-2024/shc-orders-restoration-of-x-services-"
+                "in-pakistan",
             ),
         ),
     ),
@@ -245,27 +248,28 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "ministry and PTA were told to reply before the next date."
             ),
             Para(
-                "Two courts now have the same question before them, and neither has yet "
-                "received an explanation from the government. DRM's court tracker follows "
-                "both cases. "
-                "The next question is whether either court will be given the reasons behind"
-                " the block, or only more requests for time. Petitioners in both cities say"
-                " the burden is on the state to show a lawful basis, not on citizens to "
-                "prove the harm."
+                "Two courts now have the same question before them, and neither has yet received "
+                "an explanation from the government. DRM's court tracker follows both cases. The "
+                "next question is whether either court will be given the reasons behind the block,"
+                " or only more requests for time. In both cities the burden should be on the state"
+                " to show a lawful basis, not on citizens to prove the harm."
             ),
         ),
         sources=(
             (
                 "Pakistan Safety Coalition",
-                "https://pakistansafetycoalition.org/ihc-issues-notices-to-information-ministry-pta-on-social-media-ban-petition",
+                "https://pakistansafetycoalition.org/ihc-issues-notices-to-information-ministry-pt"
+                "a-on-social-media-ban-petition",
             ),
             (
                 "The Nation",
-                "https://www.nation.com.pk/06-Mar-2024/ihc-serves-notices-to-ministry-pta-over-x-closure",
+                "https://www.nation.com.pk/06-Mar-2024/ihc-serves-notices-to-ministry-pta-over-x-c"
+                "losure",
             ),
             (
                 "PNP",
-                "https://pnp.com.pk/110220/islamabad-high-court-notice-issued-to-pta-and-ministry-of-information-on-closure-of-x/",
+                "https://pnp.com.pk/110220/islamabad-high-court-notice-issued-to-pta-and-ministry-"
+                "of-information-on-closure-of-x/",
             ),
             ("Channel Five Pakistan (Urdu)", "https://channelfivepakistan.tv/2024/03/06/355299"),
         ),
@@ -307,21 +311,21 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "Information Minister Attaullah Tarar, 13 March 2024 (via OyeYeah)",
             ),
             Para(
-                "Four days later, Amnesty International and other organisations issued a "
-                "further joint call for X to be restored. Reports give the number of "
-                "signatories as 28 or 31. Both statements argue that blocking an entire "
-                "platform is a disproportionate measure with no basis in law. "
-                "The gap between the minister's words and the measurements is itself a "
-                "problem. When officials deny a block that independent monitors can see, "
-                "citizens are left without anyone who will take responsibility, and the "
-                "courts become the only place where the state has to answer at all. The "
-                "signatories ask PTA to publish every blocking order it receives."
+                "Four days later, Amnesty International and other organisations issued a further "
+                "joint call for X to be restored. Reports give the number of signatories as 28 or "
+                "31. Both statements criticise the blocking of an entire platform. The gap between"
+                " the minister's words and the measurements is itself a problem. When officials "
+                "deny a block that independent monitors can see, citizens are left without anyone "
+                "who will take responsibility, and the courts become the only place where the "
+                "state has to answer at all. The statement notes that PTA has not explained its "
+                "actions."
             ),
         ),
         sources=(
             (
                 "Media Matters for Democracy",
-                "https://mediamatters.pk/civil-society-statement-on-continued-network-shutdowns-and-platform-blocking-in-pakistan/",
+                "https://mediamatters.pk/civil-society-statement-on-continued-network-shutdowns-an"
+                "d-platform-blocking-in-pakistan/",
             ),
             ("OyeYeah", "https://www.oyeyeah.com/news/x-twitter-is-still/amp/"),
             ("Newswire", "https://www.newswire.com.pk/2024/03/17/amnesty-intl/"),
@@ -366,13 +370,11 @@ X_BAN_STORIES: list[DemoArticle] = [
                 caption="An illustration of an official letter with its reasons blacked out.",
             ),
             Para(
-                "The chain of command is now on record. Whether a ministry may order a "
-                "nationwide block without a reason, a hearing or a time limit is the question "
-                "the courts will have to answer. "
-                "Lawyers for the petitioners argue that a blocking order with no stated "
-                "ground cannot be tested against the Constitution at all, because there is "
-                "nothing to weigh. The ministry now has four weeks to supply what its "
-                "letter left out, or to tell the court why it cannot."
+                "The chain of command is now on record. Whether a ministry may order a nationwide "
+                "block without a reason, a hearing or a time limit is the question the courts will"
+                " have to answer. A blocking order with no stated ground is hard to test against "
+                "the Constitution, because there is nothing to weigh. The ministry now has four "
+                "weeks to supply what its letter left out, or to tell the court why it cannot."
             ),
         ),
         sources=(
@@ -420,9 +422,9 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "time, while users rely on VPNs to reach the platform. "
                 "The spread of cases has a practical side too. Different benches may reach "
                 "different conclusions, and the government may prefer one forum over "
-                "another. Lawyers following the cases expect the interior ministry's "
-                "letter, now on record in Karachi, to be filed in the other courts as well,"
-                " which would put the same document before four sets of judges. DRM's court"
+                "another. If the interior ministry's letter, now on record in Karachi, is filed "
+                "in the other courts as well, the same document will be before four "
+                "sets of judges. DRM's court"
                 " tracker lists every hearing with its date and source."
             ),
         ),
@@ -433,11 +435,13 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "The Frontier Post",
-                "https://thefrontierpost.com/peshawar-high-court-seeks-replies-from-government-pta-in-x-shutdown-case/",
+                "https://thefrontierpost.com/peshawar-high-court-seeks-replies-from-government-pta"
+                "-in-x-shutdown-case/",
             ),
             (
                 "Dunya News",
-                "https://dunyanews.tv/en/Technology/801211-Plea-seeking-restoration-of-%5C'X%5C'-adjourned-till-April-2",
+                "https://dunyanews.tv/en/Technology/801211-Plea-seeking-restoration-of-%5C'X%5C'-a"
+                "djourned-till-April-2",
             ),
         ),
     ),
@@ -457,17 +461,17 @@ X_BAN_STORIES: list[DemoArticle] = [
         body=(
             Para(
                 "Seven weeks into the block, Media Matters for Democracy (MMfD) launched a "
-                "campaign on 5 April 2024 calling for X to be restored in Pakistan. It asks "
-                "users, journalists and organisations to post under #RestoreX and "
-                "#internetkholo (\u201copen the internet\u201d) and to write to their "
-                "representatives. IFEX also carried the launch."
+                "campaign on 5 April 2024 calling for X to be restored in Pakistan. It asks users,"
+                " journalists and organisations to post under #RestoreX and #internetkholo "
+                "(\u201copen the internet\u201d) and to keep the issue in public view. IFEX also "
+                "carried the launch."
             ),
             Heading("What the campaign asks for"),
             Para(
-                "The campaign asks for three things: restore access to X without conditions, "
-                "publish the legal basis for the block, and stop using platform bans as a "
-                "tool of governance. It notes that challenges are pending in the courts, "
-                "including one before the Peshawar High Court."
+                "The demand is simple: give people back access to X. The launch notes "
+                "that challenges are pending in the courts, including one before the "
+                "Peshawar High Court, and the hashtags give users who cannot go to "
+                "court a way to add their voice."
             ),
             Post(
                 "https://x.com/hashtag/RestoreX",
@@ -493,7 +497,8 @@ X_BAN_STORIES: list[DemoArticle] = [
         sources=(
             (
                 "Digital Rights Monitor",
-                "https://digitalrightsmonitor.pk/pakistan-online-campaign-launched-against-prolonged-x-suspension",
+                "https://digitalrightsmonitor.pk/pakistan-online-campaign-launched-against-prolong"
+                "ed-x-suspension",
             ),
             (
                 "IFEX",
@@ -558,11 +563,14 @@ X_BAN_STORIES: list[DemoArticle] = [
         sources=(
             (
                 "LatestLY",
-                "https://www.latestly.com/socially/world/x-ban-in-pakistan-revoked-sindh-high-court-orders-cancellation-of-letter-regarding-suspension-of-elon-musk-run-platform-within-one-week-5900857.html",
+                "https://www.latestly.com/socially/world/x-ban-in-pakistan-revoked-sindh-high-cour"
+                "t-orders-cancellation-of-letter-regarding-suspension-of-elon-musk-run-platform-wi"
+                "thin-one-week-5900857.html",
             ),
             (
                 "The News",
-                "https://www.thenews.com.pk/print/1172720-ihc-summons-interior-ministry-official-over-x-closure",
+                "https://www.thenews.com.pk/print/1172720-ihc-summons-interior-ministry-official-o"
+                "ver-x-closure",
             ),
             (
                 "Business Recorder",
@@ -570,11 +578,13 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "Newsroom Odisha",
-                "https://newsroomodisha.com/pak-govts-decision-to-ban-x-based-on-mere-speculation-islamabad-hc/",
+                "https://newsroomodisha.com/pak-govts-decision-to-ban-x-based-on-mere-speculation-"
+                "islamabad-hc/",
             ),
             (
                 "Indian Economic Observer",
-                "https://indianeconomicobserver.com/news/elon-musks-x-says-working-with-pakistan-government-to-understand-concerns20240418145921",
+                "https://indianeconomicobserver.com/news/elon-musks-x-says-working-with-pakistan-g"
+                "overnment-to-understand-concerns20240418145921",
             ),
         ),
     ),
@@ -598,10 +608,10 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "and says it will not be restored."
             ),
             Para(
-                "The ministry's reply says X has signed no agreement with Pakistan and has "
-                "ignored the government's requests. It does not point to a statute that "
-                "authorises blocking a whole platform, which is the question the court put to "
-                "it in April."
+                "The ministry's reply says X has signed no agreement with Pakistan and has ignored"
+                " the government's requests. Reports of the reply do not mention a statute that "
+                "authorises blocking a whole platform, which is the question the court put to the "
+                "ministry in April."
             ),
             Heading("A harder line"),
             Para(
@@ -619,14 +629,14 @@ X_BAN_STORIES: list[DemoArticle] = [
                 " with notice, appeal and review, not for switching off a platform used by "
                 "millions for every purpose. The Sindh High Court asked in April for "
                 "reasons by 9 May; two months later, the reasons have arrived, but the "
-                "legal authority has not. Petitioners are expected to respond before the "
-                "next hearing."
+                "legal authority has not. The petitioners will now be able to answer it."
             ),
         ),
         sources=(
             (
                 "ProPakistani",
-                "https://propakistani.pk/2024/07/08/govt-has-no-plans-to-unban-x-blames-security-concerns/",
+                "https://propakistani.pk/2024/07/08/govt-has-no-plans-to-unban-x-blames-security-c"
+                "oncerns/",
             ),
         ),
     ),
@@ -671,7 +681,8 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "The episode shows the cost of a block that rests on an unpublished "
                 "instruction. When even the regulator's own lawyers disagree about whether "
                 "an order still exists, users and businesses cannot know where they stand, "
-                "and rumours fill the gap."
+                "and rumours fill the gap. "
+                "Our tracker lists each of these dates with its source."
             ),
         ),
         sources=(
@@ -681,7 +692,8 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "Digital Rights Monitor",
-                "https://digitalrightsmonitor.pk/pakistan-contradictory-statements-over-x-restoration-leave-users-confused/",
+                "https://digitalrightsmonitor.pk/pakistan-contradictory-statements-over-x-restorat"
+                "ion-leave-users-confused/",
             ),
             ("NewsGuru", "https://newsguru.pk/?p=47315"),
             ("Reveal Inside", "https://revealinside.in/confusion-in-sindh-high-court"),
@@ -709,8 +721,8 @@ X_BAN_STORIES: list[DemoArticle] = [
             Para(
                 "The chief justice also observed that, after the 26th Constitutional "
                 "Amendment, petitioners cannot seek relief beyond what their petition asks "
-                "for. Lawyers expect the amendment to change how constitutional petitions "
-                "like these are heard across the country."
+                "for. The amendment is likely to change how constitutional petitions like "
+                "these are heard across the country."
             ),
             Heading("A pattern across courts"),
             Para(
@@ -725,17 +737,19 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "constitutional petitions, which now go to constitutional benches. "
                 "For the petitioners, an adjournment without a date is a setback: cases "
                 "listed sine die can wait months before they return to the cause list. "
-                "Their counsel say they will apply for an early hearing. Meanwhile, eight "
+                "They can apply for an early hearing. Meanwhile, eight "
                 "months into the block, X remains reachable only through VPNs, and PTA "
                 "continues to say that it acts on the ministry's instructions rather than "
-                "its own judgement. DRM will report when the case is fixed again."
+                "its own judgement. DRM will report when the case is fixed again. "
+                "Readers can follow every listing in our court tracker."
             ),
         ),
         sources=(
             ("Dawn", "https://www.dawn.com/news/1867002"),
             (
                 "Business Recorder",
-                "https://www.brecorder.com/news/40334575/constitutional-petitions-shc-regular-benches-recuse-themselves-from-hearing",
+                "https://www.brecorder.com/news/40334575/constitutional-petitions-shc-regular-benc"
+                "hes-recuse-themselves-from-hearing",
             ),
         ),
     ),
@@ -779,21 +793,24 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "petitions.",
             ),
             Para(
-                "Meanwhile in Peshawar, a bench of Justices Naeem Anwar and Fazal Subhan is "
-                "hearing the petition of Advocate Nauman Muhib Kakakhel against the block. "
+                "In Peshawar, the petition of Advocate Nauman Muhib Kakakhel against "
+                "the block is also pending. "
                 "If the Attorney General defends the notification, the government will for "
                 "the first time have to argue its legality at the highest level of its "
-                "legal service. If he does not, the bench may decide the question itself."
+                "legal service. If he does not, the bench may decide the question itself. "
+                "DRM will report from the hearing on 17 April."
             ),
         ),
         sources=(
             (
                 "Dawn",
-                "https://www.dawn.com/news/1897967/lhc-asks-govt-to-explain-its-use-of-x-despite-ban",
+                "https://www.dawn.com/news/1897967/lhc-asks-govt-to-explain-its-use-of-x-despite-b"
+                "an",
             ),
             (
                 "Pakistan Today",
-                "https://www.pakistantoday.com.pk/2025/03/21/lhc-gives-pta-chief-last-chance-for-x-ban-lifting/",
+                "https://www.pakistantoday.com.pk/2025/03/21/lhc-gives-pta-chief-last-chance-for-x"
+                "-ban-lifting/",
             ),
             (
                 "Dunya News",
@@ -855,12 +872,14 @@ X_BAN_STORIES: list[DemoArticle] = [
             ("Nukta", "https://nukta.com/x-restored-in-pakistan"),
             (
                 "Dunya News",
-                "https://dunyanews.tv/en/Technology/882675-x-services-partially-restored-in-pakistan",
+                "https://dunyanews.tv/en/Technology/882675-x-services-partially-restored-in-pakist"
+                "an",
             ),
             ("OONI", "https://ooni.org/post/2025-media-censorship-in-india-and-pakistan/"),
             (
                 "Pakistan Press Foundation",
-                "http://pakistanpressfoundation.org/lhc-disposes-petitions-on-x-ban-seeks-legislation-on-slow-internet",
+                "http://pakistanpressfoundation.org/lhc-disposes-petitions-on-x-ban-seeks-legislat"
+                "ion-on-slow-internet",
             ),
         ),
     ),
@@ -919,7 +938,8 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             (
                 "Dawn",
-                "https://www.dawn.com/news/1861527/ban-on-x-imposed-due-to-national-security-issues-not-to-curb-freedom-of-expression-tarar",
+                "https://www.dawn.com/news/1861527/ban-on-x-imposed-due-to-national-security-issue"
+                "s-not-to-curb-freedom-of-expression-tarar",
             ),
         ),
     ),
@@ -1014,7 +1034,8 @@ X_BAN_STORIES: list[DemoArticle] = [
                 "for disputed events, such as 7 May 2025 for the restoration, and we list "
                 "the alternatives in the notes. The document can be reused with credit to "
                 "Digital Rights Monitor. "
-                "A shorter version of the timeline is available in Urdu on request."
+                "Entries are in chronological order and use Pakistan dates. "
+                "It also lists the sources in full for checking."
             ),
         ),
         sources=(
