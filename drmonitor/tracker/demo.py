@@ -12,6 +12,8 @@ import json
 import re
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from drmonitor.tracker import demo_data as data
 from drmonitor.tracker.models import (
     Actor,
@@ -268,6 +270,7 @@ def load_consolidation(spec: dict) -> None:
         joined.sources.set(_sources(spec.get("sources", ())))
 
 
+REPORT_LAG_DAYS = 3
 _URL = re.compile(r"https?://[^\s\"'<>)\]\\]+")
 
 
@@ -291,8 +294,11 @@ def link_articles() -> int:
         if not urls:
             continue
         in_court_updates = "court-updates" in article.url_path
+        published = timezone.localdate(article.date_published)
         for hearing in Hearing.objects.filter(sources__url__in=urls).distinct():
-            if in_court_updates and hearing.article_id is None:
+            # A report of the hearing itself appears the same day or within a few days.
+            reports_it = 0 <= (published - hearing.date).days <= REPORT_LAG_DAYS
+            if in_court_updates and reports_it and hearing.article_id is None:
                 hearing.article = article
                 hearing.save(update_fields=["article"])
             hearing.case.articles.add(article)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from drmonitor.tracker import demo as tracker_demo
 from drmonitor.tracker.models import Hearing, Incident
 from drmonitor.tracker.tests.helpers import publish_article
@@ -15,7 +17,10 @@ SHC_HEARING_SOURCE = (
 
 
 def test_x_ban_timeline_is_in_date_order_with_every_kind(demo):
-    article = publish_article("SHC hears X ban petitions", cites=SHC_HEARING_SOURCE)
+    reported = timezone.make_aware(datetime.datetime(2024, 3, 20, 18, 0))
+    article = publish_article(
+        "SHC hears X ban petitions", cites=SHC_HEARING_SOURCE, date_published=reported
+    )
     tracker_demo.link_articles()
 
     events = incident_timeline(demo)
