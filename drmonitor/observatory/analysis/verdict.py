@@ -1,15 +1,17 @@
 """OONI's published Web Connectivity verdict rules, re-implemented as pure functions.
 
 `decide(measurement)` returns OONI's `blocking` / `accessible` pair plus the rule that fired and
-the evidence it looked at, so a journalist can read why a site was called blocked. Two rule
-sets exist and a measurement is judged by the one its engine used (`test_version`):
+the evidence it looked at, so a journalist can read why a site was called blocked. A measurement
+is judged by the rules of the engine that wrote it (`_engine`):
 
-- v0.4 and older engines: the ordered checks of probe-cli `webconnectivity/summary.go`;
+- Go v0.1-v0.4: the ordered checks of probe-cli `webconnectivity/summary.go`;
 - v0.5 ("LTE"): the "classic" engine of `webconnectivitylte/analysisclassic.go`, which walks
-  per-endpoint observations deepest redirect first, HTTP before TLS before TCP before DNS.
+  per-endpoint observations deepest redirect first, HTTP before TLS before TCP before DNS;
+- Measurement Kit and the Python ooniprobe (2016-2020): their shared decision chain;
+- our own probe: the classic LTE rules, minus one quirk (see `_v05`).
 
-Both are summarised in ../shared/reference/ooni-web-connectivity.md section 3; rule numbers in
-explanations follow that document. Block-page fingerprints and our own throttling keys
+The rules are summarised in ../shared/reference/ooni-web-connectivity.md section 3; rule numbers
+in explanations follow that document. Block-page fingerprints and our own throttling keys
 (`test_keys.x_drm.throttling`) annotate the verdict without changing OONI's pair.
 """
 
@@ -156,9 +158,7 @@ def _http_evidence(c: cmp.Comparison, resp: HTTPExchange | None, keys: TestKeys)
 def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str, str]:
     """(blocking, accessible, rule, explanation) by summary.go, first matching check wins."""
     first = keys.requests[0] if keys.requests else None
-    dns_failure = keys.carried.get("dns_experiment_failure")
-    if not isinstance(dns_failure, str):
-        dns_failure = cmp.dns_experiment_failure(keys)
+    dns_failure = _dns_failure(keys)
     consistency = f"dns_consistency={c.dns_consistency}"
 
     if first and first.failure is None and first.url.startswith("https://"):
@@ -258,7 +258,7 @@ def _legacy(keys: TestKeys, c: cmp.Comparison, flavour: str):
         f", control http failure={ctrl_failure or None}, got expected page={got_page}"
     )
     blocking: Blocking = None
-    rule = ""
+    rule = "none"
     if consistent and not tcp_ok and exp_failure:
         blocking, rule = "tcp_ip", "1"
     elif consistent and tcp_ok and got_page is False and not exp_failure and not ctrl_failure:
@@ -270,14 +270,26 @@ def _legacy(keys: TestKeys, c: cmp.Comparison, flavour: str):
         got_page is False or (flavour == "python" and exp_failure)
     ):
         blocking, rule = "dns", "4"
+    why = f"{_LEGACY_RULES[rule]} ({facts})"
     if flavour == "mk":
         if blocking is None:
-            return False, True, f"mk/{rule or 'none'}", f"no blocking reason found: {facts}"
-        return blocking, False, f"mk/{rule}", facts
+            return False, True, f"mk/{rule}", why
+        return blocking, False, f"mk/{rule}", why
     if blocking is None:
         blocking = False
     accessible = not exp_failure and not _dns_failure(keys) and blocking is False
-    return blocking, accessible, f"python/{rule or 'none'}", facts
+    if blocking is False and not accessible:
+        why += "; a step failed, so the Python probe did not call it accessible"
+    return blocking, accessible, f"python/{rule}", why
+
+
+_LEGACY_RULES = {
+    "1": "a TCP connect failed where the control connected, and the HTTP request failed",
+    "2": "the page differs from the control's",
+    "3": "the HTTP request failed while the control's succeeded",
+    "4": "DNS is inconsistent and the expected page was not fetched",
+    "none": "no blocking reason found",
+}
 
 
 def _first_word(failure: str | None) -> str:
