@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
@@ -78,9 +78,7 @@ def _stamp_path() -> Path:
 
 
 def _cache_is_private() -> bool:
-    return isinstance(cache, LocMemCache) or isinstance(
-        getattr(cache, "_wrapped", None), LocMemCache
-    )
+    return isinstance(caches["default"], LocMemCache)
 
 
 def generation() -> str:
