@@ -31,6 +31,7 @@ class Policy:
 
     dns_nxdomain: set[str] = field(default_factory=set)
     dns_inject: dict[str, str] = field(default_factory=dict)
+    dns_race: dict[str, str] = field(default_factory=dict)
     dns_drop: set[str] = field(default_factory=set)
     tcp_reset: set[str] = field(default_factory=set)
     tcp_drop: set[str] = field(default_factory=set)
@@ -46,6 +47,7 @@ class Policy:
         for name in ("http_blockpage", "http_reset"):
             setattr(self, name, {_host(h) for h in getattr(self, name)})
         self.dns_inject = {_host(h): _address(a) for h, a in self.dns_inject.items()}
+        self.dns_race = {_host(h): _address(a) for h, a in self.dns_race.items()}
         self.tcp_reset = {_address(a) for a in self.tcp_reset}
         self.tcp_drop = {_address(a) for a in self.tcp_drop}
         for address, kbit in self.throttle_kbit.items():

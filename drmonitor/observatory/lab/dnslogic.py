@@ -71,12 +71,16 @@ def authoritative_answer(query: bytes, records: Mapping[str, list[str]], zone: s
     return _reply(message, zone, records[name], dns.rcode.NOERROR)
 
 
-Action = Literal["forward", "nxdomain", "inject", "drop"]
+Action = Literal["forward", "nxdomain", "inject", "race", "drop"]
 
 
 @dataclass(frozen=True)
 class Decision:
-    """What the censor's DNS middlebox does with one query; `reply` is set for answers it forges."""
+    """What the censor's DNS middlebox does with one query; `reply` is set for answers it forges.
+
+    "inject" replaces the resolver's answer; "race" sends the forged answer first and lets the
+    real one follow, as on-path injectors do (the client believes whichever comes first).
+    """
 
     action: Action
     reply: bytes | None = None
@@ -88,6 +92,7 @@ def censor_decision(
     inject: Mapping[str, str],
     drop: frozenset[str] | set[str],
     zone: str,
+    race: Mapping[str, str] | None = None,
 ) -> Decision:
     """Forge NXDOMAIN, inject a bogus address, drop, or let the query through to the resolver."""
     message = _parse(query)
@@ -100,4 +105,6 @@ def censor_decision(
         return Decision("nxdomain", _reply(message, zone, None, dns.rcode.NXDOMAIN))
     if name in inject:
         return Decision("inject", _reply(message, zone, [inject[name]], dns.rcode.NOERROR))
+    if race and name in race:
+        return Decision("race", _reply(message, zone, [race[name]], dns.rcode.NOERROR))
     return Decision("forward")

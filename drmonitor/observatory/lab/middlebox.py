@@ -16,6 +16,7 @@ import signal
 import socket
 import struct
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from drmonitor.observatory.lab import addresses as net
@@ -165,25 +166,33 @@ class Middlebox:
         try:
             while header := await reader.readexactly(2):
                 query = await reader.readexactly(struct.unpack("!H", header)[0])
-                reply = await self.dns_reply(query, writer.get_extra_info("sockname"))
-                if reply is None:
-                    continue
-                writer.write(struct.pack("!H", len(reply)) + reply)
-                await writer.drain()
+                async for reply in self.dns_replies(query):
+                    writer.write(struct.pack("!H", len(reply)) + reply)
+                    await writer.drain()
+                    break  # over TCP only one answer per query can arrive
         except (asyncio.IncompleteReadError, ConnectionError, OSError):
             pass
         writer.close()
 
-    async def dns_reply(self, query: bytes, _local: object) -> bytes | None:
+    async def dns_replies(self, query: bytes) -> AsyncIterator[bytes]:
+        """The replies the client receives for one query, in the order they arrive."""
         policy = self.policy.current()
         decision = censor_decision(
-            query, policy.dns_nxdomain, policy.dns_inject, policy.dns_drop, net.ZONE
+            query,
+            policy.dns_nxdomain,
+            policy.dns_inject,
+            policy.dns_drop,
+            net.ZONE,
+            race=policy.dns_race,
         )
         if decision.action == "drop":
-            return None
+            return
         if decision.reply is not None:
-            return decision.reply
-        return await forward_dns(query)
+            yield decision.reply
+            if decision.action != "race":
+                return
+        if (real := await forward_dns(query)) is not None:
+            yield real
 
 
 async def forward_dns(query: bytes) -> bytes | None:
@@ -220,9 +229,9 @@ class DnsUdp(asyncio.DatagramProtocol):
         task.add_done_callback(self.pending.discard)
 
     async def _answer(self, data: bytes, addr: tuple[str, int]) -> None:
-        reply = await self.box.dns_reply(data, addr)
-        if reply is not None and self.transport is not None:
-            self.transport.sendto(reply, addr)
+        async for reply in self.box.dns_replies(data):
+            if self.transport is not None:
+                self.transport.sendto(reply, addr)
 
 
 def http_host(data: bytes) -> str | None:

@@ -150,6 +150,23 @@ def test_dns_injection_answers_with_the_bogus_address(lab, bogus):
     assert resolve(lab, "site-012.lab.test") == ("NOERROR", [bogus])
 
 
+def test_racing_injection_arrives_before_the_real_answer(lab):
+    lab.censor.apply(Policy(dns_race={"site-015.lab.test": "10.200.11.66"}))
+    query = dns.message.make_query("site-015.lab.test", "A")
+
+    def both_replies():
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.settimeout(WAIT)
+            sock.sendto(query.to_wire(), (net.RESOLVER, 53))
+            return [dns.message.from_wire(sock.recv(4096)) for _ in range(2)]
+
+    first, second = in_namespace(lab.client, both_replies)
+    assert first.id == second.id == query.id
+    assert [r.address for r in first.answer[0]] == ["10.200.11.66"]
+    assert [r.address for r in second.answer[0]] == [net.site_address(15)]
+    assert resolve(lab, "site-015.lab.test") == ("NOERROR", ["10.200.11.66"])
+
+
 def test_dns_drop_leaves_the_query_unanswered(lab):
     lab.censor.apply(Policy(dns_drop={"site-013.lab.test"}))
     assert resolve(lab, "site-013.lab.test") == ("timeout", [])

@@ -71,6 +71,13 @@ SCENARIOS = [
         "dns",
         False,
     ),
+    Scenario(
+        "dns-racing-injection",
+        https(115),
+        {"dns_race": {net.site_host(115): "10.200.11.66"}},
+        "dns",
+        False,
+    ),
     Scenario("dns-no-answer", https(106), {"dns_drop": {net.site_host(106)}}, "dns", False),
     Scenario(
         "tcp-reset",

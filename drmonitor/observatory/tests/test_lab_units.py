@@ -184,6 +184,14 @@ def test_censor_forges_nxdomain_injects_and_drops_only_the_listed_names():
     assert decide("site-004.lab.test").action == "forward"
 
 
+def test_racing_injection_forges_an_answer_and_lets_the_real_one_follow():
+    decision = censor_decision(
+        ask("site-005.lab.test"), set(), {}, set(), net.ZONE, race={"site-005.lab.test": "10.9.9.9"}
+    )
+    assert decision.action == "race"
+    assert [r.address for r in dns.message.from_wire(decision.reply).answer[0]] == ["10.9.9.9"]
+
+
 # -- censor rules -----------------------------------------------------------------------------
 
 
