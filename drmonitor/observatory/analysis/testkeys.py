@@ -439,6 +439,9 @@ def parse(measurement: Any) -> TestKeys:
         hostname=hostname,
         test_version=version if isinstance(version, str) else "",
     )
+    test_name = env.get("test_name")
+    if test_name is not None and test_name != "web_connectivity":
+        reader.problems.append(f"test_name is {test_name!r}, not web_connectivity")
     name, sw_version = env.get("software_name"), env.get("software_version")
     if isinstance(name, str) and isinstance(sw_version, str):
         keys.software = f"{name}/{sw_version}"

@@ -399,6 +399,7 @@ def test_unknown_version_uses_v04_rules():
         ({"input": "http://x/", "test_keys": "oops"}, "test_keys is str"),
         ({"input": "http://x/", "test_keys": {"requests": 5}}, "requests is int"),
         ({"input": 7, "test_keys": {}}, "input is int"),
+        ({"test_name": "telegram", "test_keys": {}}, "test_name is 'telegram'"),
         (
             {"input": "http://x/", "test_keys": {"tcp_connect": [{"status": {"failure": 3}}]}},
             "tcp_connect[0].status.failure is int",
