@@ -86,6 +86,27 @@ def route(method: str, target: str, host: str, local: str, body: bytes):
     return "200 OK", headers, site_page(site)
 
 
+def _misbehaviours() -> dict[str, bytes]:
+    """Broken answers a probe must survive, recording a failure: path -> raw bytes to send."""
+    return {
+        "/lab/garbage": bytes(range(256)) * 4,
+        "/lab/bad-status": b"HTTP/1.1 two hundred OK\r\nContent-Length: 2\r\n\r\nok",
+        "/lab/truncated": b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + b"x" * 100,
+        "/lab/bad-chunked": (
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"
+        ),
+        "/lab/header-flood": b"HTTP/1.1 200 OK\r\n"
+        + b"".join(b"X-Filler-%d: %s\r\n" % (i, b"y" * 200) for i in range(2000))
+        + b"Content-Length: 2\r\n\r\nok",
+        "/lab/redirect-loop": (
+            b"HTTP/1.1 302 Found\r\nLocation: /lab/redirect-loop\r\nContent-Length: 0\r\n\r\n"
+        ),
+    }
+
+
+MISBEHAVIOURS = _misbehaviours()
+
+
 def _host_of(address: str) -> str:
     for name, addrs in RECORDS.items():
         if address in addrs:
@@ -111,6 +132,10 @@ async def http_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWr
                 name, sep, value = line.partition(":")
                 if sep:
                     headers[name.strip().lower()] = value.strip()
+            if raw := MISBEHAVIOURS.get(urllib.parse.urlsplit(target).path):
+                writer.write(raw)
+                await writer.drain()
+                break
             length = int(headers.get("content-length", "0") or 0)
             body = await reader.readexactly(min(length, MAX_BODY)) if length else b""
             host = headers.get("host", "").lower().rsplit(":", 1)[0]

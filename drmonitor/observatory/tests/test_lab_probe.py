@@ -239,3 +239,24 @@ def test_verdict_command_reaches_the_probes_verdicts_from_its_output(censorship_
         keys = measurement["test_keys"]
         again = verdicts[measurement["input"]]
         assert (again["blocking"], again["accessible"]) == (keys["blocking"], keys["accessible"])
+
+
+BROKEN = ["garbage", "bad-status", "truncated", "bad-chunked", "header-flood", "redirect-loop"]
+
+
+def test_a_broken_server_is_reported_down_never_censored(censorship_lab):
+    require(helper_command() is not None, "`drmonitor helper` is not available")
+    urls = [
+        f"{scheme}://{net.site_host(160)}/lab/{path}"
+        for scheme in ("http", "https")
+        for path in BROKEN
+    ]
+    run = run_probe(censorship_lab, urls, "--timeout", STEP_TIMEOUT)
+    assert run.returncode == 0, run.stderr
+    measured = run.by_input()
+    assert set(measured) == set(urls)
+    for url, measurement in measured.items():
+        keys = measurement["test_keys"]
+        assert problems(measurement) == [], url
+        assert keys["http_experiment_failure"], url  # a recorded failure, not a crash
+        assert (keys["blocking"], keys["accessible"]) == (False, False), url
