@@ -168,9 +168,20 @@ def reset(writer: asyncio.StreamWriter) -> None:
 
 
 def connection_handler(
-    handler: Handler, *, max_body: int = 64 * 1024, timeout: float = 10.0
+    handler: Handler,
+    *,
+    max_body: int = 64 * 1024,
+    timeout: float = 10.0,
+    max_connections: int = 512,
 ) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]:
+    """Serve one request per connection. `timeout` bounds each read and twice it the whole
+    request (a client trickling bytes is cut off); past `max_connections` open connections a
+    new one gets 503 at once."""
+    active = 0
+
     async def on_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal active
+        active += 1
         peername = writer.get_extra_info("peername")
         peer = str(peername[0]) if peername else ""
         sslobj = writer.get_extra_info("ssl_object")
@@ -178,7 +189,11 @@ def connection_handler(
         method = ""
         try:
             try:
-                request = await read_request(reader, max_body, timeout, peer)
+                if active > max_connections:
+                    raise HTTPError(503, "too many connections; retry later")
+                request = await asyncio.wait_for(
+                    read_request(reader, max_body, timeout, peer), timeout * 2
+                )
                 request.server_name = getattr(sslobj, "server_hostname", None) if sslobj else None
                 method = request.method
                 reply = await handler(request)
@@ -195,7 +210,11 @@ def connection_handler(
         except (ConnectionError, TimeoutError, ssl.SSLError):
             pass
         finally:
-            writer.transport.abort() if reply is None else writer.close()
+            active -= 1
+            if reply is None:
+                writer.transport.abort()
+            else:
+                writer.close()
 
     return on_connection
 
@@ -208,9 +227,12 @@ async def serve(
     ssl_context: ssl.SSLContext | None = None,
     max_body: int = 64 * 1024,
     timeout: float = 10.0,
+    max_connections: int = 512,
 ) -> asyncio.Server:
     return await asyncio.start_server(
-        connection_handler(handler, max_body=max_body, timeout=timeout),
+        connection_handler(
+            handler, max_body=max_body, timeout=timeout, max_connections=max_connections
+        ),
         host,
         port,
         ssl=ssl_context,

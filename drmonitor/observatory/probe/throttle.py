@@ -69,8 +69,19 @@ def judge(
 
     `throttled` is None when the evidence cannot decide (no control figures, too few samples).
     """
-    ctrl_rates = [s["bytes_per_second"] for s in control if s.get("bytes_per_second")]
-    probe_rates = [s.get("bytes_per_second") or 0.0 for s in probe if s.get("ttfb") is not None]
+    # Only downloads of the asset itself count: an error page's speed says nothing.
+    ctrl_rates = [
+        s["bytes_per_second"]
+        for s in control
+        if isinstance(s.get("bytes_per_second"), int | float)
+        and s["bytes_per_second"] > 0
+        and s.get("status_code") in (200, None)
+    ]
+    probe_rates = [
+        s.get("bytes_per_second") or 0.0
+        for s in probe
+        if s.get("ttfb") is not None and s.get("status_code") in (200, None)
+    ]
     out: dict = {
         "threshold": ratio,
         "probe_median_bps": statistics.median(probe_rates) if probe_rates else None,

@@ -199,3 +199,18 @@ def test_control_replies_are_checked_then_judged_without_crashing(data):
     }
     verdict = decide(measurement)
     assert verdict.explanation
+
+
+def test_gzip_bodies_are_decoded_and_bad_ones_are_failures():
+    import gzip
+
+    page = b"<html><title>Compressed page</title>" + b"x" * 5000 + b"</html>"
+    packed = gzip.compress(page)
+    head = f"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: {len(packed)}\r\n\r\n"
+    result = parse(head.encode() + packed, max_body=1 << 20)
+    assert result.body == page and result.title == "Compressed page"
+    assert result.wire_bytes == len(packed)
+    broken = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 9\r\n\r\n"
+    assert parse(broken.encode() + b"not gzip!").startswith(
+        "unknown_failure: malformed HTTP response: bad content encoding"
+    )

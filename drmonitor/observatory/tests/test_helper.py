@@ -10,10 +10,11 @@ import os
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
-from drmonitor.observatory.probe import control, helper, http
+from drmonitor.observatory.probe import control, helper, http, server
 from drmonitor.observatory.probe.asn import AsnTable
 from drmonitor.observatory.probe.dns import make_resolver
 from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
@@ -219,3 +220,39 @@ def test_helper_command_rejects_a_bad_tokens_file(tmp_path):
         timeout=30,
     )
     assert done.returncode == 2 and "nope" in done.stderr
+
+
+def test_slow_clients_are_cut_off_and_connections_capped(loopback_world):
+    world = loopback_world
+
+    async def hello(_request):
+        return server.Reply.json(200, {"ok": True})
+
+    srv = world.loop.run(server.serve(hello, "127.0.0.1", 0, timeout=0.5, max_connections=2))
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        # A client trickling a header a byte at a time is disconnected before it finishes.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.settimeout(None)  # blocking mode, so MSG_DONTWAIT really does not wait
+            slow.sendall(b"POST / HTTP/1.1\r\n")
+            sent = 0
+            with pytest.raises(ConnectionError):
+                for byte in b"X-Trickle: " + b"a" * 100:
+                    slow.sendall(bytes([byte]))
+                    sent += 1
+                    time.sleep(0.1)
+                    try:
+                        if slow.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b"":
+                            raise ConnectionResetError("server closed the connection")
+                    except BlockingIOError:
+                        continue  # still open, nothing to read
+            assert 3 < sent < 100
+        # Two idle connections fill the cap; the third is told to come back later.
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(2)]
+        time.sleep(0.1)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as third:
+            assert third.recv(100).startswith(b"HTTP/1.1 503")
+        for sock in idle:
+            sock.close()
+    finally:
+        srv.close()
