@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
 from drmonitor.core.models import CustomImage, SiteSettings
+from drmonitor.core.worker import publish_scheduled
 from drmonitor.home.demo import ensure_home
 from drmonitor.newsroom import demo
 from drmonitor.newsroom.demo_articles import ARTICLES
@@ -102,6 +103,20 @@ def test_the_publication_has_live_drafts_and_scheduled_articles(site):
     for article in scheduled:
         # What Wagtail's scheduler looks for to publish the page when its time comes.
         assert article.latest_revision.approved_go_live_at == article.go_live_at
+
+
+def test_the_worker_publishes_a_scheduled_article_when_its_time_comes(site):
+    article = ArticlePage.objects.get(slug="explainer-when-the-internet-goes-down")
+    publish_scheduled()
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    # Move the clock instead of waiting: the approved revision's time has come.
+    past = timezone.now() - timedelta(minutes=1)
+    revision = article.latest_revision
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    publish_scheduled()
+    assert ArticlePage.objects.get(pk=article.pk).live
 
 
 def test_every_live_article_is_complete(site):
