@@ -32,14 +32,6 @@ def _parse(query: bytes) -> dns.message.Message | None:
     return message
 
 
-def question_name(query: bytes) -> str | None:
-    """The lower-case name asked about, or None when the bytes are not a one-question query."""
-    message = _parse(query)
-    if message is None:
-        return None
-    return message.question[0].name.to_text(omit_final_dot=True).lower()
-
-
 def _reply(
     message: dns.message.Message, zone: str, addresses: list[str] | None, rcode: int
 ) -> bytes:

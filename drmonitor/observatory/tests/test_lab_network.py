@@ -274,3 +274,31 @@ def test_labs_left_behind_by_a_dead_process_are_removed(censorship_lab):
     remove_stale_labs()
     assert orphan not in namespace_names()
     assert censorship_lab.client in namespace_names()  # a live lab is left alone
+
+
+def test_the_middlebox_relays_what_it_cannot_read_and_survives_it(lab):
+    lab.censor.apply(Policy(tls_reset={net.site_host(60)}, http_reset={net.site_host(60)}))
+    junk = [
+        b"",  # connect and close
+        b"\x16\x03\x01\x00\x05\x01\x00",  # a hello cut short
+        b"\x16\x03\x01\xff\xff" + bytes(300),  # an impossible record length
+        bytes(range(256)) * 8,
+        b"GET / HTTP/1.1\r\nHost: " + b"h" * 70_000 + b"\r\n\r\n",  # past the peek limit
+    ]
+
+    def send_junk():
+        for port in (443, 80):
+            for payload in junk:
+                with socket.create_connection((net.site_address(61), port), timeout=WAIT) as s:
+                    s.sendall(payload)
+                    s.shutdown(socket.SHUT_WR)
+                    try:
+                        read_all(s)
+                    except (ConnectionResetError, TimeoutError):
+                        pass
+
+    in_namespace(lab.client, send_junk)
+    assert https_get(lab, 61)[0] == "ok"
+    assert http_get(lab, 61)[0] == "ok"
+    assert https_get(lab, 60)[0] == "reset"
+    assert all(process.poll() is None for process in lab.processes)

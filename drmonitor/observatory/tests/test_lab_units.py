@@ -20,11 +20,7 @@ from hypothesis import strategies as st
 
 from drmonitor.observatory.lab import addresses as net
 from drmonitor.observatory.lab.censor import Policy, render_nft, render_tc
-from drmonitor.observatory.lab.dnslogic import (
-    authoritative_answer,
-    censor_decision,
-    question_name,
-)
+from drmonitor.observatory.lab.dnslogic import authoritative_answer, censor_decision
 from drmonitor.observatory.lab.middlebox import http_host
 from drmonitor.observatory.lab.schema import problems
 from drmonitor.observatory.lab.sni import parse_client_hello
@@ -162,7 +158,6 @@ def test_dns_parts_never_raise_on_arbitrary_bytes(data):
         "inject",
         "drop",
     }
-    question_name(data)
 
 
 def test_censor_forges_nxdomain_injects_and_drops_only_the_listed_names():
