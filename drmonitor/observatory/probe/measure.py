@@ -293,8 +293,9 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         "probe_ip": "127.0.0.1",
         "probe_network_name": config.probe_network_name,
         "report_id": session.report_id,
+        # OONI's placeholders for "resolver not discovered", unless we were told which one.
         "resolver_asn": "AS0",
-        "resolver_ip": "127.0.0.2",
+        "resolver_ip": _resolver_ip(session),
         "software_name": SOFTWARE_NAME,
         "software_version": SOFTWARE_VERSION,
         "test_helpers": (
@@ -325,6 +326,11 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
     keys["x_drm_explanation"] = verdict.explanation
     keys["x_drm_rule"] = verdict.rule
     return measurement
+
+
+def _resolver_ip(session: Session) -> str:
+    host = getattr(session.primary, "host", "")
+    return host if is_ip(host) else "127.0.0.2"
 
 
 async def measure_urls(
