@@ -57,27 +57,28 @@ class _Reader:
 
 
 def _handshake_bytes(data: bytes) -> tuple[bytes, bool]:
-    """Join the payloads of the leading handshake records; the flag says all records ended."""
+    """Join the payloads of the leading handshake records.
+
+    The flag says a record of another type followed them, so no more hello bytes can come;
+    otherwise a hello that is still short may continue in the next record.
+    """
     payload, pos = bytearray(), 0
     while pos < len(data):
         header = data[pos : pos + 5]
         if header[0] != RECORD_HANDSHAKE:
             if payload:
-                return bytes(payload), True  # a later record of another type ends the hello
+                return bytes(payload), True
             raise _Malformed(f"record type {header[0]:#04x} is not a handshake")
         if len(header) >= 2 and header[1] != 0x03:
             raise _Malformed(f"record version major {header[1]} is not TLS")
         if len(header) < 5:
-            return bytes(payload), False
+            break
         length = int.from_bytes(header[3:5], "big")
         if length == 0 or length > MAX_RECORD:
             raise _Malformed(f"record length {length} is impossible")
-        fragment = data[pos + 5 : pos + 5 + length]
-        payload += fragment
-        if len(fragment) < length:
-            return bytes(payload), False
+        payload += data[pos + 5 : pos + 5 + length]
         pos += 5 + length
-    return bytes(payload), True
+    return bytes(payload), False
 
 
 def _server_name(extensions: _Reader) -> str | None:
@@ -115,9 +116,9 @@ def parse_client_hello(data: bytes) -> ClientHello:
     if not data:
         return ClientHello("incomplete")
     try:
-        handshake, records_done = _handshake_bytes(data)
+        handshake, ended = _handshake_bytes(data)
         if len(handshake) < 4:
-            if records_done and handshake:
+            if ended:
                 raise _Malformed("handshake header cut short")
             return ClientHello("incomplete")
         if handshake[0] != HANDSHAKE_CLIENT_HELLO:
@@ -126,6 +127,8 @@ def parse_client_hello(data: bytes) -> ClientHello:
         if length > MAX_HELLO:
             raise _Malformed(f"ClientHello of {length} bytes is implausible")
         if len(handshake) < 4 + length:
+            if ended:
+                raise _Malformed("ClientHello cut short by another record")
             return ClientHello("incomplete")
         hello = _Reader(handshake[4 : 4 + length])
         hello.take(2 + 32)  # legacy version, random

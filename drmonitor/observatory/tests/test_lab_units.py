@@ -73,10 +73,23 @@ def test_sni_is_found_with_tls12_only_clients_too():
     assert parse_client_hello(hello).server_name == "site-001.lab.test"
 
 
-def test_every_prefix_of_a_client_hello_asks_for_more_bytes():
+@pytest.mark.parametrize("record_size", [None, 1, 3, 7])
+def test_every_prefix_of_a_client_hello_asks_for_more_bytes(record_size):
+    # What a middlebox sees while the hello trickles in, also when it is cut into tiny records
+    # to slip past SNI filters: never a verdict before the name has arrived.
     hello = client_hello("site-042.lab.test")
+    if record_size:
+        hello = refragment(hello, [record_size])
     for end in range(len(hello)):
         assert parse_client_hello(hello[:end]).state == "incomplete"
+    assert parse_client_hello(hello).server_name == "site-042.lab.test"
+
+
+def test_a_hello_interrupted_by_another_record_is_malformed():
+    hello = client_hello("site-042.lab.test")
+    cut = hello[:5] + hello[5:40]
+    cut = cut[:3] + (35).to_bytes(2, "big") + cut[5:]
+    assert parse_client_hello(cut + b"\x17\x03\x03\x00\x01x").state == "malformed"
 
 
 @settings(max_examples=60)
