@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+"""Search, feeds, sitemap.xml and robots.txt: how readers and machines find the articles.
+
+Included at the site root before the newsroom's own URLs; section feeds are routes of the
+section pages themselves (/<section path>/feed/), see SectionPage.
+"""
+
+from django.urls import path
+
+from drmonitor.newsroom import feeds, search_views
+from drmonitor.newsroom.sitemaps import robots_txt, sitemaps_view
 
 app_name = "discovery"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", search_views.search_results, name="search"),
+    path("search/live/", search_views.live_search, name="live_search"),
+    path("feed/", feeds.SiteFeed(), name="feed"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="atom_feed"),
+    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_atom_feed"),
+    path("author/<str:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("author/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_atom_feed"),
+    path("sitemap.xml", sitemaps_view, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+]

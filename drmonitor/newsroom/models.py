@@ -23,6 +23,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -61,7 +62,14 @@ class Author(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)
+        renamed = (
+            self.pk is not None and not Author.objects.filter(pk=self.pk, name=self.name).exists()
+        )
         super().save(*args, **kwargs)
+        if renamed:
+            # Articles are found by their authors' names: their index entries follow a rename.
+            for article in ArticlePage.objects.filter(article_authors__author=self).distinct():
+                index.insert_or_update_object(article)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -92,6 +100,18 @@ class SectionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = paginate(request, teasers(self.articles()), self.per_page)
         return context
+
+    @route("feed/", name="feed")
+    def rss_feed(self, request):
+        from drmonitor.newsroom.feeds import SectionFeed
+
+        return SectionFeed()(request, section=self)
+
+    @route("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from drmonitor.newsroom.feeds import SectionAtomFeed
+
+        return SectionAtomFeed()(request, section=self)
 
     def articles(self) -> QuerySet[ArticlePage]:
         """Live articles filed here or in a child section, or listed here as an extra section."""
@@ -169,6 +189,8 @@ class ArticlePage(Page):
         index.SearchField("author_names"),
         index.SearchField("tag_names"),
         index.AutocompleteField("standfirst"),
+        index.AutocompleteField("author_names"),
+        index.AutocompleteField("tag_names"),
         index.FilterField("date_published"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -191,6 +213,15 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(article_context(self))
         return context
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index entry was written on post_save, before modelcluster committed the
+        # authors and tags given with this save: write it again now that they are stored.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"article_authors", "tagged_items"} & set(update_fields):
+            index.insert_or_update_object(self)
+        return result
 
     @property
     def primary_section(self) -> SectionPage | None:

@@ -1,0 +1,286 @@
+"""Site search: what a reader finds for a query, shared by the results page and the live box.
+
+Each kind of record readers can find is a *source* (articles now; the tracker's records can join
+later). A source turns a query and filters into lazy search results and turns one result into a
+`Hit`, the neutral shape templates and the live endpoint show. `site_search` chains the sources
+into one sequence that a paginator can count and slice without loading everything.
+
+Words are matched whole first (titles, standfirsts, bodies, tags, author names) with every word
+required; when that finds nothing, the last word is taken as the beginning of a word
+("censo" finds "censorship"), so the live box has answers while the reader is still typing and
+"View All Result" shows the same articles.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django import forms
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
+from django.utils import timezone
+from taggit.models import Tag
+
+from drmonitor.newsroom.models import ArticlePage, ArticleTag, SectionPage
+
+LIVE_LIMIT = 6
+PER_PAGE = 10
+THUMBNAIL_SPEC = "fill-96x64"
+MAX_QUERY_LENGTH = 200
+
+ORDER_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]
+
+
+# --- what a reader asked for ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrowing a search: a section (with its child sections), a tag, a range of dates."""
+
+    section: SectionPage | None = None
+    tag: Tag | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.section, self.tag, self.date_from, self.date_to))
+
+
+def section_choices() -> list[tuple[str, str]]:
+    """Every live section, in menu order, labelled with its parents: two "News" stay apart."""
+    sections = SectionPage.objects.live().order_by("path").values_list("pk", "title", "depth")
+    top = min((depth for _pk, _title, depth in sections), default=0)
+    trail: list[str] = []
+    choices = [("", "All sections")]
+    for pk, title, depth in sections:
+        trail = trail[: depth - top] + [title]
+        choices.append((str(pk), " › ".join(trail)))
+    return choices
+
+
+def tag_choices() -> list[tuple[str, str]]:
+    """Tags that live articles carry, by name; slugs are what the URL says."""
+    used = ArticleTag.objects.filter(content_object__live=True).values("tag_id")
+    tags = Tag.objects.filter(pk__in=used).order_by("name").values_list("slug", "name")
+    return [("", "Any tag"), *tags]
+
+
+class SearchForm(forms.Form):
+    """The query and filters of /search/, read from the query string (`from`, `to` are dates)."""
+
+    q = forms.CharField(label="Search for", required=False, max_length=MAX_QUERY_LENGTH)
+    section = forms.TypedChoiceField(label="Section", required=False, coerce=int, empty_value=None)
+    tag = forms.ChoiceField(label="Tag", required=False)
+    order = forms.ChoiceField(label="Sort by", required=False, choices=ORDER_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # `from` is a Python keyword, so the date fields are added by name.
+        date_input = forms.DateInput(attrs={"type": "date"})
+        self.fields["from"] = forms.DateField(label="From", required=False, widget=date_input)
+        self.fields["to"] = forms.DateField(label="To", required=False, widget=date_input)
+        self.fields["section"].choices = section_choices()
+        self.fields["tag"].choices = tag_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The end date is before the start date.")
+        return cleaned
+
+    @property
+    def query(self) -> str:
+        return " ".join(self.cleaned_data.get("q", "").split())
+
+    @property
+    def sort_order(self) -> str:
+        return self.cleaned_data.get("order") or "relevance"
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        section = tag = None
+        if data.get("section"):
+            section = SectionPage.objects.live().filter(pk=data["section"]).first()
+        if data.get("tag"):
+            tag = Tag.objects.filter(slug=data["tag"]).first()
+        return Filters(section=section, tag=tag, date_from=data.get("from"), date_to=data.get("to"))
+
+
+# --- what a reader finds ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One found record as the results page and the live box show it."""
+
+    title: str
+    url: str
+    kind: str
+    date: datetime.datetime | None = None
+    summary: str = ""
+    context: str = ""  # e.g. the section an article is filed in
+    thumbnail: object | None = None  # a rendition, or None
+    byline: list = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        when = timezone.localtime(self.date) if self.date else None
+        return {
+            "title": self.title,
+            "url": self.url,
+            "kind": self.kind,
+            "date": when.isoformat() if when else None,
+            "date_display": f"{when:%B} {when.day}, {when:%Y}" if when else "",
+            "context": self.context,
+            "thumbnail": self.thumbnail.url if self.thumbnail else None,
+        }
+
+
+class Source(Protocol):
+    """A kind of record the site search finds."""
+
+    def results(self, query: str, filters: Filters, order: str): ...
+
+    def hit(self, record, request: HttpRequest | None) -> Hit: ...
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight of `day` in the site's time zone, the calendar readers see dates in."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def matching(queryset: QuerySet, query: str, order: str):
+    """Whole words first; if none match, the last word as a prefix (autocomplete)."""
+    relevance = order == "relevance"
+    # A cheap probe (one row, no ranking) decides which of the two the reader gets.
+    if queryset.search(query, operator="and", order_by_relevance=False)[:1]:
+        return queryset.search(query, operator="and", order_by_relevance=relevance)
+    return queryset.autocomplete(query, operator="and", order_by_relevance=relevance)
+
+
+class ArticleSource:
+    """Live, public articles."""
+
+    kind = "article"
+
+    def articles(self, filters: Filters) -> QuerySet[ArticlePage]:
+        articles = ArticlePage.objects.live().public()
+        if filters.section is not None:
+            sections = SectionPage.objects.descendant_of(filters.section, inclusive=True)
+            in_section = ArticlePage.objects.filter(
+                Q(path__startswith=filters.section.path) | Q(extra_sections__in=sections)
+            )
+            articles = articles.filter(pk__in=in_section.values("pk"))
+        if filters.tag is not None:
+            tagged = ArticleTag.objects.filter(tag=filters.tag).values("content_object_id")
+            articles = articles.filter(pk__in=tagged)
+        if filters.date_from is not None:
+            articles = articles.filter(date_published__gte=_day_start(filters.date_from))
+        if filters.date_to is not None:
+            next_day = filters.date_to + datetime.timedelta(days=1)
+            articles = articles.filter(date_published__lt=_day_start(next_day))
+        # The primary section's title, read in the same query: a section is the parent page,
+        # whose path is the article's path without its last step.
+        parent_title = SectionPage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ArticlePage.steplen)
+        ).values("title")[:1]
+        return (
+            articles.annotate(section_title=Subquery(parent_title))
+            .select_related("featured_image")
+            .prefetch_related("featured_image__renditions", "article_authors__author")
+            .defer_streamfields()
+        )
+
+    def results(self, query: str, filters: Filters, order: str):
+        articles = self.articles(filters)
+        if not query:
+            return articles.order_by("-date_published", "-pk")
+        if order == "newest":
+            articles = articles.order_by("-date_published")
+        return matching(articles, query, order)
+
+    def hit(self, article: ArticlePage, request: HttpRequest | None) -> Hit:
+        image = article.featured_image
+        return Hit(
+            title=article.title,
+            url=article.get_url(request),
+            kind=self.kind,
+            date=article.date_published,
+            summary=article.standfirst,
+            context=getattr(article, "section_title", "") or "",
+            thumbnail=image.get_rendition(THUMBNAIL_SPEC) if image else None,
+            byline=article.authors(),
+        )
+
+
+SOURCES: list[Source] = [ArticleSource()]
+
+
+class ChainedResults(Sequence):
+    """The sources' results one after another, counted and sliced lazily for a paginator."""
+
+    def __init__(self, parts: list[tuple[Source, object]], request: HttpRequest | None):
+        self.parts = parts
+        self.request = request
+        self._counts: dict[int, int] = {}
+
+    def _count(self, index: int) -> int:
+        if index not in self._counts:
+            results = self.parts[index][1]
+            self._counts[index] = results.count()
+        return self._counts[index]
+
+    def count(self) -> int:
+        return sum(self._count(index) for index in range(len(self.parts)))
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            found = self[key : key + 1]
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        start, stop = key.start or 0, key.stop
+        hits: list[Hit] = []
+        for index, (source, results) in enumerate(self.parts):
+            if stop is not None and stop <= start:
+                break
+            if start and start >= self._count(index):
+                # The slice begins after this source's last result: skip the source.
+                size = self._count(index)
+                start -= size
+                stop = None if stop is None else stop - size
+                continue
+            records = list(results[start:stop])
+            hits.extend(source.hit(record, self.request) for record in records)
+            # Unless the slice is full, this source ran out at `start + len(records)`.
+            stop = None if stop is None else stop - (start + len(records))
+            start = 0
+        return hits
+
+
+def site_search(
+    query: str,
+    filters: Filters | None = None,
+    order: str = "relevance",
+    request: HttpRequest | None = None,
+) -> ChainedResults:
+    """Everything that matches, as `Hit`s: articles first, then other kinds in `SOURCES` order."""
+    filters = filters or Filters()
+    parts = [(source, source.results(query, filters, order)) for source in SOURCES]
+    return ChainedResults(parts, request)
+
+
+def live_hits(query: str, request: HttpRequest | None = None) -> list[Hit]:
+    """The few best matches the header's live box shows while the reader types."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    return site_search(query, request=request)[:LIVE_LIMIT]
