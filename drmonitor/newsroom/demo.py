@@ -276,8 +276,8 @@ def ensure_article(
 def indexing_deferred() -> Iterator[None]:
     """Index each object the load saves once, at the end, rather than after every save.
 
-    A new article is saved four times (tree insert, revision, publish, dates) and each save
-    would re-index it for search and for Wagtail's reference index; that was most of the load.
+    A new article is saved three times (tree insert, revision, publish) and each save would
+    re-index it for search and for Wagtail's reference index; that was most of the load.
     """
     searched = [
         model
@@ -287,18 +287,18 @@ def indexing_deferred() -> Iterator[None]:
     saved: dict[tuple[type, object], None] = {}
 
     def remember(sender, instance, raw=False, **kwargs) -> None:
-        if not raw:
-            saved[(type(instance), instance.pk)] = None
+        model = type(instance)
+        if not raw and (model in searched or ReferenceIndex.is_indexed(model)):
+            saved[(model, instance.pk)] = None
 
     post_save.connect(remember, weak=False, dispatch_uid="newsroom-demo-deferred-indexing")
-    for model in searched:
-        post_save.disconnect(search_on_save, sender=model)
+    paused = [model for model in searched if post_save.disconnect(search_on_save, sender=model)]
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
         post_save.disconnect(dispatch_uid="newsroom-demo-deferred-indexing")
-        for model in searched:
+        for model in paused:
             post_save.connect(search_on_save, sender=model)
     for model, pk in saved:
         instance = model._default_manager.filter(pk=pk).first()

@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Revision
+from wagtail.models import ReferenceIndex, Revision
 
 from drmonitor.core.models import CustomImage, SiteSettings
 from drmonitor.core.worker import publish_scheduled
@@ -138,6 +138,14 @@ def test_the_x_ban_story_is_dated_the_day_x_went_dark(site):
     assert "X ban" in article.tags.values_list("name", flat=True)
     assert article.first_published_at == article.date_published
     assert [s.title for s in article.sections()] == ["News", "Trends Monitor"]
+
+
+def test_loaded_articles_are_indexed_for_search_and_image_usage(site):
+    """The load indexes once at the end; nothing it created may be missing from the indexes."""
+    found = ArticlePage.objects.live().search("Chattha")
+    assert [article.slug for article in found] == ["x-blocked-across-pakistan"]
+    image = ArticlePage.objects.get(slug="x-blocked-across-pakistan").featured_image
+    assert ReferenceIndex.get_references_to(image).exists()
 
 
 def test_every_menu_section_lists_articles(site):
