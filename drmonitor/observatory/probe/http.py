@@ -427,9 +427,11 @@ async def exchange(
         lines += ["Connection: close", "", ""]
         writer.write("\r\n".join(lines).encode("latin-1") + body)
         await asyncio.wait_for(writer.drain(), timeout)
-        status, reason, head = await read_head(reader, timeout)
+        # Each read has `timeout`; the head and the body also have an overall budget, so a
+        # server dripping one byte at a time cannot hold the probe for hours.
+        status, reason, head = await asyncio.wait_for(read_head(reader, timeout), timeout * 3)
         result.t_first_byte = time.monotonic() - start
-        deadline = time.monotonic() + body_seconds if body_seconds else None
+        deadline = time.monotonic() + (body_seconds or timeout * 3)
         sink = await read_body(reader, status, head, method, max_body, timeout, deadline)
         result.response = Response(status, reason, head, sink.body(), sink.truncated, sink.wire)
     except Exception as exc:  # noqa: BLE001 - every failure becomes an OONI string

@@ -53,6 +53,7 @@ NAMES = [
     "fast.test",
     "redirect.test",
     "loop.test",
+    "drip.test",
 ]
 
 # Where the censored resolver sends each interfered name (same port as the real site).
@@ -124,6 +125,7 @@ class LoopbackWorld:
             "fastcdn.test/asset.bin": asset,
             "redirect.test/": {"kind": "redirect", "location": "/landing"},
             "loop.test": {"kind": "redirect", "location": "/again"},
+            "drip.test": {"kind": "asset", "size": 100_000, "pace": 50},
         }
         self.https = await WebServer(sites, ssl_context=good, zone=self.clean).start()
         self.dot = await DNSServer(self.clean, tls=good).start()

@@ -8,6 +8,7 @@ import asyncio
 
 import pytest
 
+from drmonitor.observatory.probe import http
 from drmonitor.observatory.probe.measure import ProbeConfig, measure_urls
 from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
 
@@ -168,6 +169,20 @@ def test_unreachable_or_refusing_control_gives_no_verdict(loopback_world):
         # The probe's own observations are still all there.
         assert keys["tls_handshakes"][0]["failure"] == "connection_reset"
     assert "401" in keys["control_failure"] or keys["control_failure"] == "connection_refused"
+
+
+def test_a_dripping_server_cannot_hold_the_probe(loopback_world):
+    world = loopback_world
+    ex = asyncio.run(
+        http.exchange(
+            world.url("drip.test"),
+            addresses=["127.0.0.1"],
+            context=http.tls_context(world.ca_file),
+            timeout=0.5,
+        )
+    )
+    assert ex.failure is None and ex.response.status == 200
+    assert ex.response.truncated and 0 < len(ex.response.body) < 10_000
 
 
 def test_malformed_input_url_is_recorded_not_raised(loopback_world):
