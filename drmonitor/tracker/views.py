@@ -20,7 +20,7 @@ from drmonitor.tracker.models import Actor, Follow, Hearing, Incident, LegalCase
 from drmonitor.tracker.timeline import case_timeline, incident_timeline
 
 PER_PAGE = 20
-PUBLIC_MAX_AGE = 300
+PUBLIC_MAX_AGE = 60
 
 
 def reader_cache(view):

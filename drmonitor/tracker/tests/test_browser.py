@@ -6,13 +6,21 @@ import datetime
 
 import pytest
 
-from drmonitor.testing.browser import browser, page  # noqa: F401 - fixtures
+from drmonitor.testing.browser import browser  # noqa: F401 - fixture
 from drmonitor.tracker.models import Incident
 
 pytestmark = pytest.mark.browser
 
 
-def test_x_ban_page_timeline_and_counter(live_server, page, demo):  # noqa: F811
+@pytest.fixture
+def page(browser):  # noqa: F811
+    """A page in a fresh context, not yet navigated (so a test can set the clock first)."""
+    context = browser.new_context(locale="en-GB", timezone_id="Asia/Karachi")
+    yield context.new_page()
+    context.close()
+
+
+def test_x_ban_page_timeline_and_counter(live_server, page, demo):
     page.goto(f"{live_server.url}{demo.get_absolute_url()}")
 
     counter = page.locator(".day-counter")
@@ -35,7 +43,7 @@ def test_x_ban_page_timeline_and_counter(live_server, page, demo):  # noqa: F811
     assert marks.first.get_attribute("style") == "left: 0.0%"
 
 
-def test_live_counter_follows_the_readers_clock(live_server, page, pakistan):  # noqa: F811
+def test_live_counter_follows_the_readers_clock(live_server, page, pakistan):
     signal = Incident.objects.create(
         title="Signal blocked",
         kind="platform_block",
