@@ -98,6 +98,10 @@ def remove_stale_labs() -> None:
         match = re.match(rf"({PREFIX}(\d+)-\S+)", line)
         if match and not _alive(int(match.group(2))):
             _remove_namespace(match.group(1))
+    for workdir in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        match = re.match(rf"{PREFIX}(\d+)-", workdir.name)
+        if match and workdir.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def in_namespace[T](name: str, work: Callable[[], T]) -> T:

@@ -12,6 +12,7 @@ import re
 import socket
 import ssl
 import subprocess
+import tempfile
 from pathlib import Path
 
 import dns.exception
@@ -271,8 +272,10 @@ def test_labs_left_behind_by_a_dead_process_are_removed(censorship_lab):
     finished.wait()
     orphan = f"drmlab{finished.pid}-1-client"
     subprocess.run(["ip", "netns", "add", orphan], check=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f"drmlab{finished.pid}-1-"))
     remove_stale_labs()
     assert orphan not in namespace_names()
+    assert not workdir.exists()
     assert censorship_lab.client in namespace_names()  # a live lab is left alone
 
 
