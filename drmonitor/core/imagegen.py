@@ -198,3 +198,118 @@ def pdf_document(title: str, paragraphs: list[str], subtitle: str = "") -> bytes
     buffer = io.BytesIO()
     page.save(buffer, "PDF", resolution=150.0, title=title, author="Digital Rights Monitor")
     return buffer.getvalue()
+
+
+def _chart_canvas(seed: str, size: tuple[int, int], title: str):
+    """A light chart background with a title band; returns image, draw, palette, top margin."""
+    rng = _rng("chart:" + seed)
+    dark, light, accent = rng.choice(PALETTES)
+    image = Image.new("RGB", size, (248, 248, 246))
+    draw = ImageDraw.Draw(image, "RGBA")
+    width, height = size
+    band = height // 7
+    draw.rectangle((0, 0, width, band), fill=dark)
+    draw.text((width // 24, band // 2), title, font=_font(band // 2), fill="white", anchor="lm")
+    return image, draw, (dark, light, accent), band
+
+
+def bar_chart(
+    seed: str,
+    title: str,
+    bars: list[tuple[str, float]],
+    unit: str = "",
+    note: str = "",
+    size: tuple[int, int] = (1200, 675),
+) -> bytes:
+    """A horizontal bar chart for infographics: labelled bars, values, a source note."""
+    image, draw, (dark, light, accent), top = _chart_canvas(seed, size, title)
+    width, height = size
+    label_font, value_font = _font(height // 24), _font(height // 22)
+    margin = width // 24
+    label_width = max(draw.textlength(label, font=label_font) for label, _ in bars) + margin
+    bottom = height - (height // 8 if note else height // 16)
+    slot = (bottom - top - margin) / max(len(bars), 1)
+    longest = max(value for _, value in bars) or 1
+    texts = [f"{value:g} {unit}".strip() for _, value in bars]
+    text_width = max(draw.textlength(text, font=value_font) for text in texts)
+    span = width - label_width - margin * 2.5 - text_width
+    for index, (label, value) in enumerate(bars):
+        y = top + margin + index * slot
+        bar_top, bar_bottom = y + slot * 0.18, y + slot * 0.82
+        centre = (bar_top + bar_bottom) / 2
+        draw.text((margin, centre), label, font=label_font, fill=(30, 30, 30), anchor="lm")
+        right = margin + label_width + span * value / longest
+        colour = dark if index == 0 else light
+        draw.rounded_rectangle(
+            (margin + label_width, bar_top, right, bar_bottom), radius=6, fill=colour
+        )
+        draw.text(
+            (right + margin / 3, centre),
+            texts[index],
+            font=value_font,
+            fill=dark,
+            anchor="lm",
+        )
+    if note:
+        draw.text(
+            (margin, height - height // 16),
+            note,
+            font=_font(height // 34),
+            fill=(80, 80, 80),
+            anchor="lm",
+        )
+    return _encode(image, "PNG")
+
+
+def hub_diagram(
+    seed: str,
+    title: str,
+    hub: str,
+    spokes: list[str],
+    broken: list[str] = (),
+    note: str = "",
+    size: tuple[int, int] = (1200, 675),
+) -> bytes:
+    """Links fanning into one hub, broken ones dashed in red: cables into a country, say."""
+    image, draw, (dark, light, accent), top = _chart_canvas(seed, size, title)
+    width, height = size
+    font = _font(height // 26)
+    hub_x, hub_y = width * 0.78, (top + height) / 2
+    start_x = width * 0.2
+    bottom = height - (height // 8 if note else height // 16)
+    gap = height // 14
+    step = (bottom - top - gap * 2) / max(len(spokes) - 1, 1)
+    for index, name in enumerate(spokes):
+        y = top + gap + index * step
+        cut = name in broken
+        colour = (200, 40, 40) if cut else dark
+        if cut:
+            for k in range(12):
+                t0, t1 = k / 12, (k + 0.55) / 12
+                draw.line(
+                    (
+                        start_x + (hub_x - start_x) * t0,
+                        y + (hub_y - y) * t0,
+                        start_x + (hub_x - start_x) * t1,
+                        y + (hub_y - y) * t1,
+                    ),
+                    fill=colour,
+                    width=6,
+                )
+        else:
+            draw.line((start_x, y, hub_x, hub_y), fill=(*dark, 200), width=5)
+        draw.ellipse((start_x - 9, y - 9, start_x + 9, y + 9), fill=colour)
+        label = f"{name} (fault)" if cut else name
+        draw.text((start_x - 20, y), label, font=font, fill=colour, anchor="rm")
+    radius = height // 9
+    draw.ellipse((hub_x - radius, hub_y - radius, hub_x + radius, hub_y + radius), fill=accent)
+    draw.text((hub_x, hub_y), hub, font=_font(height // 24), fill=dark, anchor="mm")
+    if note:
+        draw.text(
+            (width // 24, height - height // 16),
+            note,
+            font=_font(height // 34),
+            fill=(80, 80, 80),
+            anchor="lm",
+        )
+    return _encode(image, "PNG")

@@ -38,11 +38,14 @@ from drmonitor.newsroom.demo_articles import (
     SITE_TAGLINE,
 )
 from drmonitor.newsroom.demo_records import (
+    BarChart,
     Block,
     DemoArticle,
     DemoAuthor,
     DocLink,
     Heading,
+    HubDiagram,
+    Illustration,
     Para,
     Picture,
     Post,
@@ -83,6 +86,42 @@ def find_section(home: Page, path: str) -> SectionPage:
 # --- Media ----------------------------------------------------------------------------------
 
 
+def draw_illustration(spec: Illustration) -> bytes:
+    figure = spec.figure
+    if isinstance(figure, BarChart):
+        return imagegen.bar_chart(
+            spec.key, figure.title, list(figure.bars), figure.unit, figure.note
+        )
+    if isinstance(figure, HubDiagram):
+        return imagegen.hub_diagram(
+            spec.key,
+            figure.title,
+            figure.hub,
+            list(figure.spokes),
+            list(figure.broken),
+            figure.note,
+        )
+    return imagegen.illustration(spec.key, spec.label)
+
+
+def describe(spec: Illustration) -> str:
+    """Alt text: what the picture shows, charts with their numbers."""
+    figure = spec.figure
+    if isinstance(figure, BarChart):
+        values = "; ".join(f"{label}: {value:g} {figure.unit}" for label, value in figure.bars)
+        return f"Bar chart, {figure.title}. {values}."
+    if isinstance(figure, HubDiagram):
+        broken = ", ".join(figure.broken)
+        return (
+            f"Diagram, {figure.title}: {len(figure.spokes)} lines into {figure.hub}; "
+            f"{broken} drawn dashed as faulty."
+        )
+    return (
+        "Abstract illustration of linked dots and shapes on a colour gradient, "
+        f"labelled \u201c{spec.label}\u201d"
+    )
+
+
 class MediaLibrary:
     """Generated images and documents, made once and then found again by title."""
 
@@ -97,14 +136,11 @@ class MediaLibrary:
             spec = self.illustrations[key]
             self._images[key] = self._ensure_image(
                 spec.title,
-                lambda: imagegen.illustration(spec.key, spec.label),
-                f"{spec.key}.jpg",
+                lambda: draw_illustration(spec),
+                f"{spec.key}.{'png' if spec.figure else 'jpg'}",
                 caption=spec.caption,
                 credit=spec.credit,
-                description=(
-                    "Abstract illustration of linked dots and shapes on a colour gradient, "
-                    f"labelled \u201c{spec.label}\u201d"
-                ),
+                description=describe(spec),
             )
         return self._images[key]
 

@@ -5,7 +5,14 @@ demo_incidents.py, written in our own words from ../shared/reference/pakistan-ti
 """
 
 from drmonitor.newsroom.demo_incidents import INCIDENT_STORIES
-from drmonitor.newsroom.demo_records import DemoArticle, DemoAuthor, Illustration, Paper
+from drmonitor.newsroom.demo_records import (
+    BarChart,
+    DemoArticle,
+    DemoAuthor,
+    HubDiagram,
+    Illustration,
+    Paper,
+)
 from drmonitor.newsroom.demo_xban import X_BAN_STORIES
 
 FICTIONAL = " (A fictional staff profile for the demo site.)"
@@ -126,9 +133,37 @@ ILLUSTRATIONS: list[Illustration] = [
     _art(
         "cost-of-shutdowns", "$1.62bn", "The estimated cost of Pakistan's 2024 shutdowns.", GRAPHICS
     ),
-    _art("cost-bars", "Cost of the X block", "The X block in the 2024 total.", GRAPHICS),
+    Illustration(
+        key="cost-bars",
+        title="Estimated cost of shutdowns in Pakistan, 2024 (chart)",
+        label="Cost of the X block",
+        caption="Top10VPN's estimate: the X block is most of Pakistan's 2024 shutdown cost.",
+        credit="Chart: DRM; data: Top10VPN",
+        figure=BarChart(
+            title="Estimated cost of shutdowns in Pakistan, 2024",
+            bars=(("X block", 1.34), ("Other shutdowns", 0.28), ("Total", 1.62)),
+            unit="US$ bn",
+            note="Source: Top10VPN, reported by Arab News on 2 January 2025. "
+            "Other = total minus the X block.",
+        ),
+    ),
     _art("cables", "Seven cables", "The undersea cables that carry Pakistan's internet.", GRAPHICS),
-    _art("cable-map", "Cable landings", "Cables landing in Karachi.", GRAPHICS),
+    Illustration(
+        key="cable-map",
+        title="Seven international cables, one fault (diagram)",
+        label="Cable landings",
+        caption="Schematic: the seven international cables PTA counts, with AAE-1 faulty. "
+        "Not to scale; only two cables are named in the report.",
+        credit="Diagram: DRM; data: PTA",
+        figure=HubDiagram(
+            title="Seven international cables, one fault",
+            hub="Pakistan",
+            spokes=("AAE-1", "SMW4", "Cable 3", "Cable 4", "Cable 5", "Cable 6", "Cable 7"),
+            broken=("AAE-1",),
+            note="Source: PTA via Pakistan Press Foundation, 2 January 2025. "
+            "Schematic, not to scale.",
+        ),
+    ),
     _art("peca", "PECA 2025", "The PECA amendment of 2025."),
     _art("op-ed-peca", "Who decides what is fake?", "Section 26A before the courts."),
     _art("vodcast", "A year without X", "The anniversary vodcast."),

@@ -172,7 +172,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "firewall-layers",
-                caption="Layers of filtering between a user and the open internet.",
+                caption="Layers of filtering: our artwork for the firewall trials.",
             ),
             Heading("Older than it looks, and unexplained"),
             Para(
@@ -288,7 +288,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "vpn-tunnel",
-                caption="A tunnel through a wall: VPNs carry traffic past national filters.",
+                caption="Through the wall: VPNs carry traffic past national filters.",
             ),
             Para(
                 "VPNs are everyday tools for banks, software houses, freelancers and "
@@ -552,11 +552,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "They are estimates, not audited losses, but they use the same method for "
                 "every country and so allow comparison from year to year."
             ),
-            Picture(
-                "cost-bars",
-                caption="Bar chart illustration: the X block makes up most of Pakistan's "
-                "estimated 2024 shutdown cost.",
-            ),
+            Picture("cost-bars"),
             Para(
                 "Note that Top10VPN counts the X block from 18 February 2024, one day later "
                 "than NetBlocks and OONI. The difference barely moves the total, but it is "
@@ -570,7 +566,9 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "customers who never found a small business online, the students who could "
                 "not follow a lecture. Those losses do not appear in any table, but they "
                 "are part of what a platform block takes away. DRM will examine the figures"
-                " in more detail in our annual review of shutdowns."
+                " in more detail in our annual review of shutdowns. "
+                "In the chart above, the middle bar is our own subtraction of the X block "
+                "from Top10VPN's total."
             ),
         ),
         sources=(("Arab News", "https://www.arabnews.pk/node/2585206"),),
@@ -593,11 +591,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
                 "Qatar, one of seven cables that connect Pakistan to the world, might affect "
                 "users across the country. PTCL expected service to recover by 4 January."
             ),
-            Picture(
-                "cable-map",
-                caption="Schematic: international cables landing in Karachi. One faulty "
-                "cable shifts its traffic onto the others.",
-            ),
+            Picture("cable-map"),
             Heading("Why one fault is felt everywhere"),
             Para(
                 "When a cable fails, operators reroute its traffic over the remaining cables, "
@@ -607,16 +601,19 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Para(
                 "Cable faults are accidents, not censorship, but they matter for rights too. "
-                "Few landing points and limited spare capacity make the network fragile, and "
+                "With only seven international cables, the network has little slack, and "
                 "slowdowns caused by faults are easily confused with deliberate throttling. "
                 "Clear public notices from PTA and the operators help users tell the two "
                 "apart. "
-                "The infographic above shows, in simplified form, how traffic is spread "
-                "over the cables that land in Karachi and how a single fault increases the "
-                "load on the others. It is a schematic, not a map of exact routes. Repairs "
+                "The diagram above shows the seven cables PTA counts, with AAE-1 marked as "
+                "faulty: when one fails, its traffic moves onto the other six. It is a "
+                "schematic, not a map of routes, and only two of the cables are named in "
+                "the reports we cite. Repairs "
                 "at sea can take days or weeks, depending on the availability of repair "
                 "ships and the depth of the fault, which is why the estimated recovery "
-                "dates given by operators sometimes slip."
+                "dates given by operators sometimes slip. "
+                "Meanwhile, a slow connection during a cable fault is a symptom to report,"
+                " with the time and the operator, not a mystery to endure."
             ),
         ),
         sources=(
@@ -785,7 +782,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "vodcast-studio",
-                caption="Recording the anniversary episode in the DRM studio (illustration).",
+                caption="On air: the artwork for the anniversary episode.",
             ),
             Para(
                 "The Islamabad High Court had fixed the petition of journalist Ehtisham "
@@ -851,7 +848,7 @@ INCIDENT_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "balochistan-map",
-                caption="An illustration of Balochistan's districts with mobile data off.",
+                caption="Province offline: our artwork for the data suspension.",
             ),
             Para(
                 "Sources differ on how the episode will end: STOP records it until 21 August, and "

@@ -58,14 +58,39 @@ Block = Para | Heading | Quote | Picture | Post | DocLink
 
 
 @dataclass(frozen=True)
+class BarChart:
+    """Data for an infographic bar chart; the first bar is highlighted."""
+
+    title: str
+    bars: tuple[tuple[str, float], ...]
+    unit: str
+    note: str
+
+
+@dataclass(frozen=True)
+class HubDiagram:
+    """Data for a schematic of links into one hub, some of them broken."""
+
+    title: str
+    hub: str
+    spokes: tuple[str, ...]
+    broken: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class Illustration:
-    """A generated picture; its title is its identity in the image library."""
+    """A generated picture; its title is its identity in the image library.
+
+    Without a figure it is an abstract artwork with `label` on it; with one it is a chart.
+    """
 
     key: str
     title: str
     label: str
     caption: str
     credit: str = "Illustration: DRM"
+    figure: BarChart | HubDiagram | None = None
 
 
 @dataclass(frozen=True)

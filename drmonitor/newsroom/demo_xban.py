@@ -53,7 +53,7 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "ballot-signal",
-                caption="A ballot box beside a crossed-out signal icon: polling day without "
+                caption="No signal at the polls: our artwork for a polling day without "
                 "mobile data.",
             ),
             Para(
@@ -367,7 +367,7 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "moi-letter-detail",
-                caption="An illustration of an official letter with its reasons blacked out.",
+                caption="No reason given: our artwork for the ministry's one-line order.",
             ),
             Para(
                 "The chain of command is now on record. Whether a ministry may order a nationwide "
@@ -789,8 +789,7 @@ X_BAN_STORIES: list[DemoArticle] = [
             ),
             Picture(
                 "lhc-full-bench-detail",
-                caption="Three judges' chairs: the Lahore High Court full bench hearing the X "
-                "petitions.",
+                caption="Full bench: our artwork for the Lahore High Court's X hearings.",
             ),
             Para(
                 "In Peshawar, the petition of Advocate Nauman Muhib Kakakhel against "

@@ -51,3 +51,17 @@ def test_pdf_document_is_a_pdf_with_its_title():
     assert data.startswith(b"%PDF-")
     # Pillow stores document metadata as UTF-16 with a byte-order mark.
     assert "The X ban file".encode("utf-16-be") in data
+
+
+def test_bar_chart_and_hub_diagram_are_stable_pngs():
+    bars = [("X block", 1.34), ("Other", 0.28)]
+    chart = imagegen.bar_chart("cost", "Cost, 2024", bars, "US$ bn", "Source: Top10VPN")
+    assert chart == imagegen.bar_chart("cost", "Cost, 2024", bars, "US$ bn", "Source: Top10VPN")
+    assert chart != imagegen.bar_chart("cost", "Cost, 2024", bars[:1], "US$ bn")
+    diagram = imagegen.hub_diagram("cables", "Cables", "Pakistan", ["AAE-1", "SMW4"], ["AAE-1"])
+    for data in (chart, diagram):
+        image = Image.open(io.BytesIO(data))
+        assert image.format == "PNG" and image.size == (1200, 675)
+    # The faulty link is drawn in red.
+    colours = {colour for _, colour in Image.open(io.BytesIO(diagram)).getcolors(1 << 16)}
+    assert (200, 40, 40) in colours

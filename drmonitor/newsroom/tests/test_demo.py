@@ -168,6 +168,8 @@ def test_authors_have_portraits_and_pictures_are_real_files(site):
     image = ArticlePage.objects.get(slug="x-blocked-across-pakistan").featured_image
     assert (image.width, image.height) == (1200, 675)
     assert Path(image.file.path).is_relative_to(site["media"])
+    chart = CustomImage.objects.get(title__endswith="(chart)")
+    assert "X block: 1.34 US$ bn" in chart.description
     document = get_document_model().objects.get(title__startswith="The X ban file")
     with document.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
