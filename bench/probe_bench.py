@@ -1,4 +1,4 @@
-"""Benchmark the probe on loopback: URLs measured per minute at concurrency 1, 8 and 32.
+"""Benchmark the probe on loopback: URLs measured per minute at concurrency 1, 8, 16 and 32.
 
     .venv/bin/python bench/probe_bench.py [--urls 100] [--timeout 10]
 
@@ -103,7 +103,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--urls", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=10.0)
-    parser.add_argument("--concurrency", default="1,8,32")
+    parser.add_argument("--concurrency", default="1,8,16,32")
     args = parser.parse_args()
     world = LoopbackWorld()
     try:
