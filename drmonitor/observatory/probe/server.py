@@ -45,7 +45,6 @@ class Request:
     headers: dict[str, str]
     body: bytes
     peer: str
-    server_name: str | None = None
 
     def header(self, name: str, default: str = "") -> str:
         return self.headers.get(name.lower(), default)
@@ -184,7 +183,6 @@ def connection_handler(
         active += 1
         peername = writer.get_extra_info("peername")
         peer = str(peername[0]) if peername else ""
-        sslobj = writer.get_extra_info("ssl_object")
         reply: Reply | None = None
         method = ""
         try:
@@ -194,7 +192,6 @@ def connection_handler(
                 request = await asyncio.wait_for(
                     read_request(reader, max_body, timeout, peer), timeout * 2
                 )
-                request.server_name = getattr(sslobj, "server_hostname", None) if sslobj else None
                 method = request.method
                 reply = await handler(request)
             except HTTPError as exc:

@@ -47,7 +47,6 @@ class WebServer:
     ) -> None:
         self.sites, self.host, self.port = sites, host, port
         self.ssl_context, self.zone = ssl_context, zone
-        self.hits: list[tuple[str, str]] = []
         self.closing = asyncio.Event()
 
     async def start(self) -> WebServer:
@@ -74,7 +73,6 @@ class WebServer:
         return None
 
     async def handle(self, request: Request) -> Reply:
-        self.hits.append((request.header("host"), request.path))
         site = self.site_for(request)
         if site is None:
             return Reply(404, render("Not found", "no such site here"))

@@ -54,6 +54,7 @@ NAMES = [
     "redirect.test",
     "loop.test",
     "drip.test",
+    "chunked.test",
 ]
 
 # Where the censored resolver sends each interfered name (same port as the real site).
@@ -126,6 +127,7 @@ class LoopbackWorld:
             "redirect.test/": {"kind": "redirect", "location": "/landing"},
             "loop.test": {"kind": "redirect", "location": "/again"},
             "drip.test": {"kind": "asset", "size": 100_000, "pace": 50},
+            "chunked.test": {**page("Sent in chunks", REAL_TEXT), "chunked": True},
         }
         self.https = await WebServer(sites, ssl_context=good, zone=self.clean).start()
         self.dot = await DNSServer(self.clean, tls=good).start()

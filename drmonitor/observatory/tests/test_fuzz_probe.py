@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from the testing toolkit are used as arguments
 """Fuzzing what the probe and the helper read from the network: whatever arrives, the result is
 a parsed value or an OONI failure string, never an exception that escapes."""
 
@@ -8,13 +9,15 @@ import json
 
 import dns.message
 import dns.rrset
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drmonitor.observatory.analysis.verdict import decide
-from drmonitor.observatory.probe import control, http, server
+from drmonitor.observatory.probe import control, http, server, steps
 from drmonitor.observatory.probe.dns import interpret_reply
 from drmonitor.observatory.probe.failures import classify
+from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 OONI_PREFIXES = ("eof_error", "unknown_failure", "generic_timeout_error")
@@ -214,3 +217,86 @@ def test_gzip_bodies_are_decoded_and_bad_ones_are_failures():
     assert parse(broken.encode() + b"not gzip!").startswith(
         "unknown_failure: malformed HTTP response: bad content encoding"
     )
+
+
+class Answerer:
+    """A loopback server that reads what the client sends first, answers `payload`, closes."""
+
+    def __init__(self, world) -> None:
+        self.payload = b""
+        self.world = world
+        self.server = world.loop.run(asyncio.start_server(self.on, "127.0.0.1", 0))
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def on(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            await asyncio.wait_for(reader.read(65536), 5)
+            writer.write(self.payload)
+            await writer.drain()
+        except (ConnectionError, TimeoutError):
+            pass
+        finally:
+            writer.close()
+
+
+@pytest.fixture(scope="module")
+def answerer(loopback_world):
+    server = Answerer(loopback_world)
+    yield server
+    server.server.close()
+
+
+TLS_RECORD = st.builds(
+    lambda kind, body: bytes([kind, 3, 3]) + len(body).to_bytes(2, "big") + body,
+    st.sampled_from([20, 21, 22, 23]),
+    st.binary(max_size=200),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(st.binary(max_size=400), st.lists(TLS_RECORD, min_size=1, max_size=3).map(b"".join))
+)
+def test_tls_handshake_with_a_garbage_server_records_a_failure(answerer, payload):
+    answerer.payload = payload
+    tcp, tls = asyncio.run(
+        steps.connect_endpoint(
+            "127.0.0.1",
+            answerer.port,
+            server_name="x.test",
+            context=http.tls_context(),
+            timeout=2,
+            clock=0.0,
+        )
+    )
+    assert tcp["status"]["success"] is True
+    assert tls["failure"] in (
+        "ssl_failed_handshake",
+        "eof_error",
+        "connection_reset",
+        "generic_timeout_error",
+    ) or tls["failure"].startswith("unknown_failure")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        json_values.map(lambda v: b"HTTP/1.1 200 OK\r\n\r\n" + json.dumps(v).encode()),
+    )
+)
+def test_a_garbage_control_is_a_control_failure_not_a_crash(answerer, payload):
+    answerer.payload = payload
+    ctrl, failure = asyncio.run(
+        control.ask(
+            f"http://127.0.0.1:{answerer.port}/",
+            "t" * 20,
+            "https://x.test/",
+            [],
+            context=http.tls_context(),
+            timeout=2,
+        )
+    )
+    assert (ctrl is None) == (failure is not None)
+    if failure:
+        assert failure.startswith(OONI_PREFIXES + ("connection_reset",)), failure

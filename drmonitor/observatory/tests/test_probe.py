@@ -17,6 +17,7 @@ EXPECTED = {
     "ok.test": (False, True, None, None, None, None),
     "plain.test": (False, True, None, None, "-", None),
     "redirect.test": (False, True, None, None, None, None),
+    "chunked.test": (False, True, None, None, None, None),
     "dnsblock.test": ("dns", False, "dns_nxdomain_error", "-", "-", "dns_nxdomain_error"),
     "noanswer.test": ("dns", False, "dns_no_answer", "-", "-", "dns_no_answer"),
     "servfail.test": ("dns", False, "dns_server_misbehaving", "-", "-", "dns_server_misbehaving"),
@@ -128,6 +129,15 @@ def test_steps_carry_timings(measured):
         assert 0 <= entry["t0"] <= entry["t"]
     timings = measured["ok.test"]["test_keys"]["requests"][0]["x_drm_timings"]
     assert timings["connect"] <= timings["tls"] <= timings["first_byte"] <= timings["done"]
+
+
+def test_chunked_pages_are_reassembled(measured):
+    response = measured["chunked.test"]["test_keys"]["requests"][0]["response"]
+    assert ["Transfer-Encoding", "chunked"] in response["headers_list"]
+    assert response["body"].count("The real page, as the control sees it.") == 40
+    assert measured["chunked.test"]["test_keys"]["control"]["http_request"]["title"] == (
+        "Sent in chunks"
+    )
 
 
 def test_block_page_body_is_kept_for_fingerprinting(measured):
