@@ -1,9 +1,10 @@
 """Import incidents from a STOP-format CSV: all rows or none.
 
-Both the dry run and the real run do the same work inside one transaction, so the dry run's
-report is exactly what the real run would do; the dry run then rolls back, and so does a real
-run in which any row has an error. Nothing is half-imported and followers are not notified of
-anything rolled back (their e-mails are queued only on commit).
+The dry run and the real run share every step (parse, find, apply, validate, link) and write
+the same report; the dry run keeps new records in memory instead of saving them, so it writes
+nothing (and stays fast: saving fires the search index and the page cache on every record).
+The real run works in one transaction that is rolled back when any row has an error: nothing
+is half-imported, and followers hear of nothing rolled back (their e-mails queue on commit).
 
 Finding an incident again (so a second run creates no duplicates): a row with `drm_slug` (our
 own export) matches the incident with that slug; any other row matches on its natural key,
@@ -145,23 +146,30 @@ def read_rows(content: bytes | str, report: ImportReport) -> list[dict[str, str]
 
 
 class _References:
-    """Countries, actors, services, networks, sources and laws, looked up once per name and
-    created when missing (countries only from the bundled ISO list)."""
+    """Countries, actors, services, networks, sources and laws, looked up once per name.
 
-    def __init__(self):
+    What is missing is created, or, in a dry run, stands in as an unsaved record, so the dry
+    run writes nothing at all. Countries come only from the bundled ISO list.
+    """
+
+    def __init__(self, create: bool):
+        self.create = create
         self.cache: dict[tuple, object] = {}
 
-    def _get(self, key: tuple, make):
+    def _get(self, key: tuple, model, lookup: dict, defaults: dict):
         if key not in self.cache:
-            self.cache[key] = make()
+            found = model.objects.filter(**lookup).first()
+            if found is None:
+                found = model(**defaults)
+                if self.create:
+                    found.save()
+            self.cache[key] = found
         return self.cache[key]
 
     def country(self, code: str) -> Country:
-        def make():
-            found = Country.objects.filter(code=code).first()
-            return found or Country.objects.create(code=code, name=NAME_BY_CODE[code])
-
-        return self._get(("country", code), make)
+        return self._get(
+            ("country", code), Country, {"code": code}, {"code": code, "name": NAME_BY_CODE[code]}
+        )
 
     def actor(self, name: str, level: str, country: Country | None) -> Actor:
         kind = {
@@ -169,40 +177,25 @@ class _References:
             OrderedBy.JUDICIARY: ActorKind.COURT,
             OrderedBy.NON_GOVERNMENT: ActorKind.COMPANY,
         }.get(level, ActorKind.AUTHORITY)
-
-        def make():
-            found = Actor.objects.filter(name__iexact=name).first()
-            return found or Actor.objects.create(name=name, kind=kind, country=country)
-
-        return self._get(("actor", name.casefold()), make)
+        defaults = {"name": name, "kind": kind, "country": country if country.pk else None}
+        return self._get(("actor", name.casefold()), Actor, {"name__iexact": name}, defaults)
 
     def service(self, name: str) -> Service:
-        def make():
-            found = Service.objects.filter(name__iexact=name).first()
-            return found or Service.objects.create(name=name)
-
-        return self._get(("service", name.casefold()), make)
+        return self._get(
+            ("service", name.casefold()), Service, {"name__iexact": name}, {"name": name}
+        )
 
     def network(self, name: str, code: str) -> Network:
-        def make():
-            found = Network.objects.filter(name__iexact=name).first()
-            country = self.country(code) if code else None
-            return found or Network.objects.create(name=name, country=country)
-
-        return self._get(("network", name.casefold()), make)
+        country = self.country(code) if code else None
+        defaults = {"name": name, "country": country if country and country.pk else None}
+        return self._get(("network", name.casefold()), Network, {"name__iexact": name}, defaults)
 
     def source(self, url: str, kind: str) -> Source:
-        def make():
-            return Source.objects.get_or_create(url=url, defaults={"kind": kind})[0]
-
-        return self._get(("source", url), make)
+        return self._get(("source", url), Source, {"url": url}, {"url": url, "kind": kind})
 
     def law(self, title: str) -> Law:
-        def make():
-            found = Law.objects.filter(title__iexact=title).first()
-            return found or Law.objects.create(title=title[:255])
-
-        return self._get(("law", title.casefold()), make)
+        defaults = {"title": title[:255]}
+        return self._get(("law", title.casefold()), Law, {"title__iexact": title}, defaults)
 
 
 def make_title(data: cols.IncidentData) -> str:
@@ -222,11 +215,6 @@ def make_title(data: cols.IncidentData) -> str:
     start = data.fields.get("start_date")
     when = f", {start:%d %b %Y}" if start else ""
     return f"{what} in {country}{where}{when}"[:255]
-
-
-def _fresh_row(pk: int) -> dict[str, str]:
-    incident = cols.export_queryset(Incident.objects.filter(pk=pk)).get()
-    return cols.incident_row(incident, base_url="")
 
 
 def _apply(incident: Incident, data: cols.IncidentData, refs: _References) -> None:
@@ -250,11 +238,22 @@ def _apply(incident: Incident, data: cols.IncidentData, refs: _References) -> No
 
 
 def _link(incident: Incident, data: cols.IncidentData, refs: _References) -> None:
-    incident.services.add(*[refs.service(n) for n in data.services])
-    incident.networks.add(*[refs.network(n, code) for n, code in data.networks])
-    incident.sources.add(*[refs.source(url, kind) for url, kind in data.sources.items()])
-    incident.ordered_by.add(*[refs.actor(n, "", incident.country) for n in data.ordered_by])
-    incident.legal_basis.add(*[refs.law(t) for t in data.laws])
+    """Add the row's links; in a dry run only to the incident's in-memory (prefetched) lists,
+    which is all the report's "changed" columns read."""
+    links = {
+        "services": [refs.service(n) for n in data.services],
+        "networks": [refs.network(n, code) for n, code in data.networks],
+        "sources": [refs.source(url, kind) for url, kind in data.sources.items()],
+        "ordered_by": [refs.actor(n, "", incident.country) for n in data.ordered_by],
+        "legal_basis": [refs.law(t) for t in data.laws],
+    }
+    for name, records in links.items():
+        if refs.create:
+            getattr(incident, name).add(*records)
+        elif incident.pk:
+            cached = incident._prefetched_objects_cache
+            current = list(cached.get(name, []))
+            cached[name] = current + [r for r in records if r not in current]
 
 
 def _validation_errors(exc: ValidationError) -> list[cols.RowError]:
@@ -288,7 +287,7 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
         existing = cols.export_queryset(Incident.objects.all())
         by_key = {cols.incident_key(i): i for i in existing}
         by_slug = {i.slug: i for i in by_key.values()}
-        refs = _References()
+        refs = _References(create=commit)
         for key, members in groups.items():
             members.sort(key=lambda m: (m[0], m[1].row))
             _, line, data = members[-1]
@@ -301,8 +300,15 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
             try:
                 with transaction.atomic():
                     _apply(incident, data, refs)
-                    incident.full_clean()
-                    incident.save()
+                    unsaved = [
+                        name
+                        for name in ("country", "decision_maker")
+                        if getattr(incident, name) is not None
+                        and getattr(incident, name).pk is None
+                    ]
+                    incident.full_clean(exclude=unsaved)
+                    if commit:
+                        incident.save()
                     _link(incident, data, refs)
             except ValidationError as exc:
                 refs.cache.clear()  # what the failed row created was rolled back with it
@@ -313,9 +319,8 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
             line.title = incident.title
             if before is None:
                 line.action = "create"
-                by_slug[incident.slug] = incident
             else:
-                after = _fresh_row(incident.pk)
+                after = cols.incident_row(incident, base_url="")
                 line.changes = [
                     (c, before[c], after[c])
                     for c in cols.EXPORT_COLUMNS
