@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import transaction
 
 from drmonitor.tracker.models import Country, Court, Incident, LegalCase
+
+X_BAN = "x-blocked-in-pakistan"
 
 
 @pytest.fixture
@@ -46,4 +49,28 @@ def demo(home):
     from drmonitor.tracker import demo
 
     demo.load(home)
-    return Incident.objects.get(slug="x-blocked-in-pakistan")
+    return Incident.objects.get(slug=X_BAN)
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo loaded once for a whole module, inside a transaction rolled back at its end.
+
+    Each test still runs in its own savepoint, so what a test changes is undone after it.
+    Not for live-server tests: those need committed data (use `demo`).
+    """
+    from drmonitor.home.demo import ensure_home
+    from drmonitor.newsroom.demo import ensure_sections
+    from drmonitor.tracker import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = ensure_home()
+        ensure_sections(home)
+        demo.load(home)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def x_ban(demo_module, db) -> Incident:
+    return Incident.objects.get(slug=X_BAN)

@@ -16,14 +16,14 @@ SHC_HEARING_SOURCE = (
 )
 
 
-def test_x_ban_timeline_is_in_date_order_with_every_kind(demo):
+def test_x_ban_timeline_is_in_date_order_with_every_kind(x_ban):
     reported = timezone.make_aware(datetime.datetime(2024, 3, 20, 18, 0))
     article = publish_article(
         "SHC hears X ban petitions", cites=SHC_HEARING_SOURCE, date_published=reported
     )
     tracker_demo.link_articles()
 
-    events = incident_timeline(demo)
+    events = incident_timeline(x_ban)
     dates = [e.date for e in events]
     assert dates == sorted(dates)
     kinds = {e.kind for e in events}
@@ -45,23 +45,23 @@ def test_x_ban_timeline_is_in_date_order_with_every_kind(demo):
     assert any(e.kind == "article" and e.title == article.title for e in events)
 
 
-def test_demo_is_idempotent(demo, home):
+def test_demo_is_idempotent(x_ban):
     counts = Incident.objects.count(), Hearing.objects.count()
-    tracker_demo.load(home)
+    tracker_demo.load(None)
     assert (Incident.objects.count(), Hearing.objects.count()) == counts
     assert Incident.objects.count() >= 9
 
 
-def test_case_timeline_has_filing_consolidation_and_separation(demo):
-    shc = demo.cases.get(slug="shc-jibran-nasir-x-ban")
+def test_case_timeline_has_filing_consolidation_and_separation(x_ban):
+    shc = x_ban.cases.get(slug="shc-jibran-nasir-x-ban")
     kinds = [e.kind for e in case_timeline(shc)]
     assert {"hearing", "order", "consolidation", "separation", "status"} <= set(kinds)
-    ihc = demo.cases.get(slug="ihc-ehtisham-abbasi-x-ban")
+    ihc = x_ban.cases.get(slug="ihc-ehtisham-abbasi-x-ban")
     events = case_timeline(ihc)
     assert events[1].kind == "filing" and events[1].date == datetime.date(2024, 3, 4)
 
 
-def test_axis_places_first_and_last_at_the_ends(demo):
-    ax = axis(incident_timeline(demo))
+def test_axis_places_first_and_last_at_the_ends(x_ban):
+    ax = axis(incident_timeline(x_ban))
     assert ax.marks[0].percent == 0 and ax.marks[-1].percent == 100
     assert [year for year, _ in ax.years] == [2025]
