@@ -45,10 +45,9 @@ def read_passwords(path: Path) -> dict[str, str]:
 
 
 def write_credentials(path: Path, passwords: dict[str, str]) -> None:
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = [
         "# Demo accounts of this installation (made at random; never commit this file).",
-        f"# Newsroom admin: {base_url}/admin/   Readers: {base_url}/accounts/login/",
+        "# Log in on the site at /admin/ (newsroom) or /accounts/login/ (readers).",
         "# user name   password                  role",
     ]
     for username, role, _group in DEMO_ACCOUNTS:
