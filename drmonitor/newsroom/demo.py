@@ -8,7 +8,6 @@ missing is created, so loading twice changes nothing.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -55,7 +54,6 @@ from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author, Sectio
 from drmonitor.newsroom.sections import SECTION_TREE, SectionTree
 
 PAKISTAN = ZoneInfo("Asia/Karachi")
-LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 
 
 def section_slug(title: str) -> str:
@@ -219,12 +217,6 @@ def ensure_site_settings(media: MediaLibrary) -> None:
 # --- Articles -------------------------------------------------------------------------------
 
 
-def rich(text: str) -> str:
-    """Escape a paragraph and turn its `[words](url)` into links."""
-    escaped = html.escape(text, quote=False)
-    return LINK.sub(lambda m: f'<a href="{html.escape(m.group(2))}">{m.group(1)}</a>', escaped)
-
-
 def sources_paragraph(sources: tuple[tuple[str, str], ...]) -> str:
     links = "; ".join(
         f'<a href="{html.escape(url)}">{html.escape(name)}</a>' for name, url in sources
@@ -234,7 +226,7 @@ def sources_paragraph(sources: tuple[tuple[str, str], ...]) -> str:
 
 def stream_block(block: Block, media: MediaLibrary) -> tuple[str, object]:
     if isinstance(block, Para):
-        return ("paragraph", RichText(f"<p>{rich(block.text)}</p>"))
+        return ("paragraph", RichText(f"<p>{html.escape(block.text, quote=False)}</p>"))
     if isinstance(block, Heading):
         return ("heading", block.text)
     if isinstance(block, Quote):

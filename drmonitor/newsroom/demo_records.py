@@ -1,7 +1,7 @@
 """The shapes demo content is written in, kept apart from the texts and from the loader.
 
-The texts read like an editor's notes: plain strings, with `[words](url)` for links, so they
-can be checked and corrected without reading any Wagtail code.
+The texts read like an editor's notes: plain strings, with the sources as (publisher, url)
+pairs, so they can be checked and corrected without reading any Wagtail code.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph; `[words](https://...)` becomes a link."""
+    """A paragraph of plain text."""
 
     text: str
 
