@@ -113,7 +113,7 @@ def test_article_page_shows_every_element(client, newsroom):
 
     share = {a.text.strip(): a["href"] for a in article.select(".share a")}
     assert set(share) == {"Facebook", "X", "WhatsApp", "LinkedIn", "E-mail"}
-    encoded = "http%3A%2F%2Flocalhost%2Fdrm-exclusive%2Fcourt-hears-petition-against-x-ban%2F"
+    encoded = "http%3A%2F%2Ftestserver%2Fdrm-exclusive%2Fcourt-hears-petition-against-x-ban%2F"
     assert share["Facebook"] == f"https://www.facebook.com/sharer/sharer.php?u={encoded}"
     assert share["X"].startswith(f"https://x.com/intent/post?url={encoded}")
     assert share["WhatsApp"].startswith("https://wa.me/?text=")
