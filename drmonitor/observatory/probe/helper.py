@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from drmonitor.observatory.probe import control
 from drmonitor.observatory.probe.server import Reply, Request, serve
 
 MAX_REQUEST = 16 * 1024
+log = logging.getLogger("drmonitor.helper")
 
 
 def load_tokens(path: str | Path) -> dict[str, str]:
@@ -82,6 +84,17 @@ class ControlService:
         return None
 
     async def handle(self, request: Request) -> Reply:
+        reply = await self._handle(request)
+        log.info(
+            "%s %s %s -> %d",
+            request.peer,
+            self.authenticate(request) or "-",
+            request.method,
+            reply.status,
+        )
+        return reply
+
+    async def _handle(self, request: Request) -> Reply:
         if request.path.split("?", 1)[0] not in ("/", "/api/v1/control"):
             return Reply.error(404, "unknown path; POST /api/v1/control")
         if request.method != "POST":

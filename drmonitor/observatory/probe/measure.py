@@ -129,6 +129,11 @@ async def measure_url(url: str, session: Session) -> dict:
             "engine": session.second.engine,
             "addrs": second.addresses,
             "failure": second.failure,
+            # Disagreement with an encrypted resolver points at the local resolver (ISP DNS).
+            "agrees_with_system": (
+                bool(set(second.addresses) & set(lookup.addresses))
+                or (second.failure is not None and second.failure == lookup.failure)
+            ),
         }
 
     endpoints = [steps.endpoint(ip, target.port) for ip in lookup.addresses]

@@ -113,6 +113,8 @@ def test_dns_records_both_resolvers_with_asns(measured):
     lie = measured["lie.test"]["test_keys"]
     assert lie["queries"][0]["answers"][0]["ipv4"] == "127.66.0.1"
     assert lie["x_drm_second_resolver"]["addrs"] == ["127.0.0.1"]
+    assert lie["x_drm_second_resolver"]["agrees_with_system"] is False
+    assert measured["ok.test"]["test_keys"]["x_drm_second_resolver"]["agrees_with_system"]
     assert lie["dns_consistency"] == "inconsistent"
 
 
