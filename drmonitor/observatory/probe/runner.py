@@ -40,12 +40,9 @@ class OutputFile:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         size = os.fstat(self.fd).st_size
-        if size:
-            with open(self.path, "rb") as fh:
-                data = fh.read()
-            keep = data.rfind(b"\n") + 1
-            if keep != size:
-                os.truncate(self.path, keep)
+        keep = _after_last_newline(self.path, size)
+        if keep != size:
+            os.truncate(self.path, keep)
 
     def write(self, measurement: dict) -> None:
         os.write(self.fd, json.dumps(measurement).encode() + b"\n")
@@ -66,6 +63,20 @@ class OutputFile:
 
     def close(self) -> None:
         os.close(self.fd)
+
+
+def _after_last_newline(path: Path, size: int, block: int = 1 << 16) -> int:
+    """Offset just past the file's last newline (0 if none), reading backwards from the end."""
+    with open(path, "rb") as fh:
+        end = size
+        while end > 0:
+            start = max(0, end - block)
+            fh.seek(start)
+            found = fh.read(end - start).rfind(b"\n")
+            if found >= 0:
+                return start + found + 1
+            end = start
+    return 0
 
 
 @dataclass
