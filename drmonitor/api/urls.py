@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+"""/api/: the JSON API (with /api/openapi.json and /api/docs) and the CSV downloads."""
+
+from django.urls import path
+
+from drmonitor.api import csv_views
+from drmonitor.api.endpoints import api
+from drmonitor.api.http import open_data
 
 app_name = "api"
-urlpatterns: list = []
+
+_api_patterns, _, _ = api.urls
+for _pattern in _api_patterns:
+    _pattern.callback = open_data(_pattern.callback)
+
+urlpatterns = [
+    path("incidents.csv", open_data(csv_views.incidents_csv), name="incidents_csv"),
+    path("cases.csv", open_data(csv_views.cases_csv), name="cases_csv"),
+    path("hearings.csv", open_data(csv_views.hearings_csv), name="hearings_csv"),
+    *_api_patterns,
+]
