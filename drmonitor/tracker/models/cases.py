@@ -17,6 +17,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from drmonitor.tracker.models.incidents import StatusLoggedMixin
@@ -95,7 +96,9 @@ def normalise_case_number(number: str) -> str:
     return re.sub(r"[\s.]+", "", number).upper()
 
 
-class LegalCase(StatusLoggedMixin, SlugFromNameMixin, index.Indexed, ClusterableModel):
+class LegalCase(
+    StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     slug_source = "title"
     status_owner_field = "case"
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from drmonitor.tracker.models.reference import Country, SlugFromNameMixin
@@ -56,7 +57,7 @@ class StatusLoggedMixin(models.Model):
             )
 
 
-class Incident(StatusLoggedMixin, SlugFromNameMixin, index.Indexed):
+class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexed, models.Model):
     slug_source = "title"
     status_owner_field = "incident"
 

@@ -64,3 +64,25 @@ def test_admin_shows_the_hearing_before_filing_error(editor_client, case):
     assert response.status_code == 200
     assert "is before the case was filed (20 Feb 2024)" in response.text
     assert not Hearing.objects.exists()
+
+
+def test_admin_edit_keeps_a_revision_and_logs_the_status_change(editor_client, incident):
+    response = editor_client.post(
+        f"/admin/snippets/tracker/incident/edit/{incident.pk}/",
+        {
+            "title": incident.title,
+            "slug": incident.slug,
+            "kind": incident.kind,
+            "status": "Ended",
+            "start_date": "2024-02-17",
+            "start_date_type": "Actual",
+            "end_date": "2025-05-07",
+            "end_date_type": "Actual",
+            "country": incident.country_id,
+            "government_acknowledged": "Unknown",
+        },
+    )
+    assert response.status_code == 302, response.text[:2000]
+    incident.refresh_from_db()
+    assert incident.latest_revision is not None
+    assert incident.status_changes.get().to_status == "Ended"
