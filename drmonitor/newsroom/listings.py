@@ -97,7 +97,7 @@ def related_articles(article: ArticlePage, limit: int = RELATED) -> list[Article
         .annotate(shared_tags=Count("tagged_items", distinct=True))
         .order_by("-shared_tags", "-date_published", "-pk")
         .select_related("featured_image")
-        .prefetch_related("featured_image__renditions")
+        .prefetch_related("featured_image__renditions", "article_authors__author")
         .defer_streamfields()
     )
     return list(related[:limit])
@@ -112,7 +112,9 @@ def recent_articles(exclude: ArticlePage | None = None, limit: int = SIDEBAR_REC
 
 def article_context(article: ArticlePage) -> dict:
     previous, following = previous_and_next(article)
+    bylines = article.article_authors.select_related("author__photo").order_by("sort_order")
     return {
+        "authors": [link.author for link in bylines],
         "previous_article": previous,
         "next_article": following,
         "related_articles": related_articles(article),
