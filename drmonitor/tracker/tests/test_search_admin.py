@@ -20,6 +20,19 @@ def test_incidents_cases_and_hearings_are_searchable(case, incident):
     assert [h.case for h in backend.search("Interior Secretary", Hearing)] == [case]
 
 
+def test_search_records_returns_rows_for_the_site_search(case, incident):
+    from drmonitor.tracker.search import search_records
+
+    Hearing.objects.create(case=case, date=datetime.date(2024, 4, 3), what_happened="Federation")
+    hits = search_records("Federation")
+    assert [(h.kind, h.title) for h in hits] == [
+        ("case", "A v. Federation"),
+        ("hearing", "SHC hearing: A v. Federation"),
+    ]
+    assert hits[0].url == "/cases/a-v-federation/"
+    assert search_records("   ") == []
+
+
 @pytest.fixture
 def editor_client(client, db):
     user = get_user_model().objects.create_superuser("editor", "ed@example.org", "pw-123-abc")
