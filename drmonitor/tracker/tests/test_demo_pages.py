@@ -49,3 +49,30 @@ def test_atom_feed_of_the_x_ban_parses(client, x_ban):
     assert feed.entries[-1].title.startswith("17 Feb 2024")
     assert any(e.title.startswith("07 May 2025 · Ended: ") for e in feed.entries)
     assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+
+
+def test_court_update_story_and_its_hearing_link_each_other(client, x_ban):
+    import datetime
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from drmonitor.tracker import demo
+    from drmonitor.tracker.models import Hearing
+    from drmonitor.tracker.tests.helpers import publish_article
+
+    source = "https://www.brecorder.com/news/40297136/closure-of-x-ihc-summons-interior-secy"
+    story = publish_article(
+        "IHC summons the Interior Secretary",
+        cites=source,
+        date_published=timezone.make_aware(datetime.datetime(2024, 4, 3, 17, 0)),
+    )
+    demo.link_articles()
+    hearing = Hearing.objects.get(case__slug="ihc-ehtisham-abbasi-x-ban", date="2024-04-03")
+    assert hearing.article == story
+
+    case_page = client.get(hearing.case.get_absolute_url()).text
+    assert f'<a href="{story.url}">Our report</a>' in case_page
+    aside = render_to_string("tracker/includes/article_records.html", {"article": story})
+    assert "IHC hearing of 3 April 2024" in aside
+    assert "X blocked in Pakistan" in aside
