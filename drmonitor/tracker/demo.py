@@ -288,9 +288,10 @@ def link_articles() -> int:
     """
     from drmonitor.newsroom.models import ArticlePage
 
+    known = set(Source.objects.values_list("url", flat=True))
     linked = 0
-    for article in ArticlePage.objects.live():
-        urls = _cited_urls(article)
+    for article in ArticlePage.objects.live().iterator(chunk_size=200):
+        urls = _cited_urls(article) & known
         if not urls:
             continue
         in_court_updates = "court-updates" in article.url_path
