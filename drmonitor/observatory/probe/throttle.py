@@ -13,6 +13,10 @@ import statistics
 from drmonitor.observatory.probe import http
 
 DEFAULT_RATIO = 0.25
+# A download this fast is not throttled in any sense a reader feels, whatever the control saw:
+# small assets over a fast path finish in microseconds, and their ratios are noise. Throttling
+# as practised (Pakistan, 2024) held platforms to tens or hundreds of kbit/s.
+DEFAULT_FLOOR_BPS = 1_000_000  # 8 Mbit/s
 
 
 async def sample(
@@ -63,7 +67,12 @@ def summarise(ex: http.Exchange) -> dict:
 
 
 def judge(
-    probe: list[dict], control: list[dict], *, ratio: float = DEFAULT_RATIO, min_samples: int = 3
+    probe: list[dict],
+    control: list[dict],
+    *,
+    ratio: float = DEFAULT_RATIO,
+    min_samples: int = 3,
+    floor_bps: float = DEFAULT_FLOOR_BPS,
 ) -> dict:
     """{throttled, explanation, ratio, probe_median_bps, control_median_bps} of two sample sets.
 
@@ -98,7 +107,7 @@ def judge(
         }
     reference = out["control_median_bps"]
     out["ratio"] = round(out["probe_median_bps"] / reference, 4)
-    slow = [rate for rate in probe_rates if rate < ratio * reference]
+    slow = [rate for rate in probe_rates if rate < min(ratio * reference, floor_bps)]
     if len(slow) == len(probe_rates):
         return {
             **out,

@@ -50,3 +50,8 @@ def test_probe_flags_the_throttled_platform_and_not_the_fast_one(loopback_world)
     assert (slow_keys["blocking"], slow_keys["accessible"]) == (False, True)
     assert fast_keys["x_drm_throughput"]["throttled"] is False
     assert "throttled" not in fast_keys["x_drm_explanation"]
+
+
+def test_a_fast_download_is_never_throttling_however_fast_the_control_was():
+    verdict = judge(samples(16e6, 15e6, 17e6), samples(600e6, 625e6, 650e6))
+    assert verdict["throttled"] is False
