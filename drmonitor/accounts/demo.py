@@ -7,6 +7,7 @@ password. Every run prints the file so the way in is on the screen.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import sys
@@ -32,19 +33,35 @@ def credentials_path() -> Path:
     return Path(settings.VAR_DIR) / "demo-credentials.txt"
 
 
-def read_passwords(path: Path) -> dict[str, str]:
-    """{user name: password} from a credentials file written by `write_credentials`."""
+SEAL_PREFIX = "# seals:"
+
+
+def seal(user) -> str:
+    """A short fingerprint of the stored password hash. Equal seals mean the database still
+    holds the password the file names; checking the password itself would cost seconds."""
+    return hashlib.sha256(user.password.encode()).hexdigest()[:16]
+
+
+def read_credentials(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """({user name: password}, {user name: seal}) from a file written by `write_credentials`."""
+    passwords: dict[str, str] = {}
+    seals: dict[str, str] = {}
     if not path.exists():
-        return {}
-    passwords = {}
+        return passwords, seals
     for line in path.read_text().splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and not line.startswith("#"):
-            passwords[parts[0]] = parts[1]
-    return passwords
+        if line.startswith(SEAL_PREFIX):
+            seals.update(item.split("=", 1) for item in line[len(SEAL_PREFIX) :].split())
+        elif line.strip() and not line.startswith("#"):
+            username, password = line.split()[:2]
+            passwords[username] = password
+    return passwords, seals
 
 
-def write_credentials(path: Path, passwords: dict[str, str]) -> None:
+def read_passwords(path: Path) -> dict[str, str]:
+    return read_credentials(path)[0]
+
+
+def write_credentials(path: Path, passwords: dict[str, str], seals: dict[str, str]) -> None:
     lines = [
         "# Demo accounts of this installation (made at random; never commit this file).",
         "# Log in on the site at /admin/ (newsroom) or /accounts/login/ (readers).",
@@ -52,6 +69,7 @@ def write_credentials(path: Path, passwords: dict[str, str]) -> None:
     ]
     for username, role, _group in DEMO_ACCOUNTS:
         lines.append(f"{username:<12}{passwords[username]:<26}{role}")
+    lines.append(SEAL_PREFIX + " " + " ".join(f"{name}={seals[name]}" for name in seals))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".tmp")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -62,16 +80,19 @@ def write_credentials(path: Path, passwords: dict[str, str]) -> None:
 
 
 def ensure_accounts() -> dict[str, str]:
-    """Create the missing demo accounts; return every demo account's password."""
+    """Create the missing demo accounts; return every demo account's password.
+
+    An account whose password the file does not hold (the file was lost, or was written for
+    another database, e.g. by a test run) gets a fresh one, so what is printed always works.
+    """
     User = get_user_model()
     path = credentials_path()
-    known = read_passwords(path)
-    passwords = {}
+    known, known_seals = read_credentials(path)
+    passwords, seals = {}, {}
     for username, _role, group_name in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         password = known.get(username)
-        if user is None or password is None:
-            # New account, or one whose password this file has lost: give it a fresh one.
+        if user is None or password is None or known_seals.get(username) != seal(user):
             password = secrets.token_urlsafe(12)
             if user is None:
                 user = User(username=username, email=f"{username}@example.org")
@@ -81,8 +102,9 @@ def ensure_accounts() -> dict[str, str]:
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
         passwords[username] = password
-    if passwords != known:
-        write_credentials(path, passwords)
+        seals[username] = seal(user)
+    if passwords != known or seals != known_seals:
+        write_credentials(path, passwords, seals)
     return passwords
 
 
@@ -90,5 +112,6 @@ def load(home) -> None:
     """Create what is missing of the demo accounts and show how to log in."""
     ensure_accounts()
     path = credentials_path()
-    sys.stdout.write(f"\nDemo accounts (from {path}):\n{path.read_text()}\n")
+    shown = [line for line in path.read_text().splitlines() if not line.startswith(SEAL_PREFIX)]
+    sys.stdout.write(f"\nDemo accounts (from {path}):\n" + "\n".join(shown) + "\n\n")
     sys.stdout.flush()

@@ -64,3 +64,19 @@ def test_a_lost_credentials_file_gives_fresh_passwords(home, var_dir, capsys):
     assert set(new) == set(old) and all(new[name] != old[name] for name in old)
     assert User.objects.get(username="editor").check_password(new["editor"])
     assert User.objects.filter(username="editor").count() == 1
+
+
+def test_a_file_written_for_another_database_is_replaced(home, var_dir, capsys):
+    demo.load(home)
+    path = var_dir / "demo-credentials.txt"
+    # Another database (say, a test run) wrote its own passwords into the file.
+    other = dict.fromkeys(demo.read_passwords(path), "not-this-databases-password")
+    demo.write_credentials(path, other, dict.fromkeys(other, "0" * 16))
+
+    demo.load(home)
+    printed = capsys.readouterr().out
+    fresh = demo.read_passwords(path)
+    assert "not-this-databases-password" not in printed
+    for name, password in fresh.items():
+        assert User.objects.get(username=name).check_password(password)
+        assert password in printed
