@@ -29,7 +29,7 @@ from pathlib import Path
 from drmonitor.observatory.lab import addresses as net
 from drmonitor.observatory.lab.censor import Censor
 from drmonitor.observatory.lab.commands import IP, NFT, TC, netns_exec
-from drmonitor.observatory.lab.pki import LabPKI, issue
+from drmonitor.observatory.testing.ca import CertificateAuthority
 
 PREFIX = "drmlab"
 NETNS_ETC = Path("/etc/netns")
@@ -140,7 +140,7 @@ class Lab:
         self.helper_command = helper
         self.workdir = Path(tempfile.mkdtemp(prefix=f"{serial}-"))
         self.processes: list[subprocess.Popen] = []
-        self.pki: LabPKI | None = None
+        self.ca_file: Path | None = None
         self.censor = Censor(self.censor_ns, self.workdir / "policy.json")
 
     # -- building -------------------------------------------------------------------------
@@ -162,11 +162,11 @@ class Lab:
             raise LabUnavailable(reason)
         remove_stale_labs()
         self._topology()
-        self.pki = issue(
-            self.workdir / "pki",
-            [f"*.{net.ZONE}", net.ZONE],
-            [net.RESOLVER],
-        )
+        pki = self.workdir / "pki"
+        pki.mkdir()
+        authority = CertificateAuthority("drmonitor lab CA")
+        self.ca_file = authority.write(pki)
+        cert, key = authority.issue([f"*.{net.ZONE}", net.ZONE], [net.RESOLVER]).write(pki)
         self.censor.clear()
         self.start(
             self.net,
@@ -174,8 +174,8 @@ class Lab:
             [
                 "-m",
                 "drmonitor.observatory.lab.servers",
-                str(self.pki.server_cert),
-                str(self.pki.server_key),
+                str(cert),
+                str(key),
             ],
             ready="servers ready",
         )

@@ -67,7 +67,7 @@ def helper_command() -> callable | None:
             "--tokens",
             str(tokens),
             "--ca-file",
-            str(lab.pki.ca_cert),
+            str(lab.ca_file),
             "--allow-private",
             # The benchmark asks hundreds of controls a minute from one token.
             "--rate",
@@ -111,7 +111,7 @@ def run_probe(
         "--resolver",
         second_resolver_url(),
         "--ca-file",
-        str(lab.pki.ca_cert),
+        str(lab.ca_file),
         "--control",
         helper_url(),
         "--control-token",

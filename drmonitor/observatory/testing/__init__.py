@@ -1,5 +1,5 @@
-"""Real servers for tests and the censorship lab: a CA, DNS, HTTP(S) sites and misbehaving peers.
+"""Real servers for the loopback tests: a CA, DNS, HTTP(S) sites, misbehaving peers, an ingest.
 
-Each module runs on its own as `python -m drmonitor.observatory.testing.<module> --listen ...`
-so the lab can start them inside network namespaces; tests import the classes directly.
+Tests and bench/probe_bench.py use them in-process through `world.LoopbackWorld`; the
+censorship lab (observatory.lab) reuses the CA and the DNS answer building, never the reverse.
 """

@@ -1,12 +1,12 @@
-"""A throwaway certificate authority: the probe is told to trust it with --ca-file.
+"""A throwaway certificate authority for the loopback world and the lab.
 
-    python -m drmonitor.observatory.testing.ca --out DIR --name site.test --ip 127.0.0.1
-writes DIR/ca.pem, DIR/server.pem and DIR/server.key.
+The probe validates certificates like any client would; tests issue their servers a certificate
+from a CA made for them alone and tell the probe (`--ca-file`) and the helper to trust it, so a
+validation failure in a test means what it would mean in the field.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import ipaddress
 import ssl
@@ -119,21 +119,3 @@ class CertificateAuthority:
             .sign(self.key, hashes.SHA256())
         )
         return Leaf(cert.public_bytes(serialization.Encoding.PEM), _pem_key(key))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--name", action="append", default=[], help="DNS name (repeatable)")
-    parser.add_argument("--ip", action="append", default=[], help="IP address (repeatable)")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    ca = CertificateAuthority()
-    ca.write(args.out)
-    ca.issue(args.name, args.ip).write(args.out)
-    print(f"wrote {args.out}/ca.pem, server.pem, server.key")  # noqa: T201
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -4,31 +4,63 @@ Zone rules, per name (case-insensitive, no trailing dot):
   ["1.2.3.4", "2001:db8::1"]  answer these addresses (A and AAAA as appropriate)
   "nxdomain" | "noanswer" | "servfail" | "refused" | "drop" (never answer: a timeout)
 Names not in the zone get `default` (nxdomain unless told otherwise).
-
-    python -m drmonitor.observatory.testing.dns_server --listen 127.0.0.1:5353 \
-        --record site.test=127.0.0.1 --rule blocked.test=nxdomain
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import ipaddress
-import json
 import ssl
 import struct
-from pathlib import Path
 
 import dns.exception
+import dns.flags
 import dns.message
 import dns.rcode
 import dns.rdataclass
 import dns.rdatatype
 import dns.rrset
 
-from drmonitor.observatory.probe.server import parse_listen
-
 Rule = list[str] | str
+
+_RCODES = {
+    "nxdomain": dns.rcode.NXDOMAIN,
+    "servfail": dns.rcode.SERVFAIL,
+    "refused": dns.rcode.REFUSED,
+}
+
+
+def parse_query(wire: bytes) -> dns.message.Message | None:
+    """A query read off the network, or None for anything else: a real resolver drops those."""
+    try:
+        message = dns.message.from_wire(wire)
+    except (dns.exception.DNSException, ValueError, UnicodeError):
+        return None
+    if message.flags & dns.flags.QR or len(message.question) != 1:
+        return None
+    return message
+
+
+def reply(
+    query: dns.message.Message,
+    addresses: list[str],
+    rcode: dns.rcode.Rcode = dns.rcode.NOERROR,
+    *,
+    authoritative: bool = False,
+) -> bytes:
+    """The response to `query`, answering with those `addresses` of the family it asks for."""
+    response = dns.message.make_response(query)
+    response.flags |= dns.flags.RA | (dns.flags.AA if authoritative else 0)
+    response.set_rcode(rcode)
+    question = query.question[0]
+    rdtype = dns.rdatatype.A if question.rdtype == dns.rdatatype.ANY else question.rdtype
+    version = {dns.rdatatype.A: 4, dns.rdatatype.AAAA: 6}.get(rdtype)
+    matching = [ip for ip in addresses if version and ipaddress.ip_address(ip).version == version]
+    if matching:
+        response.answer.append(
+            dns.rrset.from_text_list(question.name, 60, dns.rdataclass.IN, rdtype, matching)
+        )
+    return response.to_wire()
 
 
 class Zone:
@@ -37,46 +69,22 @@ class Zone:
         self.default = default
         for name, rule in (rules or {}).items():
             self.set(name, rule)
-        self.queries = 0
 
     def set(self, name: str, rule: Rule) -> None:
         self.rules[name.lower().rstrip(".")] = rule
 
     def answer(self, wire: bytes) -> bytes | None:
         """The reply to a query in wire format; None means stay silent."""
-        self.queries += 1
-        try:
-            query = dns.message.from_wire(wire)
-        except dns.exception.DNSException:
+        query = parse_query(wire)
+        if query is None:
             return None
-        if not query.question:
-            reply = dns.message.make_response(query)
-            reply.set_rcode(dns.rcode.FORMERR)
-            return reply.to_wire()
-        question = query.question[0]
-        name = question.name.to_text().lower().rstrip(".")
+        name = query.question[0].name.to_text().lower().rstrip(".")
         rule = self.rules.get(name, self.default)
         if rule == "drop":
             return None
-        reply = dns.message.make_response(query)
-        codes = {
-            "nxdomain": dns.rcode.NXDOMAIN,
-            "servfail": dns.rcode.SERVFAIL,
-            "refused": dns.rcode.REFUSED,
-        }
         if isinstance(rule, str):
-            if rule in codes:
-                reply.set_rcode(codes[rule])
-            return reply.to_wire()
-        version = {dns.rdatatype.A: 4, dns.rdatatype.AAAA: 6}.get(question.rdtype)
-        addresses = [ip for ip in rule if version and ipaddress.ip_address(ip).version == version]
-        if addresses:
-            reply.answer.append(
-                dns.rrset.from_text_list(
-                    question.name, 60, dns.rdataclass.IN, question.rdtype, addresses
-                )
-            )
-        return reply.to_wire()
+            return reply(query, [], _RCODES.get(rule, dns.rcode.NOERROR))
+        return reply(query, rule)
 
 
 class _UDP(asyncio.DatagramProtocol):
@@ -135,40 +143,3 @@ class DNSServer:
     def close(self) -> None:
         self.udp.close()
         self.tcp.close()
-
-
-def zone_from_args(args: argparse.Namespace) -> Zone:
-    zone = Zone(json.loads(Path(args.zone).read_text()) if args.zone else {}, args.default)
-    for item in args.record:
-        name, _, ip = item.partition("=")
-        current = zone.rules.get(name.lower(), [])
-        zone.set(name, [*(current if isinstance(current, list) else []), ip])
-    for item in args.rule:
-        name, _, rule = item.partition("=")
-        zone.set(name, rule)
-    return zone
-
-
-async def _run(args: argparse.Namespace) -> None:
-    host, port = parse_listen(args.listen)
-    server = await DNSServer(zone_from_args(args), host, port).start()
-    print(f"dns on {host}:{server.port} (udp+tcp)", flush=True)  # noqa: T201
-    await asyncio.Event().wait()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", default="127.0.0.1:5353")
-    parser.add_argument("--zone", help="JSON file {name: rule}")
-    parser.add_argument("--record", action="append", default=[], help="NAME=IP (repeatable)")
-    parser.add_argument("--rule", action="append", default=[], help="NAME=nxdomain|noanswer|...")
-    parser.add_argument("--default", default="nxdomain")
-    try:
-        asyncio.run(_run(parser.parse_args(argv)))
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -3,17 +3,14 @@
 `mode` can be switched while it runs: "ok" (store, 201; 200 for a duplicate), "fail" (503),
 "crash" (store, then drop the connection without answering: a server dying mid-request).
 `stop()`/`start()` take it off the network entirely.
-
-    python -m drmonitor.observatory.testing.ingest --listen 127.0.0.1:8099 --token TOKEN
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 
-from drmonitor.observatory.probe.server import Reply, Request, parse_listen, serve
+from drmonitor.observatory.probe.server import Reply, Request, serve
 
 
 class IngestServer:
@@ -55,25 +52,3 @@ class IngestServer:
         if self.mode == "crash":
             return Reply.reset()
         return Reply.json(200 if duplicate else 201, {"uid": uid, "duplicate": duplicate})
-
-
-async def _run(args: argparse.Namespace) -> None:
-    host, port = parse_listen(args.listen)
-    server = await IngestServer(args.token, host, port).start()
-    print(f"ingest on {server.url}", flush=True)  # noqa: T201
-    await asyncio.Event().wait()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", default="127.0.0.1:8099")
-    parser.add_argument("--token", required=True)
-    try:
-        asyncio.run(_run(parser.parse_args(argv)))
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -10,20 +10,16 @@ helper) is relayed to the real server, as an on-path censor would let them throu
   throttle     relay, but at `pace` bytes per second towards the victim
   relay        no interference
 `Blackhole` drops SYNs for everybody (a full accept queue); `closed_port()` refuses everybody.
-
-    python -m drmonitor.observatory.testing.raw --listen 127.0.0.7:8443 --mode reset \
-        [--victim 127.0.0.2] [--upstream 127.0.0.1:8443]
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import socket
 import ssl
 
-from drmonitor.observatory.probe.server import Handler, connection_handler, parse_listen, reset
+from drmonitor.observatory.probe.server import Handler, connection_handler, reset
 
 MODES = ("reset", "hang", "impersonate", "serve", "throttle", "relay")
 
@@ -144,43 +140,3 @@ def closed_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
-
-
-async def _run(args: argparse.Namespace) -> None:
-    host, port = parse_listen(args.listen)
-    if args.mode == "blackhole":
-        hole = Blackhole(host, port)
-        print(f"blackhole on {host}:{hole.port}", flush=True)  # noqa: T201
-    else:
-        upstream = parse_listen(args.upstream) if args.upstream else None
-        box = Middlebox(
-            args.mode,
-            host,
-            port,
-            victims=set(args.victim) or None,
-            upstream=upstream,
-            pace=args.pace,
-        )
-        await box.start()
-        print(f"{args.mode} on {host}:{box.port}", flush=True)  # noqa: T201
-    await asyncio.Event().wait()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", required=True)
-    parser.add_argument(
-        "--mode", choices=["reset", "hang", "throttle", "relay", "blackhole"], required=True
-    )
-    parser.add_argument("--victim", action="append", default=[], help="interfere only with IP")
-    parser.add_argument("--upstream", help="HOST:PORT to relay everyone else to")
-    parser.add_argument("--pace", type=float, help="bytes per second (throttle)")
-    try:
-        asyncio.run(_run(parser.parse_args(argv)))
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

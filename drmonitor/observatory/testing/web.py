@@ -7,20 +7,14 @@ Site kinds:
   {"kind": "doh"}                                       DNS over HTTPS backed by the server's zone
   {"kind": "reset"} | {"kind": "hang"}                  kill or stall after reading the request
 Keys are "host/path", "host" or "*", tried in that order.
-
-    python -m drmonitor.observatory.testing.web --listen 127.0.0.1:8443 --sites sites.json \
-        --cert server.pem --key server.key [--zone zone.json]
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
 import ssl
-from pathlib import Path
 
-from drmonitor.observatory.probe.server import Reply, Request, parse_listen, serve
+from drmonitor.observatory.probe.server import Reply, Request, serve
 from drmonitor.observatory.testing.dns_server import Zone
 
 
@@ -101,34 +95,3 @@ class WebServer:
             await self.closing.wait()
             return Reply.reset()
         return Reply(500, b"unknown site kind")
-
-
-async def _run(args: argparse.Namespace) -> None:
-    host, port = parse_listen(args.listen)
-    context = None
-    if args.cert:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(args.cert, args.key)
-    zone = Zone(json.loads(Path(args.zone).read_text())) if args.zone else None
-    sites = json.loads(Path(args.sites).read_text()) if args.sites else {"*": page("It works")}
-    server = await WebServer(sites, host=host, port=port, ssl_context=context, zone=zone).start()
-    print(f"web on {host}:{server.port} ({'https' if context else 'http'})", flush=True)  # noqa: T201
-    await asyncio.Event().wait()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", required=True)
-    parser.add_argument("--sites", help="JSON file {key: site}")
-    parser.add_argument("--cert")
-    parser.add_argument("--key")
-    parser.add_argument("--zone", help="JSON zone for the DoH endpoint")
-    try:
-        asyncio.run(_run(parser.parse_args(argv)))
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -60,7 +60,7 @@ def connect(lab: Lab, address: str, port: int) -> str:
 def https_get(lab: Lab, number: int, path: str = "/") -> tuple[str, bytes]:
     """("ok", response) or the failure of a validated HTTPS request to site `number`."""
     host, address = net.site_host(number), net.site_address(number)
-    context = ssl.create_default_context(cafile=str(lab.pki.ca_cert))
+    context = ssl.create_default_context(cafile=str(lab.ca_file))
 
     def attempt():
         try:
