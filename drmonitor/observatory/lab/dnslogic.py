@@ -1,4 +1,4 @@
-"""DNS answers in the lab: the honest resolver's and the censor's.
+"""DNS answers in the lab: the honest resolver's and the censor's (built by testing.dns_server).
 
 Both sides read queries from the network, so a query that does not parse gets no answer from
 the resolver (as a real one would drop it) and is passed on untouched by the censor.
@@ -10,56 +10,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-import dns.exception
-import dns.flags
 import dns.message
 import dns.name
 import dns.rcode
 import dns.rdataclass
-import dns.rdatatype
-import dns.rrset
 
-TTL = 60
-
-
-def _parse(query: bytes) -> dns.message.Message | None:
-    try:
-        message = dns.message.from_wire(query)
-    except (dns.exception.DNSException, ValueError, UnicodeError):
-        return None
-    if message.flags & dns.flags.QR or len(message.question) != 1:
-        return None
-    return message
+from drmonitor.observatory.testing.dns_server import parse_query, reply
 
 
 def _reply(
-    message: dns.message.Message, zone: str, addresses: list[str] | None, rcode: int
+    message: dns.message.Message, zone: str, addresses: list[str], rcode: dns.rcode.Rcode
 ) -> bytes:
-    response = dns.message.make_response(message)
-    response.flags |= dns.flags.RA
-    question = message.question[0]
-    in_zone = question.name.is_subdomain(dns.name.from_text(zone))
-    if in_zone:
-        response.flags |= dns.flags.AA
-    response.set_rcode(rcode)
-    if addresses and question.rdtype in (dns.rdatatype.A, dns.rdatatype.ANY):
-        response.answer.append(dns.rrset.from_text_list(question.name, TTL, "IN", "A", addresses))
-    return response.to_wire()
+    in_zone = message.question[0].name.is_subdomain(dns.name.from_text(zone))
+    return reply(message, addresses, rcode, authoritative=in_zone)
 
 
 def authoritative_answer(query: bytes, records: Mapping[str, list[str]], zone: str) -> bytes | None:
     """The resolver's answer: A records of the zone, NXDOMAIN inside it, REFUSED outside."""
-    message = _parse(query)
+    message = parse_query(query)
     if message is None:
         return None
     question = message.question[0]
     name = question.name.to_text(omit_final_dot=True).lower()
     if question.rdclass != dns.rdataclass.IN:
-        return _reply(message, zone, None, dns.rcode.REFUSED)
+        return _reply(message, zone, [], dns.rcode.REFUSED)
     if not question.name.is_subdomain(dns.name.from_text(zone)):
-        return _reply(message, zone, None, dns.rcode.REFUSED)
+        return _reply(message, zone, [], dns.rcode.REFUSED)
     if name not in records:
-        return _reply(message, zone, None, dns.rcode.NXDOMAIN)
+        return _reply(message, zone, [], dns.rcode.NXDOMAIN)
     return _reply(message, zone, records[name], dns.rcode.NOERROR)
 
 
@@ -87,14 +65,14 @@ def censor_decision(
     race: Mapping[str, str] | None = None,
 ) -> Decision:
     """Forge NXDOMAIN, inject a bogus address, drop, or let the query through to the resolver."""
-    message = _parse(query)
+    message = parse_query(query)
     if message is None:
         return Decision("forward")
     name = message.question[0].name.to_text(omit_final_dot=True).lower()
     if name in drop:
         return Decision("drop")
     if name in nxdomain:
-        return Decision("nxdomain", _reply(message, zone, None, dns.rcode.NXDOMAIN))
+        return Decision("nxdomain", _reply(message, zone, [], dns.rcode.NXDOMAIN))
     if name in inject:
         return Decision("inject", _reply(message, zone, [inject[name]], dns.rcode.NOERROR))
     if race and name in race:
