@@ -29,7 +29,12 @@ from drmonitor.testing.requirements import require
 SHARED_OONI = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ooni"
 
 label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?", fullmatch=True)
-hostnames = st.lists(label, min_size=2, max_size=4).map(".".join)
+# A numeric last label reads as an IP address (e.g. 0.0.0.0), for which clients send no SNI.
+hostnames = (
+    st.lists(label, min_size=2, max_size=4)
+    .map(".".join)
+    .filter(lambda name: not name.rsplit(".", 1)[-1].isdigit())
+)
 
 
 @functools.cache
