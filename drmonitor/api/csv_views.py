@@ -8,8 +8,12 @@ import csv
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
-from drmonitor.api.endpoints import cases_queryset, hearings_queryset
-from drmonitor.tracker.filters import IncidentFilter
+from drmonitor.api.endpoints import (
+    BadRequest,
+    cases_queryset,
+    filtered_incidents,
+    hearings_queryset,
+)
 from drmonitor.tracker.models import Incident
 from drmonitor.tracker.stop.columns import EXPORT_COLUMNS, export_queryset, incident_row
 
@@ -79,11 +83,13 @@ def incident_csv_text(incidents, base_url: str) -> str:
 @require_safe
 def incidents_csv(request):
     """Every incident, or those the list's filters select (same parameters as the page)."""
-    form = IncidentFilter(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+    try:
+        incidents = filtered_incidents(
+            request.GET.dict(), Incident.objects.order_by("start_date", "slug")
+        )
+    except BadRequest as exc:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
         return HttpResponse(f"Invalid filter: {problems}\n", status=400, content_type="text/plain")
-    incidents = form.filter(Incident.objects.order_by("start_date", "slug"))
     rows = (incident_row(i, _base_url(request)) for i in export_queryset(incidents))
     return _csv_response("drm-incidents.csv", EXPORT_COLUMNS, rows)
 

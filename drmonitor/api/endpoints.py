@@ -9,6 +9,8 @@ fixed number of queries, however many records it holds.
 from __future__ import annotations
 
 import datetime
+import re
+from typing import Annotated
 
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest
@@ -17,11 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import BeforeValidator
 
 from drmonitor.api import schemas as s
 from drmonitor.api.docs import SiteDocs
 from drmonitor.tracker.filters import CaseFilter, IncidentFilter
-from drmonitor.tracker.models import Hearing, Incident, LegalCase, Service, Source
+from drmonitor.tracker.models import (
+    Country,
+    Court,
+    Hearing,
+    Incident,
+    LegalCase,
+    Service,
+    Source,
+)
 from drmonitor.tracker.vocab import CaseStatus, IncidentKind, IncidentStatus
 
 MAX_LIMIT = 100
@@ -200,11 +211,30 @@ def _page(request, queryset, limit: int, offset: int, serialize) -> dict:
     }
 
 
-def _filtered(form_class, params: dict):
-    form = form_class({k: v for k, v in params.items() if v not in (None, "")})
+def _filtered(form_class, params: dict, queryset, unknown: dict):
+    """`queryset` through the site's filter form. A well-formed value naming nothing we hold
+    (`unknown`: parameter -> does it exist?) selects nothing; a malformed one is a 400."""
+    params = {k: v for k, v in params.items() if v not in (None, "")}
+    if any(name in params and not exists(params[name]) for name, exists in unknown.items()):
+        return queryset.none()
+    form = form_class(params)
     if not form.is_valid():
         raise BadRequest("Invalid filter.", {k: list(v) for k, v in form.errors.items()})
-    return form
+    return form.filter(queryset)
+
+
+def filtered_incidents(params: dict, queryset):
+    if params.get("country"):
+        params = {**params, "country": params["country"].upper()}
+    return _filtered(
+        IncidentFilter,
+        params,
+        queryset,
+        {
+            "country": lambda code: Country.objects.filter(code=code).exists(),
+            "service": lambda slug: Service.objects.filter(slug=slug).exists(),
+        },
+    )
 
 
 # --- querysets -------------------------------------------------------------------------------
@@ -239,6 +269,21 @@ def hearings_queryset():
 
 # --- endpoints -------------------------------------------------------------------------------
 
+CODE = r"^[A-Za-z]{2}$"
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
+
+def _iso_only(value):
+    """Strictly YYYY-MM-DD: pydantic's lax dates would take "0" as 1 January 1970."""
+    if isinstance(value, datetime.date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value
+    raise ValueError("Write the date as YYYY-MM-DD.")
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_only)]
+
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Records per page")
 Offset = Query(0, ge=0, le=1_000_000, description="Records to skip")
 
@@ -246,21 +291,18 @@ Offset = Query(0, ge=0, le=1_000_000, description="Records to skip")
 @api.get("/incidents", response={200: s.IncidentPage, **ERRORS}, url_name="incidents")
 def incident_list(
     request,
-    country: str | None = Query(None, description="ISO 3166-1 code, e.g. PK"),
+    country: str | None = Query(None, pattern=CODE, description="ISO 3166-1 code, e.g. PK"),
     kind: IncidentKind | None = None,
-    service: str | None = Query(None, description="Service slug, e.g. x"),
+    service: str | None = Query(None, pattern=SLUG, description="Service slug, e.g. x"),
     status: IncidentStatus | None = None,
     year: int | None = Query(None, ge=1990, le=2100, description="Under way that year"),
     limit: int = Limit,
     offset: int = Offset,
 ):
     """Incidents, newest first, filtered as on the site's incident list."""
-    form = _filtered(
-        IncidentFilter,
-        {"country": country, "kind": kind, "service": service, "status": status, "year": year},
-    )
+    params = {"country": country, "kind": kind, "service": service, "status": status, "year": year}
     today = timezone.localdate()
-    incidents = form.filter(incidents_queryset())
+    incidents = filtered_incidents(params, incidents_queryset())
     return _page(request, incidents, limit, offset, lambda i: _incident(request, i, today))
 
 
@@ -279,8 +321,12 @@ def case_list(
     offset: int = Offset,
 ):
     """Court cases by court, newest filing first."""
-    form = _filtered(CaseFilter, {"court": court, "status": status})
-    cases = form.filter(cases_queryset())
+    cases = _filtered(
+        CaseFilter,
+        {"court": court, "status": status},
+        cases_queryset(),
+        {"court": lambda pk: Court.objects.filter(pk=pk).exists()},
+    )
     return _page(request, cases, limit, offset, lambda c: _case(request, c))
 
 
@@ -309,8 +355,8 @@ def case_detail(request, slug: str):
 @api.get("/hearings", response={200: s.HearingPage, **ERRORS}, url_name="hearings")
 def hearing_list(
     request,
-    date_from: datetime.date | None = Query(None, alias="from", description="On or after"),  # noqa: B008
-    date_to: datetime.date | None = Query(None, alias="to", description="On or before"),  # noqa: B008
+    date_from: IsoDate | None = Query(None, alias="from", description="On or after"),  # noqa: B008
+    date_to: IsoDate | None = Query(None, alias="to", description="On or before"),  # noqa: B008
     upcoming: bool = Query(False, description="Only hearings from today on"),
     case: str | None = Query(None, description="Case slug"),
     limit: int = Limit,
