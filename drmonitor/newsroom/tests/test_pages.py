@@ -82,7 +82,9 @@ def test_article_page_shows_every_element(client, newsroom):
     assert [a.a["href"] for a in authors] == ["/author/ayesha-khan/", "/author/drm/"]
     assert authors[0].img is not None and authors[0].img["width"] == "48"
     date = article.select_one(".byline__date")
-    assert date.text == timezone.localtime(story.date_published).strftime("%-d %B %Y")
+    local = timezone.localtime(story.date_published)
+    assert date.text == local.strftime("%-d %B %Y")
+    assert date["href"] == f"/archive/{local.year}/{local.month}/"
 
     figure = article.select_one(".article__figure")
     img = figure.select_one("img")
