@@ -95,10 +95,11 @@ class SectionPage(RoutablePageMixin, Page):
         verbose_name = "section"
 
     def get_context(self, request, *args, **kwargs):
-        from drmonitor.newsroom.listings import paginate, teasers
+        from drmonitor.newsroom.listings import paginate, recent_articles, teasers
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = paginate(request, teasers(self.articles()), self.per_page)
+        context["recent_articles"] = recent_articles()
         return context
 
     @route("feed/", name="feed")
