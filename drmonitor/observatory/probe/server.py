@@ -45,6 +45,7 @@ class Request:
     headers: dict[str, str]
     body: bytes
     peer: str
+    local: str = ""  # the address the client connected to (the lab serves many sites by it)
 
     def header(self, name: str, default: str = "") -> str:
         return self.headers.get(name.lower(), default)
@@ -57,6 +58,7 @@ class Reply:
     headers: list[tuple[str, str]] = field(default_factory=list)
     pace: float | None = None  # bytes per second, for slow (throttled) test assets
     chunked: bool = False
+    raw: bytes | None = None  # sent as it is instead of a response: broken servers in tests
 
     @classmethod
     def json(cls, status: int, payload: object, headers: list | None = None) -> Reply:
@@ -84,7 +86,7 @@ class HTTPError(Exception):
 
 
 async def read_request(
-    reader: asyncio.StreamReader, max_body: int, timeout: float, peer: str
+    reader: asyncio.StreamReader, max_body: int, timeout: float, peer: str, local: str = ""
 ) -> Request:
     budget = 16 * 1024
 
@@ -128,10 +130,14 @@ async def read_request(
         body = await asyncio.wait_for(reader.readexactly(length), timeout) if length else b""
     except asyncio.IncompleteReadError as exc:
         raise HTTPError(400, "request body shorter than its Content-Length") from exc
-    return Request(parts[0].upper(), parts[1], headers, body, peer)
+    return Request(parts[0].upper(), parts[1], headers, body, peer, local)
 
 
 async def write_reply(writer: asyncio.StreamWriter, reply: Reply, head_only: bool = False) -> None:
+    if reply.raw is not None:
+        writer.write(reply.raw)
+        await writer.drain()
+        return
     reason = REASONS.get(reply.status, "Status")
     names = {k.lower() for k, _ in reply.headers}
     lines = [f"HTTP/1.1 {reply.status} {reason}"]
@@ -183,6 +189,8 @@ def connection_handler(
         active += 1
         peername = writer.get_extra_info("peername")
         peer = str(peername[0]) if peername else ""
+        sockname = writer.get_extra_info("sockname")
+        local = str(sockname[0]) if sockname else ""
         reply: Reply | None = None
         method = ""
         try:
@@ -190,7 +198,7 @@ def connection_handler(
                 if active > max_connections:
                     raise HTTPError(503, "too many connections; retry later")
                 request = await asyncio.wait_for(
-                    read_request(reader, max_body, timeout, peer), timeout * 2
+                    read_request(reader, max_body, timeout, peer, local), timeout * 2
                 )
                 method = request.method
                 reply = await handler(request)

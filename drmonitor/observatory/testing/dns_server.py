@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import ssl
 import struct
+from typing import Protocol
 
 import dns.exception
 import dns.flags
@@ -87,8 +88,14 @@ class Zone:
         return reply(query, rule)
 
 
+class Answers(Protocol):
+    """What a DNSServer serves: a Zone, or the lab's resolver."""
+
+    def answer(self, wire: bytes) -> bytes | None: ...
+
+
 class _UDP(asyncio.DatagramProtocol):
-    def __init__(self, zone: Zone) -> None:
+    def __init__(self, zone: Answers) -> None:
         self.zone = zone
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -103,13 +110,19 @@ class _UDP(asyncio.DatagramProtocol):
 class DNSServer:
     """UDP and TCP on the same port; `port=0` picks a free one (read `.port`).
 
-    With `tls` it speaks DNS over TLS on the TCP side (and still plain DNS over UDP).
+    With `tls` it speaks DNS over TLS on the TCP side (and still plain DNS over UDP). A stream
+    carries queries one after another until the client closes it or stays quiet for `idle`.
     """
 
     def __init__(
-        self, zone: Zone, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+        self,
+        zone: Answers,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        tls: ssl.SSLContext | None = None,
+        idle: float = 10.0,
     ) -> None:
-        self.zone, self.host, self.port, self.tls = zone, host, port, tls
+        self.zone, self.host, self.port, self.tls, self.idle = zone, host, port, tls, idle
 
     async def start(self) -> DNSServer:
         loop = asyncio.get_running_loop()
@@ -130,12 +143,15 @@ class DNSServer:
 
     async def _tcp(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            (length,) = struct.unpack("!H", await asyncio.wait_for(reader.readexactly(2), 10))
-            reply = self.zone.answer(await asyncio.wait_for(reader.readexactly(length), 10))
-            if reply is not None:
+            while True:
+                header = await asyncio.wait_for(reader.readexactly(2), self.idle)
+                wire = await asyncio.wait_for(reader.readexactly(*struct.unpack("!H", header)), 10)
+                reply = self.zone.answer(wire)
+                if reply is None:
+                    break
                 writer.write(struct.pack("!H", len(reply)) + reply)
                 await writer.drain()
-        except (asyncio.IncompleteReadError, TimeoutError, ConnectionError):
+        except (asyncio.IncompleteReadError, TimeoutError, ConnectionError, OSError, ssl.SSLError):
             pass
         finally:
             writer.close()

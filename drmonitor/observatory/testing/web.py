@@ -29,6 +29,12 @@ def render(title: str, text: str) -> bytes:
     ).encode()
 
 
+def asset(size: int) -> bytes:
+    """A static asset of known size and content, for throughput checks."""
+    block = bytes(range(256)) * 256
+    return (block * (size // len(block) + 1))[:size]
+
+
 class WebServer:
     def __init__(
         self,
@@ -80,9 +86,9 @@ class WebServer:
         if kind == "redirect":
             return Reply(site.get("status", 302), b"", [("Location", site["location"])])
         if kind == "asset":
-            body = bytes(range(256)) * (site["size"] // 256) + b"\0" * (site["size"] % 256)
+            content = asset(site["size"])
             return Reply(
-                200, body, [("Content-Type", "application/octet-stream")], pace=site.get("pace")
+                200, content, [("Content-Type", "application/octet-stream")], pace=site.get("pace")
             )
         if kind == "doh":
             reply = self.zone.answer(request.body) if self.zone and request.body else None
