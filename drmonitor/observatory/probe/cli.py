@@ -23,6 +23,32 @@ from drmonitor.observatory.probe.spool import Deliverer, Spool
 from drmonitor.observatory.probe.watchlist import WATCHLIST
 
 
+def _token_option(parser: argparse.ArgumentParser, flag: str, env: str, whose: str) -> None:
+    parser.add_argument(
+        flag,
+        default=os.environ.get(env),
+        metavar="TOKEN",
+        help=f"bearer token for {whose} (or {env})",
+    )
+
+
+def _step_options(parser: argparse.ArgumentParser) -> None:
+    """What the probe and the helper share, so both measure a URL the same way."""
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="per step (DNS, connect, handshake, each read)",
+    )
+    parser.add_argument(
+        "--ca-file", metavar="FILE", help="trust this CA bundle instead of the system's"
+    )
+    parser.add_argument(
+        "--asn-file", metavar="FILE", help="local IP->ASN table: 'CIDR ASN [name]' lines"
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `drmonitor` parser."""
     probe = sub.add_parser(
@@ -31,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Measure URLs from this vantage point: DNS, TCP, TLS, HTTP, compared with "
         "a control helper; one OONI Web Connectivity measurement per URL.",
     )
-    probe.add_argument("urls", nargs="*", metavar="URL")
+    probe.add_argument("urls", nargs="*", metavar="URL", help="URLs to measure")
     probe.add_argument(
         "--input",
         action="append",
@@ -48,14 +74,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     probe.add_argument(
         "--resume", action="store_true", help="finish the interrupted run recorded next to --output"
     )
-    probe.add_argument("--parallel", type=int, default=16, metavar="N")
     probe.add_argument(
-        "--timeout",
-        type=float,
-        default=10.0,
-        metavar="SECONDS",
-        help="per step (DNS, connect, handshake, each read)",
+        "--parallel", type=int, default=16, metavar="N", help="URLs measured at once (16)"
     )
+    _step_options(probe)
     probe.add_argument(
         "--resolver",
         metavar="URL",
@@ -67,32 +89,30 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="system",
         help="'system' (getaddrinfo, default) or a DNS server URL standing in for it",
     )
-    probe.add_argument("--ca-file", help="trust this CA bundle instead of the system's")
     probe.add_argument("--control", metavar="URL", help="control helper URL")
-    probe.add_argument(
-        "--control-token",
-        default=os.environ.get("DRM_CONTROL_TOKEN"),
-        help="bearer token for the helper (or DRM_CONTROL_TOKEN)",
-    )
+    _token_option(probe, "--control-token", "DRM_CONTROL_TOKEN", "the helper")
     probe.add_argument(
         "--source-address", metavar="IP", help="send from this local address (choose an uplink)"
     )
-    probe.add_argument("--probe-cc", default="ZZ")
-    probe.add_argument("--probe-asn", default="AS0")
-    probe.add_argument("--network-name", default="")
-    probe.add_argument("--asn-file", help="local IP->ASN table: 'CIDR ASN [name]' lines")
+    probe.add_argument(
+        "--probe-cc", default="ZZ", metavar="CC", help="this vantage point's country (ZZ)"
+    )
+    probe.add_argument(
+        "--probe-asn", default="AS0", metavar="ASN", help="this vantage point's network (AS0)"
+    )
+    probe.add_argument(
+        "--network-name", default="", metavar="NAME", help="name of that network, if known"
+    )
     probe.add_argument(
         "--throttle-assets", metavar="FILE", help="JSON {host: asset URL} for throughput checks"
     )
-    probe.add_argument("--throttle-samples", type=int, default=3, metavar="N")
+    probe.add_argument(
+        "--throttle-samples", type=int, default=3, metavar="N", help="downloads per asset (3)"
+    )
     probe.add_argument("--every", metavar="DURATION", help="repeat: e.g. 15m, 1h")
     probe.add_argument("--spool", metavar="DIR", help="keep measurements here until delivered")
     probe.add_argument("--ingest", metavar="URL", help="deliver spooled measurements here")
-    probe.add_argument(
-        "--ingest-token",
-        default=os.environ.get("DRM_INGEST_TOKEN"),
-        help="bearer token for the ingest endpoint (or DRM_INGEST_TOKEN)",
-    )
+    _token_option(probe, "--ingest-token", "DRM_INGEST_TOKEN", "the ingest endpoint")
     probe.add_argument(
         "--deliver-only", action="store_true", help="deliver what is in the spool, measure nothing"
     )
@@ -103,7 +123,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="run the control service probes compare with",
         description="The control helper: repeats a probe's measurement from this network.",
     )
-    helper.add_argument("--listen", default="127.0.0.1:8088", metavar="HOST:PORT")
+    helper.add_argument(
+        "--listen",
+        default="127.0.0.1:8088",
+        metavar="HOST:PORT",
+        help="serve here (127.0.0.1:8088)",
+    )
     helper.add_argument(
         "--tokens",
         required=True,
@@ -116,16 +141,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="'system' or a DNS server URL (udp://, tls://, https://)",
     )
-    helper.add_argument("--ca-file", help="trust this CA bundle instead of the system's")
-    helper.add_argument("--asn-file", help="local IP->ASN table: 'CIDR ASN [name]' lines")
-    helper.add_argument("--timeout", type=float, default=10.0)
-    helper.add_argument("--rate", type=float, default=1.0, help="requests per second per token")
-    helper.add_argument("--burst", type=int, default=30, help="bucket size per token")
+    _step_options(helper)
+    helper.add_argument(
+        "--rate", type=float, default=1.0, metavar="N", help="requests per second per token"
+    )
+    helper.add_argument("--burst", type=int, default=30, metavar="N", help="bucket size per token")
     helper.add_argument(
         "--allow-private", action="store_true", help="allow private/loopback addresses (labs only)"
     )
-    helper.add_argument("--tls-cert", help="serve HTTPS with this certificate chain")
-    helper.add_argument("--tls-key")
+    helper.add_argument(
+        "--tls-cert", metavar="FILE", help="serve HTTPS with this certificate chain"
+    )
+    helper.add_argument("--tls-key", metavar="FILE", help="the private key of --tls-cert")
     helper.set_defaults(func=cmd_helper)
 
 
