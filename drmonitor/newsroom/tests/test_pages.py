@@ -272,3 +272,14 @@ def test_long_lists_elide_page_links(client, home):
         "Page 12",
         "Older →",
     ]
+
+
+def test_a_bare_article_renders_without_empty_parts(client, newsroom):
+    """No image, byline, tags or body: the page leaves those parts out instead of showing holes."""
+    page = soup_of(client.get(newsroom["unrelated"].url))
+    article = page.select_one("article.article")
+    assert article.h1.text == "Unrelated: budget talk"
+    assert article.select_one(".category-line").get_text(" ", strip=True) == "in Editorial"
+    for absent in (".article__figure", ".byline__authors", ".tags", ".author-box", ".related"):
+        assert article.select_one(absent) is None, absent
+    assert "Older: petition filed" in article.select_one(".prev-next").text
