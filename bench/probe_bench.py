@@ -4,7 +4,7 @@
 
 Starts the loopback world (drmonitor.observatory.testing.world: DNS, HTTPS sites, a control
 helper, a middlebox that stalls connections) in this process, then runs `drmonitor probe` as a
-subprocess for each case; the child reports its own peak RSS. Cases:
+subprocess for each case; the child reports its own peak RSS (testing/peak.py). Cases:
   ok    N URLs, nothing blocked;
   half  N URLs, half of them stalled by the middlebox (each costs one --timeout).
 At concurrency 1 the half case measures N/10 URLs (a stalled URL costs a full timeout there)
@@ -25,68 +25,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from drmonitor.observatory.testing.peak import WRAPPER, split_peak  # noqa: E402
 from drmonitor.observatory.testing.world import LoopbackWorld  # noqa: E402
-
-# Runs `drmonitor ARGS...` and writes the process's own peak RSS (KiB) to the file in argv[1].
-# VmHWM, not getrusage: ru_maxrss survives exec, so a child would report this (larger) parent's
-# peak; getrusage is the fallback where /proc is missing.
-CHILD = """
-import re, resource, sys
-from pathlib import Path
-from drmonitor.cli import main
-def peak():
-    try:
-        return re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1)
-    except (OSError, AttributeError):
-        return str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-try:
-    code = main(sys.argv[2:])
-finally:
-    Path(sys.argv[1]).write_text(peak())
-sys.exit(code)
-"""
 
 
 def run_case(world: LoopbackWorld, urls: list[str], parallel: int, timeout: float) -> dict:
-    config = world.config()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        rss = Path(tmp) / "rss"
         cmd = [
-            sys.executable,
-            "-c",
-            CHILD,
-            str(rss),
-            "probe",
-            "--input",
-            str(Path(tmp) / "urls"),
-            "--output",
-            str(out),
-            "--parallel",
-            str(parallel),
-            "--timeout",
-            str(timeout),
-            "--system-resolver",
-            config.system_resolver,
-            "--resolver",
-            config.resolver,
-            "--ca-file",
-            world.ca_file,
-            "--control",
-            world.helper_url,
-            "--control-token",
-            world.token,
-            "--asn-file",
-            world.asn_file,
-            "--source-address",
-            config.source_address,
+            *(sys.executable, "-c", WRAPPER, "probe", "--input", str(Path(tmp) / "urls")),
+            *("--output", str(out), "--parallel", str(parallel)),
+            *world.probe_flags(timeout=timeout),
         ]
         (Path(tmp) / "urls").write_text("\n".join(urls) + "\n")
         started = time.monotonic()
-        done = subprocess.run(cmd, cwd=ROOT, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True, check=False)
         elapsed = time.monotonic() - started
         results = [json.loads(line) for line in out.read_text().splitlines()]
-        peak_kib = int(rss.read_text())
+        peak_kib, _ = split_peak(done.stderr)
     blocked = sum(1 for m in results if m["test_keys"]["blocking"] not in (False, None))
     return {
         "urls": len(urls),
@@ -94,7 +50,7 @@ def run_case(world: LoopbackWorld, urls: list[str], parallel: int, timeout: floa
         "blocked": blocked,
         "seconds": elapsed,
         "per_minute": len(results) / elapsed * 60,
-        "peak_mib": peak_kib / 1024,
+        "peak_mib": (peak_kib or 0) / 1024,
         "exit": done.returncode,
     }
 

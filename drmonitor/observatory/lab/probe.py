@@ -11,34 +11,15 @@ import json
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from drmonitor.observatory.lab import addresses as net
 from drmonitor.observatory.lab.network import Lab
+from drmonitor.observatory.testing.peak import WRAPPER, split_peak
 
 HELPER_TOKEN = secrets.token_hex(16)
-# Runs `drmonitor ARGS` and reports the process's peak resident memory on stderr at exit.
-PEAK_RSS_WRAPPER = (
-    "import resource, sys\n"
-    "from drmonitor.cli import main\n"
-    "try:\n"
-    "    code = main(sys.argv[1:])\n"
-    "finally:\n"
-    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    print(f'PEAK_RSS_KIB={peak}', file=sys.stderr)\n"
-    "sys.exit(code)\n"
-)
-
-
-def _has_subcommand(name: str) -> bool:
-    from drmonitor.cli import build_parser
-
-    parser = build_parser()
-    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no API
-        if name in getattr(action, "choices", {}):
-            return True
-    return False
 
 
 def helper_url() -> str:
@@ -50,10 +31,8 @@ def second_resolver_url() -> str:
     return f"https://{net.RESOLVER}/dns-query"
 
 
-def helper_command() -> callable | None:
-    """The control helper's arguments for a lab, or None while `drmonitor helper` is missing."""
-    if not _has_subcommand("helper"):
-        return None
+def helper_command() -> Callable[[Lab], list[str]]:
+    """The control helper's arguments (after the interpreter) for a lab."""
 
     def arguments(lab: Lab) -> list[str]:
         tokens = lab.workdir / "helper-tokens"
@@ -105,7 +84,7 @@ def run_probe(
     command = [
         sys.executable,
         "-c",
-        PEAK_RSS_WRAPPER,
+        WRAPPER,
         "probe",
         *urls,
         "--resolver",
@@ -123,14 +102,8 @@ def run_probe(
     started = time.monotonic()
     finished = lab.run(lab.client, *command, timeout=timeout)
     seconds = time.monotonic() - started
-    peak = None
-    stderr_lines = []
-    for line in finished.stderr.splitlines():
-        if line.startswith("PEAK_RSS_KIB="):
-            peak = int(line.split("=", 1)[1])
-        else:
-            stderr_lines.append(line)
+    peak, stderr = split_peak(finished.stderr)
     measurements = []
     if output.exists():
         measurements = [json.loads(line) for line in output.read_text().splitlines() if line]
-    return ProbeRun(measurements, finished.returncode, "\n".join(stderr_lines), seconds, peak)
+    return ProbeRun(measurements, finished.returncode, stderr, seconds, peak)

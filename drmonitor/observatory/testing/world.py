@@ -215,6 +215,17 @@ class LoopbackWorld:
         settings.update(overrides)
         return ProbeConfig(**settings)
 
+    def probe_flags(self, timeout: float | None = None) -> list[str]:
+        """`drmonitor probe` options pointing it at this world, as `config()` does in-process."""
+        config = self.config(**({"timeout": timeout} if timeout else {}))
+        return [
+            *("--system-resolver", config.system_resolver, "--resolver", config.resolver),
+            *("--ca-file", self.ca_file, "--asn-file", self.asn_file),
+            *("--control", self.helper_url, "--control-token", self.token),
+            *("--source-address", config.source_address, "--timeout", str(config.timeout)),
+            *("--probe-cc", config.probe_cc, "--probe-asn", config.probe_asn),
+        ]
+
     def close(self) -> None:
         async def stop() -> None:
             for server in self.servers:

@@ -18,9 +18,8 @@ from drmonitor.observatory.lab import addresses as net
 from drmonitor.observatory.lab.censor import Policy
 from drmonitor.observatory.lab.fixtures import censorship_lab  # noqa: F401
 from drmonitor.observatory.lab.network import Lab
-from drmonitor.observatory.lab.probe import ProbeRun, helper_command, run_probe
+from drmonitor.observatory.lab.probe import ProbeRun, run_probe
 from drmonitor.observatory.lab.schema import problems
-from drmonitor.testing.requirements import require
 
 pytestmark = pytest.mark.lab
 STEP_TIMEOUT = "3"
@@ -147,7 +146,6 @@ def combined_policy() -> Policy:
 
 @pytest.fixture(scope="module")
 def probe_run(censorship_lab: Lab) -> ProbeRun:
-    require(helper_command() is not None, "`drmonitor helper` is not available")
     censorship_lab.censor.apply(combined_policy())
     try:
         run = run_probe(
@@ -168,7 +166,6 @@ def probe_run(censorship_lab: Lab) -> ProbeRun:
 def throttle_run(censorship_lab: Lab) -> ProbeRun:
     """A run of its own: throughput is compared with the control's, so nothing else may
     compete for the probe's time or put the middlebox's relay on one path only."""
-    require(helper_command() is not None, "`drmonitor helper` is not available")
     assets = censorship_lab.workdir / "throttle-assets.json"
     assets.write_text(json.dumps(THROTTLE_ASSETS))
     censorship_lab.censor.apply(Policy(throttle_kbit={net.site_address(113): THROTTLE_KBIT}))
@@ -245,7 +242,6 @@ BROKEN = ["garbage", "bad-status", "truncated", "bad-chunked", "header-flood", "
 
 
 def test_a_broken_server_is_reported_down_never_censored(censorship_lab):
-    require(helper_command() is not None, "`drmonitor helper` is not available")
     urls = [
         f"{scheme}://{net.site_host(160)}/lab/{path}"
         for scheme in ("http", "https")

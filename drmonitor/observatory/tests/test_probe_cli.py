@@ -8,27 +8,13 @@ import json
 import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 from drmonitor.observatory.probe.runner import OutputFile, RunState, parse_duration
-from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
-from drmonitor.observatory.tests.test_spool import cli_flags
+from drmonitor.observatory.testing.fixtures import lines, loopback_world, wait_for  # noqa: F401
 
 
 def probe(world, *args: str) -> list[str]:
-    return [sys.executable, "-m", "drmonitor.cli", "probe", *args, *cli_flags(world)]
-
-
-def lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
-
-
-def wait_for(predicate, limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while not predicate():
-        assert time.monotonic() < deadline, "gave up waiting"
-        time.sleep(0.05)
+    return [sys.executable, "-m", "drmonitor.cli", "probe", *args, *world.probe_flags()]
 
 
 def test_stdout_gets_one_json_line_per_url(loopback_world):

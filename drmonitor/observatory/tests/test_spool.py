@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ import pytest
 
 from drmonitor.observatory.probe import http
 from drmonitor.observatory.probe.spool import Deliverer, Spool
-from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
+from drmonitor.observatory.testing.fixtures import lines, loopback_world, wait_for  # noqa: F401
 from drmonitor.observatory.testing.ingest import IngestServer
 
 
@@ -123,7 +124,7 @@ def test_probe_command_spools_then_delivers(tmp_path, loopback_world, ingest):
         ingest.url,
         "--ingest-token",
         world.ingest_token,
-        *cli_flags(world),
+        *world.probe_flags(),
     ]
     world.loop.run(ingest.stop())
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
@@ -141,39 +142,9 @@ def test_probe_command_spools_then_delivers(tmp_path, loopback_world, ingest):
     assert blocked["test_keys"]["blocking"] == "dns"
 
 
-def cli_flags(world) -> list[str]:
-    config = world.config()
-    return [
-        "--system-resolver",
-        config.system_resolver,
-        "--resolver",
-        config.resolver,
-        "--ca-file",
-        world.ca_file,
-        "--control",
-        world.helper_url,
-        "--control-token",
-        world.token,
-        "--asn-file",
-        world.asn_file,
-        "--source-address",
-        config.source_address,
-        "--timeout",
-        "1.5",
-        "--probe-cc",
-        "PK",
-        "--probe-asn",
-        "AS64512",
-    ]
-
-
 def test_scheduled_probe_delivers_everything_once_across_an_outage(
     tmp_path, loopback_world, ingest
 ):
-    import signal
-
-    from drmonitor.observatory.tests.test_probe_cli import lines, wait_for
-
     world = loopback_world
     world.loop.run(ingest.stop())
     spool, out = tmp_path / "spool", tmp_path / "out.jsonl"
@@ -194,7 +165,7 @@ def test_scheduled_probe_delivers_everything_once_across_an_outage(
             ingest.url,
             "--ingest-token",
             world.ingest_token,
-            *cli_flags(world),
+            *world.probe_flags(),
         ],
         stderr=subprocess.DEVNULL,
     )
