@@ -17,7 +17,7 @@ in explanations follow that document. Block-page fingerprints and our own thrott
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from drmonitor.observatory.analysis import comparison as cmp
@@ -70,11 +70,6 @@ class Verdict:
     def down(self) -> bool:
         """OONI's "expected failure": the site failed for the control too."""
         return self.blocking is False and self.accessible is False
-
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["confirmed"] = self.confirmed
-        return out
 
 
 def _fmt(values, limit: int = 6) -> str:

@@ -8,6 +8,7 @@ says what was malformed.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gzip
 import json
 
@@ -92,7 +93,7 @@ def assert_sound(verdict: Verdict) -> None:
     if verdict.rule == "malformed":
         assert (verdict.blocking, verdict.accessible) == (None, None)
         assert verdict.explanation.startswith("malformed measurement, no verdict: ")
-    json.dumps(verdict.to_dict())  # the probe stores it as JSON
+    json.dumps(dataclasses.asdict(verdict))  # the probe and `drmonitor verdict` write JSON
 
 
 @FUZZ
