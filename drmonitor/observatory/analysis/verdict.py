@@ -66,11 +66,6 @@ class Verdict:
     def confirmed(self) -> bool:
         return any(m.confirmed for m in self.blockpages)
 
-    @property
-    def down(self) -> bool:
-        """OONI's "expected failure": the site failed for the control too."""
-        return self.blocking is False and self.accessible is False
-
 
 def _fmt(values, limit: int = 6) -> str:
     shown = sorted(str(v) for v in values)
