@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -156,6 +157,13 @@ class _Reader:
         self._bad(where, value, "list")
         return []
 
+    def entries(self, value: Any, where: str) -> Iterator[tuple[str, dict]]:
+        """The non-empty objects of a list, each with its place for complaints."""
+        for i, entry in enumerate(self.lst(value, where)):
+            entry = self.obj(entry, f"{where}[{i}]")
+            if entry:
+                yield f"{where}[{i}]", entry
+
     def text(self, value: Any, where: str, default: str = "") -> str:
         if value is None:
             return default
@@ -258,11 +266,7 @@ def decode_body(value: Any) -> bytes | None:
 
 def _queries(reader: _Reader, raw: Any) -> list[DNSQuery]:
     out = []
-    for i, entry in enumerate(reader.lst(raw, "queries")):
-        where = f"queries[{i}]"
-        entry = reader.obj(entry, where)
-        if not entry:
-            continue
+    for where, entry in reader.entries(raw, "queries"):
         addrs: list[str] = []
         asns: dict[str, int] = {}
         for j, answer in enumerate(reader.lst(entry.get("answers"), f"{where}.answers")):
@@ -293,11 +297,7 @@ def _queries(reader: _Reader, raw: Any) -> list[DNSQuery]:
 
 def _tcp_connect(reader: _Reader, raw: Any) -> list[TCPConnect]:
     out = []
-    for i, entry in enumerate(reader.lst(raw, "tcp_connect")):
-        where = f"tcp_connect[{i}]"
-        entry = reader.obj(entry, where)
-        if not entry:
-            continue
+    for where, entry in reader.entries(raw, "tcp_connect"):
         status = reader.obj(entry.get("status"), f"{where}.status")
         failure = reader.failure(status.get("failure"), f"{where}.status.failure")
         success = reader.boolean(status.get("success"), f"{where}.status.success")
@@ -318,11 +318,7 @@ def _tcp_connect(reader: _Reader, raw: Any) -> list[TCPConnect]:
 
 def _tls_handshakes(reader: _Reader, raw: Any) -> list[TLSHandshake]:
     out = []
-    for i, entry in enumerate(reader.lst(raw, "tls_handshakes")):
-        where = f"tls_handshakes[{i}]"
-        entry = reader.obj(entry, where)
-        if not entry:
-            continue
+    for where, entry in reader.entries(raw, "tls_handshakes"):
         out.append(
             TLSHandshake(
                 address=reader.text(entry.get("address"), f"{where}.address"),
@@ -336,11 +332,7 @@ def _tls_handshakes(reader: _Reader, raw: Any) -> list[TLSHandshake]:
 
 def _requests(reader: _Reader, raw: Any) -> list[HTTPExchange]:
     out = []
-    for i, entry in enumerate(reader.lst(raw, "requests")):
-        where = f"requests[{i}]"
-        entry = reader.obj(entry, where)
-        if not entry:
-            continue
+    for where, entry in reader.entries(raw, "requests"):
         request = reader.obj(entry.get("request"), f"{where}.request")
         response = reader.obj(entry.get("response"), f"{where}.response")
         depth, _, _ = _tags(reader, entry, where)
