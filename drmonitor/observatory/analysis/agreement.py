@@ -141,7 +141,7 @@ def _compare_keys(m: dict, counts: Counter) -> None:
     """Does our computation of each comparison key give what the probe stored?"""
     carried = m["test_keys"]
     again = decide(m, trust_carried=False)
-    for key in sorted(COMPARISON_KEYS - {"body_proportion"}):
+    for key in sorted(k for k in COMPARISON_KEYS if k != "body_proportion"):
         if key not in carried:
             continue
         counts[f"{key} {'same' if carried[key] == getattr(again, key) else 'differs'}"] += 1

@@ -51,16 +51,15 @@ BODY_PROPORTION_FACTOR = 0.7
 TITLE_MIN_WORD = 5
 _TITLE = re.compile(rb"(?i)<title>([^<]{1,512})</title>")
 
-# The keys a probe derives by comparing itself with the control (not raw observations).
-COMPARISON_KEYS = frozenset(
-    {
-        "dns_consistency",
-        "body_length_match",
-        "body_proportion",
-        "status_code_match",
-        "headers_match",
-        "title_match",
-    }
+# The keys a probe derives by comparing itself with the control (not raw observations), in the
+# order OONI's engines write them.
+COMPARISON_KEYS = (
+    "dns_consistency",
+    "body_length_match",
+    "body_proportion",
+    "status_code_match",
+    "headers_match",
+    "title_match",
 )
 NXDOMAIN_FAILURES = ("dns_nxdomain_error", "android_dns_cache_no_data")
 

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drmonitor.observatory.analysis.comparison import COMPARISON_KEYS
 from drmonitor.observatory.analysis.verdict import decide
 from drmonitor.observatory.probe import control, http, steps, throttle
 from drmonitor.observatory.probe.asn import AsnTable
@@ -315,14 +316,7 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         "test_keys": keys,
     }
     verdict = decide(measurement)  # computes the comparison keys from the raw observations
-    for name in (
-        "dns_consistency",
-        "body_length_match",
-        "body_proportion",
-        "status_code_match",
-        "headers_match",
-        "title_match",
-    ):
+    for name in COMPARISON_KEYS:
         keys[name] = getattr(verdict, name)
     if keys["body_proportion"] is None:
         keys["body_proportion"] = 0  # OONI's engines write 0 when there is nothing to compare
