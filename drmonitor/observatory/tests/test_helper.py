@@ -118,18 +118,24 @@ def test_garbage_on_the_socket_never_takes_the_helper_down(loopback_world):
     assert status == 200
 
 
-def test_rate_limit_is_per_token_and_says_when_to_retry(loopback_world):
-    world = loopback_world
+def control_settings(world, allow_private: bool = False) -> control.ControlSettings:
+    """A helper's settings that resolve with the world's honest DNS and trust the system CAs."""
     asns = AsnTable()
-    settings = control.ControlSettings(
+    return control.ControlSettings(
         resolver=make_resolver(world.clean_dns.url, asns, 2),
         context=http.tls_context(),
         asns=asns,
         timeout=2,
-        allow_private=True,
+        allow_private=allow_private,
     )
+
+
+def test_rate_limit_is_per_token_and_says_when_to_retry(loopback_world):
+    world = loopback_world
     service = helper.ControlService(
-        {"a" * 20: "alice", "b" * 20: "bob"}, settings, helper.RateLimiter(rate=0.01, burst=2)
+        {"a" * 20: "alice", "b" * 20: "bob"},
+        control_settings(world, allow_private=True),
+        helper.RateLimiter(rate=0.01, burst=2),
     )
     server = world.loop.run(service.start("127.0.0.1", 0))
     url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/api/v1/control"
@@ -147,15 +153,8 @@ def test_rate_limit_is_per_token_and_says_when_to_retry(loopback_world):
 
 def test_private_addresses_are_refused_unless_allowed(loopback_world):
     world = loopback_world
-    asns = AsnTable()
-    settings = control.ControlSettings(
-        resolver=make_resolver(world.clean_dns.url, asns, 2),
-        context=http.tls_context(),
-        asns=asns,
-        timeout=2,
-    )
     request = control.ControlRequest(world.url("ok.test"), [("127.0.0.1", world.port)])
-    reply = world.loop.run(control.control_measure(request, settings))
+    reply = world.loop.run(control.control_measure(request, control_settings(world)))
     endpoint = f"127.0.0.1:{world.port}"
     assert reply["tcp_connect"][endpoint]["failure"] == "unknown_failure: address not allowed"
     assert reply["http_request"]["failure"] == "unknown_failure: address not allowed"
