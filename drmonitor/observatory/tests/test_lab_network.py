@@ -57,25 +57,6 @@ def connect(lab: Lab, address: str, port: int) -> str:
     return in_namespace(lab.client, attempt)
 
 
-def https_get(lab: Lab, number: int, path: str = "/") -> tuple[str, bytes]:
-    """("ok", response) or the failure of a validated HTTPS request to site `number`."""
-    host, address = net.site_host(number), net.site_address(number)
-    context = ssl.create_default_context(cafile=str(lab.ca_file))
-
-    def attempt():
-        try:
-            with socket.create_connection((address, 443), timeout=WAIT) as raw:
-                with context.wrap_socket(raw, server_hostname=host) as tls:
-                    tls.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n".encode() + CLOSE)
-                    return "ok", read_all(tls)
-        except ConnectionResetError:
-            return "reset", b""
-        except TimeoutError:
-            return "timeout", b""
-
-    return in_namespace(lab.client, attempt)
-
-
 CLOSE = b"Connection: close\r\n\r\n"
 
 
@@ -86,20 +67,35 @@ def read_all(sock: socket.socket) -> bytes:
     return data
 
 
-def http_get(lab: Lab, number: int, path: str = "/") -> tuple[str, bytes]:
+def get(lab: Lab, number: int, path: str, tls: bool) -> tuple[str, bytes]:
+    """("ok", response), "reset" or "timeout" for a GET of site `number` from the client.
+
+    Over TLS the certificate is validated against the lab's CA, as the probe does.
+    """
     host, address = net.site_host(number), net.site_address(number)
+    context = ssl.create_default_context(cafile=str(lab.ca_file)) if tls else None
 
     def attempt():
         try:
-            with socket.create_connection((address, 80), timeout=WAIT) as sock:
-                sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n".encode() + CLOSE)
-                return "ok", read_all(sock)
+            with socket.create_connection((address, 443 if tls else 80), timeout=WAIT) as raw:
+                sock = context.wrap_socket(raw, server_hostname=host) if context else raw
+                with sock:
+                    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n".encode() + CLOSE)
+                    return "ok", read_all(sock)
         except ConnectionResetError:
             return "reset", b""
         except TimeoutError:
             return "timeout", b""
 
     return in_namespace(lab.client, attempt)
+
+
+def https_get(lab: Lab, number: int, path: str = "/") -> tuple[str, bytes]:
+    return get(lab, number, path, tls=True)
+
+
+def http_get(lab: Lab, number: int, path: str = "/") -> tuple[str, bytes]:
+    return get(lab, number, path, tls=False)
 
 
 def title(response: bytes) -> str:
