@@ -137,3 +137,17 @@ def _ensure_workflow(apps, root, reviewers) -> None:
         if not WorkflowPage.objects.filter(workflow=old).exists():
             old.active = False
             old.save()
+
+
+def grant_model_permissions(apps, group_name: str, app_label: str, model: str, actions) -> None:
+    """Add model permissions to a role, for other apps' migrations, e.g. the tracker:
+
+        grant_model_permissions(apps, EDITORS, "tracker", "incident", ["add", "change", "view"])
+
+    It adds and never removes, so each app states only what its own models need.
+    """
+    Group = apps.get_model("auth", "Group")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(
+        *[_permission(apps, app_label, model, f"{action}_{model}") for action in actions]
+    )

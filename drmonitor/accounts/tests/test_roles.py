@@ -147,3 +147,15 @@ def test_an_editor_publishes_and_schedules(client, news):
     assert editor.has_perm("newsroom.change_author")
     assert not PageViewRestriction.objects.exists()
     assert Page.objects.get(pk=article.pk).live
+
+
+def test_other_apps_grant_their_models_to_a_role():
+    from django.apps import apps
+
+    from drmonitor.accounts.roles import grant_model_permissions
+
+    grant_model_permissions(apps, REPORTERS, "newsroom", "author", ["view"])
+    reporter = member_of(REPORTERS, "rubab")
+    assert reporter.has_perm("newsroom.view_author")
+    assert not reporter.has_perm("newsroom.change_author")
+    assert Group.objects.get(name=REPORTERS).page_permissions.exists()  # nothing else removed

@@ -65,7 +65,9 @@ def wait_until(condition, what: str) -> None:
         stop.wait(0.1)
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed data, for the worker's own connection; serialized rollback restores what migrations
+# made (page tree root, locale, roles) after the flush, as the other transactional tests expect.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_scheduled_article_appears_by_itself_after_its_time(home, settings):
     settings.DRM_WORKER_JOBS = ["drmonitor.core.worker.publish_scheduled"]
     section = SectionPage.objects.get(slug="news", url_path__contains="/drm-exclusive/")
