@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from drmonitor.home.models import HomePage
@@ -15,13 +18,25 @@ def ensure_home() -> HomePage:
         home = HomePage(title="Digital Rights Monitor", slug="drm-home")
         root.add_child(instance=home)
         home.save_revision().publish()
+    # Canonical links, feeds and the sitemap print the site record's address: make it the one
+    # this installation is served at.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.save()
-        if old_root.specific_class is Page and not old_root.get_children().exists():
-            old_root.delete()
+        Site.objects.create(
+            hostname=hostname,
+            port=port,
+            site_name=settings.WAGTAIL_SITE_NAME,
+            root_page=home,
+            is_default_site=True,
+        )
+        return home
+    old_root = site.root_page if site.root_page_id != home.pk else None
+    site.root_page = home
+    site.hostname, site.port = hostname, port
+    site.save()
+    if old_root and old_root.specific_class is Page and not old_root.get_children().exists():
+        old_root.delete()
     return home

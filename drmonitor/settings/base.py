@@ -172,7 +172,10 @@ DRM_TRUSTED_PROXY_COUNT = int(os.environ.get("DRM_TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Digital Rights Monitor"
-WAGTAILADMIN_BASE_URL = os.environ.get("DRM_BASE_URL", "http://127.0.0.1:8000")
+# The address readers use; links in e-mails and the default site record follow it.
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "DRM_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]

@@ -9,7 +9,12 @@ import pytest
 from drmonitor.testing.browser import browser  # noqa: F401 - fixture
 from drmonitor.tracker.models import Incident
 
-pytestmark = pytest.mark.browser
+# The live server needs committed data; serialized rollback restores the rows that migrations
+# made (Wagtail's root page) for the tests that run after this one.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
