@@ -640,12 +640,7 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         explanation=f"rule {rule}: {why}{throttle_note}",
         rule=rule,
         engine=engine,
-        dns_consistency=c.dns_consistency,
-        body_length_match=c.body_length_match,
-        body_proportion=c.body_proportion,
-        status_code_match=c.status_code_match,
-        headers_match=c.headers_match,
-        title_match=c.title_match,
+        **{key: getattr(c, key) for key in cmp.COMPARISON_KEYS},
         blockpages=pages,
         throttled=throttled,
     )
