@@ -1,6 +1,7 @@
 """/api/: the JSON API (with /api/openapi.json and /api/docs) and the CSV downloads."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from drmonitor.api import csv_views
 from drmonitor.api.endpoints import api
@@ -16,5 +17,6 @@ urlpatterns = [
     path("incidents.csv", open_data(csv_views.incidents_csv), name="incidents_csv"),
     path("cases.csv", open_data(csv_views.cases_csv), name="cases_csv"),
     path("hearings.csv", open_data(csv_views.hearings_csv), name="hearings_csv"),
+    path("", RedirectView.as_view(pattern_name="api:openapi-view"), name="root"),
     *_api_patterns,
 ]

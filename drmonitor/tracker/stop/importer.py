@@ -12,8 +12,11 @@ country + start_date + kind + area_name + decision_maker + affected services (se
 `columns.natural_key`). STOP repeats an event that spans several years once per year; such
 rows share a key and become one incident, from the row with the latest count_year.
 
-Updates only fill in: a blank cell never erases what an editor wrote, and links (services,
-networks, sources, laws, ordering authorities) are added, never removed.
+Updates never lose what editors wrote: a blank cell erases nothing; STOP's prose (event,
+details, quotes, legal method) fills our text fields only where they are empty, while its
+facts (dates, status, vocabularies) do update, and every change is listed in the report. Rows
+from our own export (with drm_slug) update the text too. Links (services, networks, sources,
+laws, ordering authorities) are added, never removed.
 """
 
 from __future__ import annotations
@@ -217,11 +220,17 @@ def make_title(data: cols.IncidentData) -> str:
     return f"{what} in {country}{where}{when}"[:255]
 
 
+# Prose our editors write; a STOP row fills it in where empty but never replaces it.
+EDITORS_TEXT = {*cols.TEXT_FIELDS.values(), "government_ack_source"}
+
+
 def _apply(incident: Incident, data: cols.IncidentData, refs: _References) -> None:
     creating = incident.pk is None
     for name, value in data.fields.items():
         if value is None or (not creating and value == ""):
             continue  # a blank cell never erases what an editor wrote
+        if not creating and not data.slug and name in EDITORS_TEXT and getattr(incident, name):
+            continue  # STOP's wording does not replace ours (our own export, with drm_slug, may)
         setattr(incident, name, value)
     if creating:
         incident.kind = data.kind

@@ -136,14 +136,20 @@ def test_an_update_lists_the_changed_columns_and_keeps_what_editors_wrote():
     incident = Incident.objects.get()
     incident.actual_cause_details = "Written by our editor."
     incident.save()
-    changed = {**GOOD[0], "gov_ack": "No", "actual_cause_details": ""}
+    changed = {**GOOD[0], "gov_ack": "No", "actual_cause_details": "", "event": "STOP's words."}
+    changed["gov_just_details"] = "Filled in from STOP."
     report = import_stop(stop_csv([changed]), commit=False)
     assert report.rows[0].action == "update"
-    assert report.rows[0].changes == [("gov_ack", "Yes", "No")]
+    assert report.rows[0].changes == [
+        ("gov_just_details", "", "Filled in from STOP."),
+        ("gov_ack", "Yes", "No"),
+    ]
     import_stop(stop_csv([changed]), commit=True)
     incident.refresh_from_db()
     assert incident.government_acknowledged == "No"
     assert incident.actual_cause_details == "Written by our editor."
+    assert incident.summary == GOOD[0]["event"]
+    assert incident.stated_justification_details == "Filled in from STOP."
 
 
 def test_repeated_rows_of_a_multi_year_event_become_one_incident():
