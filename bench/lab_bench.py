@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from drmonitor.observatory.lab import addresses as net  # noqa: E402
 from drmonitor.observatory.lab.censor import Policy  # noqa: E402
 from drmonitor.observatory.lab.network import Lab, availability  # noqa: E402
-from drmonitor.observatory.lab.probe import helper_command, run_probe  # noqa: E402
+from drmonitor.observatory.lab.probe import helper_arguments, run_probe  # noqa: E402
 
 GOALS = {"nothing blocked": 30.0, "half time out": 60.0}
 
@@ -70,7 +70,7 @@ def main() -> int:
         return 1
     concurrencies = [32] if args.quick else [1, 8, 32]
     rows = []
-    with Lab(helper=helper_command()) as lab:
+    with Lab(helper=helper_arguments) as lab:
         run_probe(lab, [f"https://{net.site_host(1)}/"])  # warm caches before timing
         for label in GOALS:
             for parallel in concurrencies:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from drmonitor.observatory.lab.network import Lab, availability
+from drmonitor.observatory.lab.probe import helper_arguments
 from drmonitor.testing.requirements import require
 
 
@@ -21,9 +22,7 @@ from drmonitor.testing.requirements import require
 def censorship_lab() -> Iterator[Lab]:
     available, reason = availability()
     require(available, reason)
-    from drmonitor.observatory.lab.probe import helper_command
-
-    with Lab(helper=helper_command()) as built:
+    with Lab(helper=helper_arguments) as built:
         yield built
 
 

@@ -11,7 +11,6 @@ import json
 import secrets
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,31 +30,16 @@ def second_resolver_url() -> str:
     return f"https://{net.RESOLVER}/dns-query"
 
 
-def helper_command() -> Callable[[Lab], list[str]]:
-    """The control helper's arguments (after the interpreter) for a lab."""
-
-    def arguments(lab: Lab) -> list[str]:
-        tokens = lab.workdir / "helper-tokens"
-        tokens.write_text(f"lab {HELPER_TOKEN}\n")
-        return [
-            "-m",
-            "drmonitor.cli",
-            "helper",
-            "--listen",
-            f"{net.HELPER}:{net.HELPER_PORT}",
-            "--tokens",
-            str(tokens),
-            "--ca-file",
-            str(lab.ca_file),
-            "--allow-private",
-            # The benchmark asks hundreds of controls a minute from one token.
-            "--rate",
-            "10000",
-            "--burst",
-            "10000",
-        ]
-
-    return arguments
+def helper_arguments(lab: Lab) -> list[str]:
+    """The control helper's arguments (after the interpreter) for a lab: `Lab(helper=...)`."""
+    tokens = lab.workdir / "helper-tokens"
+    tokens.write_text(f"lab {HELPER_TOKEN}\n")
+    return [
+        *("-m", "drmonitor.cli", "helper", "--listen", f"{net.HELPER}:{net.HELPER_PORT}"),
+        *("--tokens", str(tokens), "--ca-file", str(lab.ca_file), "--allow-private"),
+        # The benchmark asks hundreds of controls a minute from one token.
+        *("--rate", "10000", "--burst", "10000"),
+    ]
 
 
 @dataclass
