@@ -1,4 +1,4 @@
-"""A small HTTP/1.1 server over asyncio streams for the control helper (and the test servers).
+"""A small HTTP/1.1 server over asyncio streams: the control helper's, the tests' and the lab's.
 
 One request per connection, bounded request line, headers and body, a read timeout, and every
 malformed request answered with a JSON error: a server facing the Internet must never crash on
