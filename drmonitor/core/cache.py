@@ -62,6 +62,8 @@ UNRELATED_MODELS = frozenset(
         "wagtailcore.commentreply",
         "wagtail_search_promotions.query",
         "wagtail_search_promotions.querydailyhits",
+        "tracker.follow",
+        "tracker.notification",
     }
 )
 
