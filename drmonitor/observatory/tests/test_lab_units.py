@@ -65,7 +65,7 @@ def refragment(hello: bytes, sizes: list[int]) -> bytes:
 # -- SNI ------------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostnames)
 def test_sni_of_a_real_client_hello_is_the_name_the_client_asked_for(name):
     hello = client_hello(name)
@@ -97,7 +97,7 @@ def test_a_hello_interrupted_by_another_record_is_malformed():
     assert parse_client_hello(cut + b"\x17\x03\x03\x00\x01x").state == "malformed"
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(min_value=1, max_value=300), min_size=1, max_size=6))
 def test_sni_survives_a_hello_split_over_many_records(sizes):
     hello = refragment(client_hello("site-003.lab.test"), sizes)
@@ -115,13 +115,13 @@ def test_plain_http_is_not_tls():
     assert result.state == "malformed" and "not a handshake" in result.reason
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=600))
 def test_sni_parser_never_raises_on_arbitrary_bytes(data):
     assert parse_client_hello(data).state in {"complete", "incomplete", "malformed"}
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_sni_parser_never_raises_on_a_damaged_client_hello(data):
     hello = bytearray(client_hello("site-009.lab.test"))
@@ -165,7 +165,7 @@ def test_resolver_has_no_ipv6_addresses_but_the_name_exists():
     assert reply.rcode() == dns.rcode.NOERROR and not reply.answer
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300))
 def test_dns_parts_never_raise_on_arbitrary_bytes(data):
     answer = authoritative_answer(data, net.records(), net.ZONE)
@@ -287,6 +287,7 @@ def test_http_host_is_read_as_a_filtering_proxy_reads_it(head, host):
     assert http_host(head) == host
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=400))
 def test_http_host_never_raises(data):
     host = http_host(data)
