@@ -1,4 +1,7 @@
-"""A DNS server on UDP (and TCP) that answers as it is told: the lab's honest or lying resolver.
+"""A DNS server (UDP, TCP, TLS) that answers as it is told, and the DNS answer builder.
+
+The loopback world serves `Zone`s with it; the censorship lab serves its resolver with it and
+forges its censor's answers with `reply()`, so there is one way to build a DNS answer.
 
 Zone rules, per name (case-insensitive, no trailing dot):
   ["1.2.3.4", "2001:db8::1"]  answer these addresses (A and AAAA as appropriate)
