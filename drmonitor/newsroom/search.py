@@ -1,14 +1,15 @@
 """Site search: what a reader finds for a query, shared by the results page and the live box.
 
 Each kind of record readers can find is a *source* (articles now; the tracker's records can join
-later). A source turns a query and filters into lazy search results and turns one result into a
-`Hit`, the neutral shape templates and the live endpoint show. `site_search` chains the sources
+later). A source turns a query and filters into lazy search results, and a page of those into
+`Hit`s, the neutral shape templates and the live endpoint show. `site_search` chains the sources
 into one sequence that a paginator can count and slice without loading everything.
 
 Words are matched whole first (titles, standfirsts, bodies, tags, author names) with every word
 required; when that finds nothing, the last word is taken as the beginning of a word
 ("censo" finds "censorship"), so the live box has answers while the reader is still typing and
-"View All Result" shows the same articles.
+"View All Result" shows the same articles. "Best match" puts headline matches first, then the
+newest; "Newest first" is by date alone.
 """
 
 from __future__ import annotations
@@ -19,20 +20,26 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from django import forms
-from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
+from django.core.cache import cache
+from django.db import DatabaseError, connections
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.search.models import IndexEntry
 
+from drmonitor.core.cache import generation
 from drmonitor.newsroom.models import ArticlePage, ArticleTag, SectionPage
 
 LIVE_LIMIT = 6
 PER_PAGE = 10
 THUMBNAIL_SPEC = "fill-96x64"
 MAX_QUERY_LENGTH = 200
+MAX_RANKED_WORDS = 8
+MIN_ENTRIES_TO_ANALYSE = 50
+CHOICES_CACHE_SECONDS = 60 * 60
 
-ORDER_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]
+ORDER_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]  # first is default
 
 
 # --- what a reader asked for ---------------------------------------------------------------
@@ -70,6 +77,15 @@ def tag_choices() -> list[tuple[str, str]]:
     return [("", "Any tag"), *tags]
 
 
+def filter_choices() -> tuple[list, list]:
+    """Both lists, kept in the cache until content changes (see core.cache.generation)."""
+    return cache.get_or_set(
+        f"drm:search-choices:{generation()}",
+        lambda: (section_choices(), tag_choices()),
+        timeout=CHOICES_CACHE_SECONDS,
+    )
+
+
 class SearchForm(forms.Form):
     """The query and filters of /search/, read from the query string (`from`, `to` are dates)."""
 
@@ -84,8 +100,8 @@ class SearchForm(forms.Form):
         date_input = forms.DateInput(attrs={"type": "date"})
         self.fields["from"] = forms.DateField(label="From", required=False, widget=date_input)
         self.fields["to"] = forms.DateField(label="To", required=False, widget=date_input)
-        self.fields["section"].choices = section_choices()
-        self.fields["tag"].choices = tag_choices()
+        self.fields["section"].choices, self.fields["tag"].choices = filter_choices()
+        self.order_fields(["q", "section", "tag", "from", "to", "order"])
 
     def clean(self):
         cleaned = super().clean()
@@ -146,7 +162,7 @@ class Source(Protocol):
 
     def results(self, query: str, filters: Filters, order: str): ...
 
-    def hit(self, record, request: HttpRequest | None) -> Hit: ...
+    def hits(self, records: list, request: HttpRequest | None) -> list[Hit]: ...
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -154,13 +170,62 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def matching(queryset: QuerySet, query: str, order: str):
-    """Whole words first; if none match, the last word as a prefix (autocomplete)."""
-    relevance = order == "relevance"
-    # A cheap probe (one row, no ranking) decides which of the two the reader gets.
-    if queryset.search(query, operator="and", order_by_relevance=False)[:1]:
-        return queryset.search(query, operator="and", order_by_relevance=relevance)
-    return queryset.autocomplete(query, operator="and", order_by_relevance=relevance)
+_analysed: set[str] = set()
+
+
+def ensure_planner_statistics(alias: str = "default") -> None:
+    """Give SQLite's query planner statistics on the search index, once per database.
+
+    Without them SQLite guesses that the index entries of one content type are few, and
+    answers every search by probing the full-text table once per article: seconds at 10,000
+    articles, even for a word that matches nothing. With any statistics, it starts from the
+    full-text match, which takes milliseconds. PostgreSQL keeps its own statistics.
+    """
+    if alias in _analysed:
+        return
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        _analysed.add(alias)
+        return
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute("SELECT 1 FROM sqlite_stat1 WHERE tbl = %s LIMIT 1", [table])
+            has_statistics = cursor.fetchone() is not None
+        except DatabaseError:  # no ANALYZE has ever run
+            has_statistics = False
+        if not has_statistics:
+            cursor.execute(f'SELECT count(*) FROM "{table}"')  # noqa: S608 - model's own name
+            if cursor.fetchone()[0] < MIN_ENTRIES_TO_ANALYSE:
+                return  # too few to say anything; ask again on the next search
+            cursor.execute(f'ANALYZE "{table}"')
+    _analysed.add(alias)
+
+
+def headline_first(queryset: QuerySet, query: str) -> QuerySet:
+    """Best match, cheaply: query words in the headline count most, in the standfirst next,
+    and the newest come first among equals. (Ranking every match with BM25 or ts_rank costs a
+    per-row subquery on SQLite, seconds for a common word at 10,000 articles.)"""
+    words = query.split()[:MAX_RANKED_WORDS]
+    score = Value(0)
+    for word in words:
+        score = score + Case(When(title__icontains=word, then=Value(2)), default=Value(0))
+        score = score + Case(When(standfirst__icontains=word, then=Value(1)), default=Value(0))
+    return queryset.annotate(headline_score=score).order_by(
+        F("headline_score").desc(), F("date_published").desc(), F("pk").desc()
+    )
+
+
+def matching(queryset: QuerySet, query: str):
+    """Whole words first; if none match, the last word as a prefix (autocomplete).
+
+    `queryset` carries the order; the search backends keep it (`order_by_relevance=False`)."""
+    ensure_planner_statistics(queryset.db)
+    found = queryset.search(query, operator="and", order_by_relevance=False)
+    # The count is kept by the results, so the paginator asks the database only once.
+    if found.count():
+        return found
+    return queryset.autocomplete(query, operator="and", order_by_relevance=False)
 
 
 class ArticleSource:
@@ -184,38 +249,42 @@ class ArticleSource:
         if filters.date_to is not None:
             next_day = filters.date_to + datetime.timedelta(days=1)
             articles = articles.filter(date_published__lt=_day_start(next_day))
-        # The primary section's title, read in the same query: a section is the parent page,
-        # whose path is the article's path without its last step.
-        parent_title = SectionPage.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ArticlePage.steplen)
-        ).values("title")[:1]
         return (
-            articles.annotate(section_title=Subquery(parent_title))
-            .select_related("featured_image")
+            articles.select_related("featured_image")
             .prefetch_related("featured_image__renditions", "article_authors__author")
             .defer_streamfields()
         )
 
     def results(self, query: str, filters: Filters, order: str):
         articles = self.articles(filters)
-        if not query:
-            return articles.order_by("-date_published", "-pk")
-        if order == "newest":
-            articles = articles.order_by("-date_published")
-        return matching(articles, query, order)
+        if not query or order == "newest":
+            articles = articles.order_by(F("date_published").desc(), F("pk").desc())
+        else:
+            articles = headline_first(articles, query)
+        return matching(articles, query) if query else articles
 
-    def hit(self, article: ArticlePage, request: HttpRequest | None) -> Hit:
-        image = article.featured_image
-        return Hit(
-            title=article.title,
-            url=article.get_url(request),
-            kind=self.kind,
-            date=article.date_published,
-            summary=article.standfirst,
-            context=getattr(article, "section_title", "") or "",
-            thumbnail=image.get_rendition(THUMBNAIL_SPEC) if image else None,
-            byline=article.authors(),
+    def hits(self, articles: list[ArticlePage], request: HttpRequest | None) -> list[Hit]:
+        # An article's section is its parent page: one query for all of them, by tree path.
+        parent_paths = {article.path[: -ArticlePage.steplen] for article in articles}
+        section_titles = dict(
+            SectionPage.objects.filter(path__in=parent_paths).values_list("path", "title")
         )
+        hits = []
+        for article in articles:
+            image = article.featured_image
+            hits.append(
+                Hit(
+                    title=article.title,
+                    url=article.get_url(request),
+                    kind=self.kind,
+                    date=article.date_published,
+                    summary=article.standfirst,
+                    context=section_titles.get(article.path[: -ArticlePage.steplen], ""),
+                    thumbnail=image.get_rendition(THUMBNAIL_SPEC) if image else None,
+                    byline=article.authors(),
+                )
+            )
+        return hits
 
 
 SOURCES: list[Source] = [ArticleSource()]
@@ -259,7 +328,7 @@ class ChainedResults(Sequence):
                 stop = None if stop is None else stop - size
                 continue
             records = list(results[start:stop])
-            hits.extend(source.hit(record, self.request) for record in records)
+            hits.extend(source.hits(records, self.request))
             # Unless the slice is full, this source ran out at `start + len(records)`.
             stop = None if stop is None else stop - (start + len(records))
             start = 0
