@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import BeforeValidator
 
@@ -284,6 +284,7 @@ def _iso_only(value):
 
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_only)]
 
+SlugPath = Path(..., pattern=SLUG, description="The record's slug, as in its page's address")
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Records per page")
 Offset = Query(0, ge=0, le=1_000_000, description="Records to skip")
 
@@ -307,7 +308,7 @@ def incident_list(
 
 
 @api.get("/incidents/{slug}", response={200: s.IncidentOut, **ERRORS}, url_name="incident")
-def incident_detail(request, slug: str):
+def incident_detail(request, slug: str = SlugPath):
     incident = get_object_or_404(incidents_queryset(), slug=slug)
     return _incident(request, incident, timezone.localdate())
 
@@ -331,7 +332,7 @@ def case_list(
 
 
 @api.get("/cases/{slug}", response={200: s.CaseDetailOut, **ERRORS}, url_name="case")
-def case_detail(request, slug: str):
+def case_detail(request, slug: str = SlugPath):
     case = get_object_or_404(cases_queryset().prefetch_related("sources"), slug=slug)
     hearings = case.hearings.order_by("date", "pk")
     return {
@@ -358,7 +359,7 @@ def hearing_list(
     date_from: IsoDate | None = Query(None, alias="from", description="On or after"),  # noqa: B008
     date_to: IsoDate | None = Query(None, alias="to", description="On or before"),  # noqa: B008
     upcoming: bool = Query(False, description="Only hearings from today on"),
-    case: str | None = Query(None, description="Case slug"),
+    case: str | None = Query(None, pattern=SLUG, description="Case slug"),
     limit: int = Limit,
     offset: int = Offset,
 ):
@@ -400,5 +401,5 @@ def service_list(request, limit: int = Limit, offset: int = Offset):
 
 
 @api.get("/services/{slug}", response={200: s.ServiceOut, **ERRORS}, url_name="service")
-def service_detail(request, slug: str):
+def service_detail(request, slug: str = SlugPath):
     return _service(request, get_object_or_404(services_queryset(), slug=slug))

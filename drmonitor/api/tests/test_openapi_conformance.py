@@ -8,7 +8,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from drmonitor.api.endpoints import api
@@ -31,13 +33,25 @@ def _load_schema():
 schema = _load_schema()
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Requests through the WSGI application end with `close_old_connections`, which closes a
+    connection inside a transaction (PostgreSQL then loses the test's data); Django's own test
+    client switches it off the same way for the duration of a request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_endpoint_answers_as_described(case, demo):
+def test_every_endpoint_answers_as_described(case, demo, keep_test_connection):
     case.call_and_validate()
 
 
