@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from drmonitor.tracker.models import Actor, Country, Incident, Law, Network, Service, Source
 from drmonitor.tracker.stop import columns as cols
@@ -319,9 +319,12 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
                     if commit:
                         incident.save()
                     _link(incident, data, refs)
-            except ValidationError as exc:
+            except (ValidationError, IntegrityError) as exc:
                 refs.cache.clear()  # what the failed row created was rolled back with it
-                line.errors += _validation_errors(exc)
+                if isinstance(exc, ValidationError):
+                    line.errors += _validation_errors(exc)
+                else:  # a clash the checks above did not foresee, e.g. a country name in use
+                    line.errors.append(cols.RowError("", f"cannot be saved: {exc}"))
                 for _, other, _ in members[:-1]:
                     other.errors.append(cols.RowError("", f"repeats row {line.row}, which failed."))
                 continue

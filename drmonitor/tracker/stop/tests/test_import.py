@@ -170,6 +170,13 @@ def test_end_before_start_and_unreadable_files_are_reported():
     assert Country.objects.filter(code="IR").count() == 0
 
 
+def test_a_clash_in_the_database_is_a_row_error_not_a_crash():
+    Country.objects.create(code="XP", name="Pakistan")  # the name the import would give PK
+    report = import_stop(stop_csv(GOOD[:1]), commit=True)
+    assert not report.committed and "cannot be saved" in str(report.rows[0].errors[0])
+    assert Incident.objects.count() == 0
+
+
 def test_management_command_prints_the_report(tmp_path, capsys):
     path = tmp_path / "stop.csv"
     path.write_bytes(stop_csv([*GOOD, BAD]))
