@@ -146,7 +146,7 @@ def _person(request: HttpRequest, author) -> dict:
     return person
 
 
-def news_article_data(request: HttpRequest, meta: PageMeta, page, authors, settings) -> dict:
+def news_article_data(request: HttpRequest, meta: PageMeta, page, authors) -> dict:
     """schema.org NewsArticle, as search engines read it for news results."""
     data: dict = {
         "@context": "https://schema.org",
@@ -170,12 +170,6 @@ def news_article_data(request: HttpRequest, meta: PageMeta, page, authors, setti
         data["articleSection"] = meta.section
     if meta.tags:
         data["keywords"] = meta.tags
-    logo = settings.default_social_image if settings is not None else None
-    if logo is not None:
-        data["publisher"]["logo"] = {
-            "@type": "ImageObject",
-            "url": request.build_absolute_uri(logo.get_rendition("max-600x60").url),
-        }
     if not data["author"]:
         data["author"] = [{"@type": "Organization", "name": SITE_NAME}]
     return data
@@ -226,7 +220,7 @@ def page_meta(context) -> PageMeta | None:
         authors = page.authors()
         creators = [x_handle(a.x_handle) for a in authors if getattr(a, "x_handle", "")]
         meta.x_creator = creators[0] if creators else ""
-        meta.structured_data = news_article_data(request, meta, page, authors, settings)
+        meta.structured_data = news_article_data(request, meta, page, authors)
     return meta
 
 
