@@ -14,3 +14,10 @@ def home(db):
     home = ensure_home()
     ensure_sections(home)
     return home
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs the block's on-commit work at its end, as a real commit
+    would (the test itself stays inside a rolled-back transaction)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -17,6 +17,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -114,6 +116,30 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+_tickets = threading.local()
+
+
+def _bump_after_commit() -> None:
+    """Bump once when the current transaction commits, however many rows it wrote.
+
+    A bump inside the transaction would let a reader cache the old page again before the new
+    one is visible, so the bump waits for the commit (outside a transaction, on_commit runs at
+    once). An import writes thousands of rows in one transaction: each write takes a ticket,
+    and at commit the first callback bumps for every ticket taken so far, so the others do
+    nothing. Tickets are per thread, as transactions are.
+    """
+    issued = getattr(_tickets, "issued", 0) + 1
+    _tickets.issued = issued
+
+    def bump() -> None:
+        if issued <= getattr(_tickets, "done", 0):
+            return
+        _tickets.done = _tickets.issued
+        bump_generation()
+
+    transaction.on_commit(bump)
+
+
 def _on_write(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is None:
@@ -122,11 +148,11 @@ def _on_write(sender, **kwargs) -> None:
         return
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # m2m_changed: act once, after the change
-    bump_generation()
+    _bump_after_commit()
 
 
 def _on_page_event(sender, **kwargs) -> None:
-    bump_generation()
+    _bump_after_commit()
 
 
 def connect_signals() -> None:

@@ -7,4 +7,7 @@ class TrackerConfig(AppConfig):
     verbose_name = "Tracker"
 
     def ready(self) -> None:
+        from drmonitor.accounts.profile import register_profile_panel
         from drmonitor.tracker import signals  # noqa: F401 - connects the follow notifications
+
+        register_profile_panel("tracker/includes/my_follows.html")

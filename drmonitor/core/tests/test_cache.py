@@ -59,11 +59,12 @@ def test_anonymous_readers_get_the_cached_page(client, article):
     assert second.content == first.content
 
 
-def test_publishing_shows_on_the_next_anonymous_request(client, article):
+def test_publishing_shows_on_the_next_anonymous_request(client, article, committed):
     client.get(article.url)
     assert client.get(article.url)["X-Page-Cache"] == "hit"
     article.title = "Corrected headline"
-    article.save_revision().publish()
+    with committed():
+        article.save_revision().publish()
     response = client.get(article.url)
     assert title_of(response) == "Corrected headline"
     assert "Corrected headline" in client.get("/drm-exclusive/news/").content.decode()
@@ -83,32 +84,38 @@ def test_logged_in_editor_never_gets_a_cached_page(client, article, editor):
     assert client.get(article.url)["X-Page-Cache"] == "hit"
 
 
-def test_unpublish_move_and_delete_reach_readers_at_once(client, article, home):
+def test_unpublish_move_and_delete_reach_readers_at_once(client, article, home, committed):
     url = article.url
     client.get(url)
-    article.unpublish()
+    with committed():
+        article.unpublish()
     assert client.get(url).status_code == 404
-    article.save_revision().publish()
+    with committed():
+        article.save_revision().publish()
     assert client.get(url).status_code == 200
     editorial = SectionPage.objects.get(slug="editorial")
-    article.move(editorial, pos="last-child")
+    with committed():
+        article.move(editorial, pos="last-child")
     moved = ArticlePage.objects.get(pk=article.pk)
     old = client.get(url)  # Wagtail leaves a redirect behind a moved page
     assert (old.status_code, old["Location"]) == (301, moved.url)
     assert client.get(moved.url).status_code == 200
-    moved.delete()
+    with committed():
+        moved.delete()
     assert client.get(moved.url).status_code == 404
 
 
-def test_author_and_site_settings_changes_reach_readers(client, article):
+def test_author_and_site_settings_changes_reach_readers(client, article, committed):
     assert "Sana Iqbal" in client.get(article.url).content.decode()
     author = article.authors()[0]
     author.name = "Sana Iqbal Malik"
-    author.save()
+    with committed():
+        author.save()
     assert "Sana Iqbal Malik" in client.get(article.url).content.decode()
     settings = SiteSettings.load()
     settings.about = "A newly written About block."
-    settings.save()
+    with committed():
+        settings.save()
     assert "A newly written About block." in client.get(article.url).content.decode()
 
 
@@ -176,7 +183,7 @@ def redis_reachable(url: str) -> bool:
         return False
 
 
-def test_with_redis_publishing_still_shows_at_once(client, article, settings):
+def test_with_redis_publishing_still_shows_at_once(client, article, settings, committed):
     """Production's shared cache holds the generation itself, for every process and host."""
     import uuid
 
@@ -194,6 +201,7 @@ def test_with_redis_publishing_still_shows_at_once(client, article, settings):
     assert client.get(article.url)["X-Page-Cache"] == "miss"
     assert client.get(article.url)["X-Page-Cache"] == "hit"
     article.title = "Headline after the Redis publish"
-    article.save_revision().publish()
+    with committed():
+        article.save_revision().publish()
     assert title_of(client.get(article.url)) == "Headline after the Redis publish"
     cache.clear()

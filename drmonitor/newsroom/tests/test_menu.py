@@ -47,20 +47,21 @@ def test_menu_marks_where_the_reader_is(client, home):
 
 
 @pytest.mark.parametrize("change", ["hide", "unpublish", "move", "rename"])
-def test_editors_changes_show_in_the_menu_at_once(client, home, change):
+def test_editors_changes_show_in_the_menu_at_once(client, home, change, committed):
     client.get("/")  # the menu is built and cached
     infographics = SectionPage.objects.get(slug="infographics")
     resources = SectionPage.objects.get(slug="resources")
-    if change == "hide":
-        infographics.show_in_menus = False
-        infographics.save_revision().publish()
-    elif change == "unpublish":
-        infographics.unpublish()
-    elif change == "move":
-        infographics.move(resources, pos="last-child")
-    else:
-        infographics.title = "Charts"
-        infographics.save_revision().publish()
+    with committed():
+        if change == "hide":
+            infographics.show_in_menus = False
+            infographics.save_revision().publish()
+        elif change == "unpublish":
+            infographics.unpublish()
+        elif change == "move":
+            infographics.move(resources, pos="last-child")
+        else:
+            infographics.title = "Charts"
+            infographics.save_revision().publish()
     tree = dict(menu_tree(client.get("/").content))
     if change == "move":
         assert "Infographics" not in tree

@@ -154,11 +154,9 @@ def test_unfollowed_reader_gets_no_more_mail(reader, case, django_capture_on_com
     assert mail.outbox == []
 
 
-def test_profile_include_lists_follows(reader, case, rf):
-    from django.template.loader import render_to_string
-
+def test_profile_page_lists_what_the_reader_follows(client, reader, case):
     Follow.objects.create(user=reader, case=case)
-    request = rf.get("/accounts/profile/")
-    request.user = reader
-    html = render_to_string("tracker/includes/my_follows.html", {"request": request})
+    client.force_login(reader)
+    html = client.get("/accounts/profile/").content.decode()
+    assert "What you follow" in html
     assert "A v. Federation" in html and "Unfollow" in html
