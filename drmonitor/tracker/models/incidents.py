@@ -113,9 +113,7 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
     actual_cause = models.CharField(max_length=40, blank=True, choices=ActualCause.choices)
     actual_cause_details = models.TextField(blank=True)
     legal_basis = models.ManyToManyField("tracker.Law", blank=True, related_name="incidents")
-    legal_method = models.CharField(
-        max_length=255, blank=True, help_text='As stated, e.g. "Government order".'
-    )
+    legal_method = models.TextField(blank=True, help_text='As stated, e.g. "Government order".')
     government_acknowledged = models.CharField(
         max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
     )
