@@ -34,8 +34,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
     """Bring the database, static files and demo content up to date; safe to repeat."""
     _django(["migrate", "--noinput", "-v", "0"])
     _django(["collectstatic", "--noinput", "-v", "0"])
-    if not args.no_demo:
-        _django(["load_demo"])
+    from django.conf import settings
+
+    if args.no_demo:
+        return 0
+    if not settings.DRM_DEMO_CONTENT:
+        print("Demo content and accounts are not loaded under these settings (DRM_DEMO_CONTENT).")
+        return 0
+    _django(["load_demo"])
     return 0
 
 

@@ -183,6 +183,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
 
+# Whether `drmonitor setup`/`run` loads demo articles, records and accounts (dev only).
+DRM_DEMO_CONTENT = False
+
 # Anonymous page cache (see core/cache.py); 0 turns it off, e.g. for the benchmark's "off" run.
 DRM_PAGE_CACHE_SECONDS = int(os.environ.get("DRM_PAGE_CACHE_SECONDS", "300"))
 
