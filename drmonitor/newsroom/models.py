@@ -100,6 +100,8 @@ class SectionPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = paginate(request, teasers(self.articles()), self.per_page)
         context["recent_articles"] = recent_articles()
+        parent = self.get_parent().specific
+        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         return context
 
     @route("feed/", name="feed")
