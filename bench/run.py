@@ -112,6 +112,10 @@ def bench_sh(base: str, extra_env: dict[str, str] | None = None) -> dict[str, tu
         match = ROW.match(line)
         if match:
             page, _path, rps, p50, p99, non2xx, errors = match.groups()
+            if int(non2xx) or int(errors):
+                # A fast error page is not a page: such a row must not enter the comparison.
+                print(f"WARNING: {page} had {non2xx} non-2xx and {errors} socket errors; dropped")
+                continue
             rows[page] = (float(rps), float(p50), float(p99), int(non2xx), int(errors))
     return rows
 
@@ -121,6 +125,10 @@ def nginx_static(html: bytes) -> dict[str, tuple]:
     workdir = Path(tempfile.mkdtemp(prefix="drm-nginx-"))
     (workdir / "www").mkdir()
     (workdir / "www" / "article.html").write_bytes(html)
+    # nginx's workers run as www-data: they must be able to read the copy.
+    for path in (workdir, workdir / "www"):
+        path.chmod(0o755)
+    (workdir / "www" / "article.html").chmod(0o644)
     config = workdir / "nginx.conf"
     config.write_text(
         f"""worker_processes auto;
