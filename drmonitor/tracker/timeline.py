@@ -179,9 +179,8 @@ def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, _RANK[e.kind], e.title))
 
 
-def incident_timeline(incident: Incident) -> list[Event]:
-    """The block from start to end with its orders, court cases, statements, campaigns and
-    reporting, in date order."""
+def _bounds(incident: Incident, source: str = "", detail: str = "") -> list[Event]:
+    """The incident's start and, once it has one, its end."""
     label = incident.get_kind_display()
     events = [
         Event(
@@ -189,8 +188,8 @@ def incident_timeline(incident: Incident) -> list[Event]:
             kind="start",
             title=f"{label} begins: {incident.title}",
             link=incident.get_absolute_url(),
-            source=_first_source(incident),
-            detail=incident.areas,
+            source=source,
+            detail=detail,
             uid=f"incident-{incident.pk}-start",
         )
     ]
@@ -204,6 +203,13 @@ def incident_timeline(incident: Incident) -> list[Event]:
                 uid=f"incident-{incident.pk}-end",
             )
         )
+    return events
+
+
+def incident_timeline(incident: Incident) -> list[Event]:
+    """The block from start to end with its orders, court cases, statements, campaigns and
+    reporting, in date order."""
+    events = _bounds(incident, source=_first_source(incident), detail=incident.areas)
     orders = incident.orders.filter(case__isnull=True).select_related("incident", "document")
     events += [_order_event(o) for o in orders.prefetch_related("sources")]
     cases = incident.cases.select_related("court").prefetch_related("articles")
@@ -246,25 +252,7 @@ def case_timeline(case: LegalCase) -> list[Event]:
     """The case from filing to decision, with the incidents it challenges for context."""
     events = _case_events(case, with_case=False)
     for incident in case.incidents.all():
-        events.append(
-            Event(
-                date=incident.start_date,
-                kind="start",
-                title=f"{incident.get_kind_display()} begins: {incident.title}",
-                link=incident.get_absolute_url(),
-                uid=f"incident-{incident.pk}-start",
-            )
-        )
-        if incident.end_date:
-            events.append(
-                Event(
-                    date=incident.end_date,
-                    kind="end",
-                    title=f"{incident.get_kind_display()} ends: {incident.title}",
-                    link=incident.get_absolute_url(),
-                    uid=f"incident-{incident.pk}-end",
-                )
-            )
+        events += _bounds(incident)
     articles = list(case.articles.all())
     articles += [h.article for h in case.hearings.select_related("article") if h.article_id]
     events += _article_events(articles)
