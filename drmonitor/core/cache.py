@@ -31,6 +31,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from drmonitor.core import page_files
+
 GENERATION_KEY = "drm:content-generation"
 
 # Writes that happen while pages are rendered or that no public page shows; bumping the
@@ -114,6 +116,7 @@ def bump_generation() -> None:
         os.replace(tmp, path)
     else:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    page_files.after_bump()
 
 
 _tickets = threading.local()
@@ -230,6 +233,7 @@ class PageCacheMiddleware:
         if cached is not None:
             return self._answer(request, cached, hit=True)
 
+        started = page_files.ticket()
         response = self.get_response(request)
         if _storable(request, response):
             etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
@@ -237,6 +241,7 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, response, seconds)
+            page_files.store(request, response, started)
             response["X-Page-Cache"] = "miss"
         else:
             patch_vary_headers(response, ["Cookie"])

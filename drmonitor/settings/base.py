@@ -156,6 +156,7 @@ DRM_WORKER_INTERVAL_SECONDS = int(os.environ.get("DRM_WORKER_INTERVAL_SECONDS", 
 DRM_WORKER_JOBS = [
     "drmonitor.core.worker.publish_scheduled",
     "drmonitor.tracker.notifications.deliver_pending",
+    "drmonitor.core.worker.refresh_page_files",
 ]
 
 # Login throttling: after five failures for one user name from one address, wait an hour.
@@ -188,6 +189,8 @@ DRM_DEMO_CONTENT = False
 
 # Anonymous page cache (see core/cache.py); 0 turns it off, e.g. for the benchmark's "off" run.
 DRM_PAGE_CACHE_SECONDS = int(os.environ.get("DRM_PAGE_CACHE_SECONDS", "300"))
+# Where the page cache also writes cached pages as files for nginx (core/page_files.py); "" = off.
+DRM_PAGE_FILES_DIR = os.environ.get("DRM_PAGE_FILES_DIR", "")
 
 # The embedded defaults keep their state (SQLite, uploads, mail) under var/; make sure it exists.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
