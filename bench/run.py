@@ -1,14 +1,19 @@
 """Benchmark the site against the WordPress peer and against nginx serving a static page.
 
     .venv/bin/python bench/run.py [--articles 2000] [--no-wordpress] [--search-articles 10000]
+                                  [--var DIR] [--site-port 8090] [--static-port 8092]
 
 Runs, one after the other on this machine with the other servers idle:
   1. the WordPress peer (../shared/bench/wordpress, setup.sh then bench.sh), no page cache;
   2. our site under gunicorn with the page cache off, then on, with the same bench.sh;
-  3. nginx serving a saved copy of our article page as a static file (the ceiling for a cached
+  3. our site as production runs it with the cache on: nginx, configured by `drmonitor manage
+     nginx_config`, in front of gunicorn, sending page files to anonymous readers ("ours, cache
+     on"; the gunicorn-only run of step 2 is kept as "cache on, gunicorn only");
+  4. nginx serving a saved copy of our article page as a static file (the ceiling for a cached
      page on this machine);
-  4. search latency (p50/p95) at --search-articles articles, sequential requests.
+  5. search latency (p50/p95) at --search-articles articles, sequential requests (0 skips it).
 Prints each bench.sh table and a side-by-side summary with ratios. Only loopback is used.
+bench.sh's own settings (BENCH_PAGES, BENCH_DURATION, ...) pass through the environment.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,15 +43,18 @@ OUR_PATHS = {
     "BENCH_PATH_SEARCH": "/search/?q=privacy",
     "BENCH_PATH_FEED": "/feed/",
 }
+# Pages that are plain anonymous HTML without a query string: nginx must send them as files.
+FILE_PAGES = ("home", "category", "post", "tag")
 ROW = re.compile(r"^\| (\w+) \| `([^`]*)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| (\d+) \|")
 
 
-def site_env(var_dir: Path, cache_seconds: int) -> dict[str, str]:
+def site_env(var_dir: Path, cache_seconds: int, page_files: Path | None = None) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "drmonitor.settings.dev",
         "DRM_VAR_DIR": str(var_dir),
         "DRM_PAGE_CACHE_SECONDS": str(cache_seconds),
+        "DRM_PAGE_FILES_DIR": str(page_files or ""),
     }
 
 
@@ -73,7 +82,9 @@ def wait_for(port: int, path: str = "/", seconds: float = 60) -> None:
     raise RuntimeError(f"nothing answered on 127.0.0.1:{port} within {seconds} s")
 
 
-def start_site(var_dir: Path, cache_seconds: int) -> subprocess.Popen:
+def start_site(
+    var_dir: Path, cache_seconds: int, page_files: Path | None = None
+) -> subprocess.Popen:
     workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
     server = subprocess.Popen(
         [
@@ -88,7 +99,7 @@ def start_site(var_dir: Path, cache_seconds: int) -> subprocess.Popen:
             "--log-level",
             "warning",
         ],
-        env=site_env(var_dir, cache_seconds),
+        env=site_env(var_dir, cache_seconds, page_files),
         cwd=ROOT,
     )
     wait_for(SITE_PORT)
@@ -160,12 +171,113 @@ http {{
 
 
 def fetch(port: int, path: str) -> tuple[int, bytes, float]:
+    status, _headers, body, ms = fetch_with_headers(port, path)
+    return status, body, ms
+
+
+def fetch_with_headers(port: int, path: str) -> tuple[int, dict[str, str], bytes, float]:
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path)
     response = connection.getresponse()
     body = response.read()
-    return response.status, body, (time.perf_counter() - started) * 1000
+    connection.close()
+    return (
+        response.status,
+        dict(response.getheaders()),
+        body,
+        (time.perf_counter() - started) * 1000,
+    )
+
+
+def nginx_front(site_dir: Path) -> dict[str, tuple]:
+    """nginx with our generated config in front of gunicorn, page files on: "cache on".
+
+    Each page is warmed until nginx sends it from its file (the first request renders it in
+    Django, which writes the file). nginx logs only the requests it passed to gunicorn, so
+    afterwards we can tell that the HTML pages really were all served from files.
+    """
+    page_files = site_dir / "page-files"
+    shutil.rmtree(page_files, ignore_errors=True)
+    page_files.mkdir(parents=True)
+    # nginx's workers run as an unprivileged user: every directory on the way must be open.
+    for path in (page_files, *page_files.parents):
+        if path == path.parent:
+            break
+        path.chmod(path.stat().st_mode | 0o055)
+    workdir = Path(tempfile.mkdtemp(prefix="drm-nginx-front-"))
+    env = site_env(site_dir, 300, page_files)
+    server_block = subprocess.run(
+        [PYTHON, "-m", "drmonitor.cli", "manage", "nginx_config"]
+        + ["--listen", f"127.0.0.1:{STATIC_PORT}", "--upstream", f"127.0.0.1:{SITE_PORT}"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    temp = "\n".join(
+        f"  {kind}_temp_path {workdir}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    mime = "  include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
+    config = workdir / "nginx.conf"
+    config.write_text(
+        f"""worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+{mime}
+{temp}
+  # Log only what went to gunicorn; a file hit costs nothing here.
+  map $upstream_addr $drm_proxied {{ "" 0; default 1; }}
+  log_format drm_proxied '$uri $status';
+  access_log {workdir}/proxied.log drm_proxied if=$drm_proxied;
+{server_block}
+}}
+"""
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    site = start_site(site_dir, 300, page_files)
+    subprocess.run([nginx, "-e", str(workdir / "error.log"), "-c", str(config)], check=True)
+    try:
+        wait_for(STATIC_PORT)
+        for name, path in OUR_PATHS.items():
+            page = name.removeprefix("BENCH_PATH_").lower()
+            for _attempt in range(5):
+                status, headers, _body, _ms = fetch_with_headers(STATIC_PORT, path)
+                if headers.get("X-Page-Cache") == "file":
+                    break
+            if status != 200:
+                raise RuntimeError(f"nginx answered {status} for {path}")
+            if page in FILE_PAGES and headers.get("X-Page-Cache") != "file":
+                raise RuntimeError(f"nginx never sent {path} from its page file")
+        log = workdir / "proxied.log"
+        before = len(proxied_paths(log))
+        rows = bench_sh(f"http://127.0.0.1:{STATIC_PORT}", OUR_PATHS)
+        proxied = Counter(proxied_paths(log)[before:])
+        for page in FILE_PAGES:
+            path = OUR_PATHS[f"BENCH_PATH_{page.upper()}"]
+            if proxied[path]:
+                # Not the figure we claim: the file path was not the only one taken.
+                print(f"WARNING: {page}: {proxied[path]} requests went to gunicorn; dropped")
+                rows.pop(page, None)
+        print("requests nginx passed to gunicorn during the run:", dict(proxied) or "none")
+        return rows
+    finally:
+        subprocess.run([nginx, "-c", str(config), "-s", "stop"], check=False)
+        site.terminate()
+        site.wait()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def proxied_paths(log: Path) -> list[str]:
+    """The paths nginx passed to gunicorn so far, one per request, from its log."""
+    try:
+        return [line.split(" ", 1)[0] for line in log.read_text().splitlines()]
+    except FileNotFoundError:
+        return []
 
 
 def search_latency(var_dir: Path, articles: int) -> dict[str, tuple[float, float, int]]:
@@ -206,20 +318,34 @@ def _ratio(row: tuple | None, peer: tuple | None) -> str:
     return f"{row[0] / peer[0]:.1f}x" if row and peer else "-"
 
 
-def summary(wordpress: dict, off: dict, on: dict, static: dict) -> None:
+def summary(wordpress: dict, off: dict, on: dict, front: dict, static: dict) -> None:
     print("\n## Side by side (req/s; p99 ms in brackets; ratio = ours / WordPress)\n")
-    print("| page | WordPress | ours, cache off | ratio | ours, cache on | ratio |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "| page | WordPress | ours, cache off | ratio | ours, cache on | ratio"
+        " | cache on, gunicorn only | ratio |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for page in ("home", "category", "post", "tag", "search", "feed"):
-        wp, cold, hot = wordpress.get(page), off.get(page), on.get(page)
+        wp, cold, hot, gun = wordpress.get(page), off.get(page), front.get(page), on.get(page)
         cells = [_cell(wp), _cell(cold), _ratio(cold, wp), _cell(hot), _ratio(hot, wp)]
+        cells += [_cell(gun), _ratio(gun, wp)]
         print(f"| {page} | " + " | ".join(cells) + " |")
-    if static.get("post") and on.get("post"):
-        share = on["post"][0] / static["post"][0]
-        print(
-            f"\nnginx static copy of the article page: {static['post'][0]:.1f} req/s;"
-            f" our cached article page reaches {share:.0%} of it."
-        )
+    if static.get("post"):
+        print(f"\nnginx static copy of the article page: {static['post'][0]:.1f} req/s.\n")
+        print("| our cached article page | req/s | share of nginx static |")
+        print("|---|---:|---:|")
+        for label, row in (
+            ("ours, cache on (nginx + page files)", front.get("post")),
+            ("cache on, gunicorn only", on.get("post")),
+        ):
+            if row:
+                print(f"| {label} | {row[0]:.1f} | {row[0] / static['post'][0]:.1%} |")
+
+
+def set_ports(site: int, static: int) -> None:
+    """Ports other than the lead's 8090/8092, for a run beside theirs."""
+    global SITE_PORT, STATIC_PORT
+    SITE_PORT, STATIC_PORT = site, static
 
 
 def main() -> int:
@@ -228,7 +354,12 @@ def main() -> int:
     parser.add_argument("--search-articles", type=int, default=10000)
     parser.add_argument("--no-wordpress", action="store_true")
     parser.add_argument("--var", type=Path, default=Path("/var/tmp/drm-bench"))
+    parser.add_argument("--site-port", type=int, default=SITE_PORT, help="gunicorn's port")
+    parser.add_argument(
+        "--static-port", type=int, default=STATIC_PORT, help="nginx's port (front and static)"
+    )
     args = parser.parse_args()
+    set_ports(args.site_port, args.static_port)
 
     wordpress: dict = {}
     if not args.no_wordpress:
@@ -255,10 +386,14 @@ def main() -> int:
             server.terminate()
             server.wait()
 
+    print("== Our site, page cache on: nginx (page files) in front of gunicorn")
+    front = nginx_front(site_dir)
     print("== nginx serving a static copy of our article page")
     static = nginx_static(article_html)
-    summary(wordpress, results["off"], results["on"], static)
+    summary(wordpress, results["off"], results["on"], front, static)
 
+    if args.search_articles <= 0:
+        return 0
     print(f"\n## Search latency at {args.search_articles} articles (sequential requests)\n")
     print("| endpoint | p50 ms | p95 ms | requests |")
     print("|---|---:|---:|---:|")

@@ -211,6 +211,17 @@ def test_nginx_config_carries_django_headers(home, pages_dir):
     assert "proxy_pass http://127.0.0.1:8000;" in config
 
 
+def test_nginx_config_for_https_sends_hsts_and_never_a_file_over_http(home, pages_dir, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    out = io.StringIO()
+    call_command("nginx_config", server_names=["example.org"], stdout=out)
+    config = out.getvalue()
+    assert 'add_header Strict-Transport-Security "max-age=3600";' in config
+    assert 'if ($scheme != "https")' in config
+    assert "server_name example.org;" in config
+
+
 # --- with real nginx ----------------------------------------------------------------------
 
 

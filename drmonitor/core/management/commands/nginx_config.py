@@ -99,6 +99,9 @@ def page_file_rules(content_type: str, headers: list[tuple[str, str]]) -> tuple[
         f'if ($http_authorization != "") {{ set $drm_page_file {no_file}; }}',
     ]
     if settings.SECURE_SSL_REDIRECT:
+        # Django redirects plain http to https; a file must not answer in its place. (This
+        # assumes nginx terminates TLS; behind another TLS proxy, drop the line.)
+        rules.append("# SECURE_SSL_REDIRECT: files only over https, Django redirects the rest.")
         rules.append(f'if ($scheme != "https") {{ set $drm_page_file {no_file}; }}')
     location = [
         f"root {quote(str(settings.DRM_PAGE_FILES_DIR))};",
