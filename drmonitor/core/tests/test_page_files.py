@@ -290,9 +290,14 @@ http {{
         server.wait(timeout=10)
 
 
-def get(port: int, path: str, cookie: str = "") -> tuple[int, dict[str, str], bytes]:
+def get(
+    port: int, path: str, cookie: str = "", host: str = ""
+) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    headers = {"Cookie": cookie} if cookie else {}
+    if host:
+        headers["Host"] = host
+    connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     body = response.read()
     connection.close()
@@ -331,3 +336,16 @@ def test_nginx_serves_files_to_readers_and_django_to_editors(home, nginx_front):
     status, headers, body = get(port, url)
     assert headers.get("X-Page-Cache") == "file"
     assert title_of(body) == "Headline corrected by the editor"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_made_up_port_in_the_host_header_never_reaches_shared_files(home, nginx_front):
+    """Pages link to themselves with the request's host; a file is what every reader gets."""
+    port = nginx_front
+    publish_article()
+    status, headers, _ = get(port, "/", host="127.0.0.1:6666")
+    assert (status, headers.get("X-Page-Cache")) == (200, "miss")
+    status, headers, body = get(port, "/")
+    assert headers.get("X-Page-Cache") == "file"
+    assert f'<link rel="canonical" href="http://127.0.0.1:{port}/">' in body.decode()
+    assert b"6666" not in body

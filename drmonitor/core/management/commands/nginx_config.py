@@ -134,7 +134,7 @@ def build(listen: str, upstream: str, server_names: list[str]) -> str:
         include drm_proxy_params;
     }"""
     proxy = f"""proxy_pass {target};
-        proxy_set_header Host $http_host;
+        proxy_set_header Host $drm_host;
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_set_header X-Forwarded-Proto $scheme;
         proxy_set_header X-Real-IP $remote_addr;
@@ -150,6 +150,12 @@ server {{
     listen {listen};
     server_name {" ".join(server_names)};
     client_max_body_size 64m;
+
+    # Django sees the host nginx validated and the port nginx really listens on, never a port
+    # the client made up: pages carry absolute links built from it, and a page file is shared
+    # by every reader of the host.
+    set $drm_host $host;
+    if ($server_port !~ ^(80|443)$) {{ set $drm_host $host:$server_port; }}
 
     {rules}
 
