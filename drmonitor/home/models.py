@@ -3,6 +3,8 @@
 from django.utils import timezone
 from wagtail.models import Page
 
+from drmonitor.core.privacy import ViewRestrictionShortcut
+from drmonitor.core.routing import route_by_url_path
 from drmonitor.newsroom.listings import front_page_context
 from drmonitor.tracker.models import Incident
 from drmonitor.tracker.views import upcoming_hearings_queryset
@@ -26,13 +28,20 @@ def evidence_desk_context() -> dict:
     }
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionShortcut, Page):
     """The site root. Its children are the top-level sections of the menu."""
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage"]
     template = "home/home_page.html"
+
+    def route(self, request, path_components):
+        if path_components:
+            found = route_by_url_path(self, request, path_components)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

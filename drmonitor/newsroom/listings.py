@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
+from django.utils.functional import cached_property
 from taggit.models import Tag
 
-from drmonitor.newsroom.models import ArticlePage, ArticleTag, Author, SectionPage
+from drmonitor.core.fragments import cached_value
+from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 
 SIDEBAR_RECENT = 5
+DATES_END = datetime(9999, 1, 1, tzinfo=UTC)
+BLOCK_SIZE = 4
 RELATED = 3
 
 
@@ -20,26 +25,73 @@ def live_articles() -> QuerySet[ArticlePage]:
     return teasers(ArticlePage.objects.live())
 
 
-def teasers(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    """Newest first, with images, their renditions and bylines in a fixed number of queries."""
+def bylines() -> Prefetch:
+    """An article's authors in byline order, each with its photo, in one query."""
+    return Prefetch(
+        "article_authors",
+        queryset=ArticleAuthor.objects.select_related("author__photo").order_by("sort_order"),
+    )
+
+
+# The columns a teaser, a sidebar entry or a previous/next link reads. A page row has some
+# forty; building model instances from all of them is most of what a listing query costs.
+TEASER_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "standfirst",
+    "date_published",
+    "featured_image",
+)
+
+
+def with_teaser_parts(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
+    """What a teaser shows: a few columns of the article, its image and its bylines.
+
+    Renditions are not prefetched: Wagtail keeps each rendition it has looked up in the
+    cache, so a prefetch would cost a query to fetch what the cache already holds.
+    """
     return (
-        articles.order_by("-date_published", "-pk")
-        .select_related("featured_image")
-        .prefetch_related("featured_image__renditions", "article_authors__author")
-        .defer_streamfields()
+        articles.only(*TEASER_FIELDS).select_related("featured_image").prefetch_related(bylines())
+    )
+
+
+def teasers(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
+    """Newest first, with what a teaser shows, in a fixed number of queries."""
+    # A range on the date, always true, lets SQLite walk the date index newest first and stop
+    # after one page of rows; without it, it reads every page of the site and sorts them.
+    return with_teaser_parts(
+        articles.filter(date_published__lt=DATES_END).order_by("-date_published", "-pk")
     )
 
 
 def front_page_context(home) -> dict:
     """The lead story, the latest after it, and a block per top-level section."""
     latest = list(live_articles()[:9])
-    sections = SectionPage.objects.child_of(home).live().in_menu().specific()
+    sections = list(SectionPage.objects.child_of(home).live().in_menu())
+
+    def block_ids() -> dict[int, list[int]]:
+        return {
+            section.pk: list(section.articles().values_list("pk", flat=True)[:BLOCK_SIZE])
+            for section in sections
+        }
+
+    # Choosing the newest articles of each section is one query per section; which they are
+    # only changes with content, and then all of them are fetched in one query.
+    chosen = cached_value(f"front-blocks:{home.pk}", block_ids)
+    found = with_teaser_parts(
+        ArticlePage.objects.filter(pk__in=[pk for ids in chosen.values() for pk in ids])
+    ).in_bulk()
+    blocks = [
+        (section, [found[pk] for pk in chosen.get(section.pk, []) if pk in found])
+        for section in sections
+    ]
     return {
         "lead": latest[0] if latest else None,
         "latest": latest[1:],
-        "section_blocks": [
-            (section, list(teasers(section.articles())[:4])) for section in sections
-        ],
+        "section_blocks": blocks,
     }
 
 
@@ -58,9 +110,31 @@ class Listing:
         return self.page.object_list
 
 
-def paginate(request: HttpRequest, items: QuerySet, per_page: int) -> Listing:
-    """The page `?page=N` asks for; a page that does not exist is a 404, not the last page."""
-    paginator = Paginator(items, per_page or 12, allow_empty_first_page=True)
+class _CountedPaginator(Paginator):
+    """A paginator told its total, for lists whose count is known without counting again."""
+
+    def __init__(self, object_list, per_page, total: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self.total
+
+
+def paginate(
+    request: HttpRequest, items: QuerySet, per_page: int, count_key: str | None = None
+) -> Listing:
+    """The page `?page=N` asks for; a page that does not exist is a 404, not the last page.
+
+    With `count_key`, the list's length is kept under the content generation: counting a
+    long section reads every article in it, and the answer only changes with content.
+    """
+    if count_key:
+        total = cached_value(f"count:{count_key}", items.count)
+        paginator = _CountedPaginator(items, per_page or 12, total, allow_empty_first_page=True)
+    else:
+        paginator = Paginator(items, per_page or 12, allow_empty_first_page=True)
     number = request.GET.get("page", "1")
     try:
         page = paginator.page(number)
@@ -76,36 +150,41 @@ def paginate(request: HttpRequest, items: QuerySet, per_page: int) -> Listing:
 def previous_and_next(article: ArticlePage) -> tuple[ArticlePage | None, ArticlePage | None]:
     """The articles published just before and just after this one, by date, not tree order."""
     when, pk = article.date_published, article.pk
-    live = ArticlePage.objects.live().exclude(pk=pk).defer_streamfields()
-    earlier = live.filter(Q(date_published__lt=when) | Q(date_published=when, pk__lt=pk))
-    later = live.filter(Q(date_published__gt=when) | Q(date_published=when, pk__gt=pk))
-    return (
-        earlier.order_by("-date_published", "-pk").first(),
-        later.order_by("date_published", "pk").first(),
-    )
+    live = ArticlePage.objects.live().only(*TEASER_FIELDS)
+    # Two lookups each way, both on the date index: an article of the very same moment (an
+    # import can give many the same date) comes first, ordered by id; otherwise the nearest
+    # date. A single "earlier date, or same date and smaller id" condition reads every row.
+    same_moment = live.filter(date_published=when)
+    previous = same_moment.filter(pk__lt=pk).order_by("-pk").first()
+    if previous is None:
+        previous = live.filter(date_published__lt=when).order_by("-date_published", "-pk").first()
+    following = same_moment.filter(pk__gt=pk).order_by("pk").first()
+    if following is None:
+        following = live.filter(date_published__gt=when).order_by("date_published", "pk").first()
+    return previous, following
 
 
 def related_articles(article: ArticlePage, limit: int = RELATED) -> list[ArticlePage]:
     """Live articles sharing the most tags with this one, newest first among equals."""
-    tag_ids = list(article.tags.values_list("pk", flat=True))
+    tag_ids = [tag.pk for tag in article.tags.all()]
     if not tag_ids:
         return []
-    # Rank on the narrow tag table first; grouping whole article rows costs ten times more.
-    ranked = (
-        ArticleTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
-        .exclude(content_object_id=article.pk)
-        .values("content_object_id")
-        .annotate(shared_tags=Count("pk"))
-        .order_by("-shared_tags", "-content_object__date_published", "-content_object_id")
-    )
-    ids = [row["content_object_id"] for row in ranked[:limit]]
-    found = (
-        ArticlePage.objects.filter(pk__in=ids)
-        .select_related("featured_image")
-        .prefetch_related("featured_image__renditions", "article_authors__author")
-        .defer_streamfields()
-        .in_bulk()
-    )
+
+    def rank() -> list[int]:
+        # Rank on the narrow tag table; grouping whole article rows costs ten times more.
+        ranked = (
+            ArticleTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+            .exclude(content_object_id=article.pk)
+            .values("content_object_id")
+            .annotate(shared_tags=Count("pk"))
+            .order_by("-shared_tags", "-content_object__date_published", "-content_object_id")
+        )
+        return [row["content_object_id"] for row in ranked[:limit]]
+
+    # A common tag can sit on thousands of articles, which makes the ranking the costliest
+    # query of the page; its answer only changes when content does.
+    ids = cached_value(f"related:{article.pk}:{limit}", rank)
+    found = with_teaser_parts(ArticlePage.objects.filter(pk__in=ids)).in_bulk()
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -117,14 +196,15 @@ def recent_articles(exclude: ArticlePage | None = None, limit: int = SIDEBAR_REC
 
 
 def article_context(article: ArticlePage) -> dict:
+    # The byline, the tag list, related articles and the page's meta tags all read the
+    # authors and tags: fetch each once.
+    prefetch_related_objects([article], bylines(), "tags")
     previous, following = previous_and_next(article)
-    bylines = article.article_authors.select_related("author__photo").order_by("sort_order")
     return {
-        "authors": [link.author for link in bylines],
+        "authors": article.authors(),
         "previous_article": previous,
         "next_article": following,
         "related_articles": related_articles(article),
-        "recent_articles": recent_articles(exclude=article),
     }
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,6 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from drmonitor.core.privacy import ViewRestrictionShortcut
 from drmonitor.newsroom.blocks import ArticleBodyBlock
 
 
@@ -77,7 +79,7 @@ class Author(index.Indexed, ClusterableModel):
         return reverse("newsroom:author", kwargs={"slug": self.slug})
 
 
-class SectionPage(RoutablePageMixin, Page):
+class SectionPage(ViewRestrictionShortcut, RoutablePageMixin, Page):
     """A menu section such as "DRM Exclusive" or its child "Court Updates"."""
 
     introduction = models.TextField(blank=True)
@@ -95,11 +97,12 @@ class SectionPage(RoutablePageMixin, Page):
         verbose_name = "section"
 
     def get_context(self, request, *args, **kwargs):
-        from drmonitor.newsroom.listings import paginate, recent_articles, teasers
+        from drmonitor.newsroom.listings import paginate, teasers
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(request, teasers(self.articles()), self.per_page)
-        context["recent_articles"] = recent_articles()
+        context["listing"] = paginate(
+            request, teasers(self.articles()), self.per_page, count_key=f"section:{self.pk}"
+        )
         parent = self.get_parent().specific
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         return context
@@ -133,7 +136,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionShortcut, Page):
     """A news story, court update, feature, comment or statement."""
 
     standfirst = models.TextField(
@@ -226,10 +229,11 @@ class ArticlePage(Page):
             index.insert_or_update_object(self)
         return result
 
-    @property
+    @cached_property
     def primary_section(self) -> SectionPage | None:
+        # Its title and URL are all an article shows of it: no query for the section's row.
         parent = self.get_parent()
-        return parent.specific if parent else None
+        return parent.specific_deferred if parent else None
 
     def sections(self) -> list[SectionPage]:
         """The primary section first, then the extra ones: "in DRM Exclusive, News"."""

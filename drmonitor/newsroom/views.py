@@ -14,9 +14,11 @@ from drmonitor.newsroom.models import Author
 PER_PAGE = 12
 
 
-def _listing_page(request: HttpRequest, template: str, articles, **context) -> HttpResponse:
-    listing = listings.paginate(request, articles, PER_PAGE)
-    context.update(listing=listing, recent_articles=listings.recent_articles())
+def _listing_page(
+    request: HttpRequest, template: str, articles, count_key: str, **context
+) -> HttpResponse:
+    listing = listings.paginate(request, articles, PER_PAGE, count_key=count_key)
+    context.update(listing=listing)
     return render(request, template, context)
 
 
@@ -26,6 +28,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "newsroom/tag_page.html",
         listings.articles_tagged(found),
+        f"tag:{found.pk}",
         tag=found,
         title=found.name,
         kicker="Tag",
@@ -39,6 +42,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "newsroom/author_page.html",
         listings.articles_by(person),
+        f"author:{person.pk}",
         author=person,
         title=person.name,
         kicker="Author",
@@ -57,6 +61,7 @@ def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpRe
         request,
         "newsroom/archive_page.html",
         listings.articles_in(year, month),
+        f"archive:{year}:{month}",
         year=year,
         month=date(year, month, 1) if month else None,
         months=listings.archive_months(year),

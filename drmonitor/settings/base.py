@@ -191,6 +191,9 @@ DRM_DEMO_CONTENT = False
 DRM_PAGE_CACHE_SECONDS = int(os.environ.get("DRM_PAGE_CACHE_SECONDS", "300"))
 # Where the page cache also writes cached pages as files for nginx (core/page_files.py); "" = off.
 DRM_PAGE_FILES_DIR = os.environ.get("DRM_PAGE_FILES_DIR", "")
+# Shared parts of pages (the sidebar, related-article rankings) kept under the content
+# generation (core/fragments.py); 0 renders them on every request.
+DRM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("DRM_FRAGMENT_CACHE_SECONDS", "600"))
 
 # The embedded defaults keep their state (SQLite, uploads, mail) under var/; make sure it exists.
 VAR_DIR.mkdir(parents=True, exist_ok=True)

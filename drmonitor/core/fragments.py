@@ -1,0 +1,43 @@
+"""Parts of a page that many pages share, rendered once per content generation.
+
+The sidebar of recent articles, for instance, is the same on every article and section page
+until something is published. Its HTML is kept in the cache under the content generation (see
+core/cache.py), which every committed write to content changes, so a fragment is never older
+than the content it shows; editors see their change on the next request, like everyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+from drmonitor.core.cache import generation
+
+
+def _seconds() -> int:
+    """How long a fragment is kept; 0 turns fragments off (every one rendered every time)."""
+    return settings.DRM_FRAGMENT_CACHE_SECONDS
+
+
+def cached_fragment(name: str, variant: object, render: Callable[[], str]) -> SafeString:
+    """The HTML of fragment `name` in its `variant`, rendered by `render` when not kept."""
+    seconds = _seconds()
+    if seconds <= 0:
+        return mark_safe(str(render()))  # noqa: S308 - rendered by our own templates
+    key = f"drm:fragment:{name}:{generation()}:{variant}"
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, seconds)
+    return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
+
+
+def cached_value(name: str, compute: Callable[[], object]) -> object:
+    """A small value derived from content (a list of ids, a flag), kept like a fragment."""
+    seconds = _seconds()
+    if seconds <= 0:
+        return compute()
+    return cache.get_or_set(f"drm:value:{name}:{generation()}", compute, seconds)

@@ -1,0 +1,73 @@
+"""Shared parts of pages are kept per content generation: never older than the content."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from drmonitor.newsroom.factories import ArticlePageFactory
+from drmonitor.newsroom.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(home) -> SectionPage:
+    exclusive = SectionPage.objects.child_of(home).get(slug="drm-exclusive")
+    return SectionPage.objects.child_of(exclusive).get(slug="news")
+
+
+def recent_titles(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [item.text.strip() for item in soup.select("aside .recent__title")]
+
+
+def related_titles(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [item.text.strip() for item in soup.select(".related .teaser__title")]
+
+
+def test_a_new_article_reaches_every_sidebar_once_committed(client, news, committed):
+    now = timezone.now()
+    old = ArticlePageFactory(parent=news, title="Older story", date_published=now - timedelta(1))
+    assert recent_titles(client.get(news.url)) == ["Older story"]
+    with committed():
+        ArticlePageFactory(parent=news, title="Fresh story", date_published=now)
+    assert recent_titles(client.get(news.url)) == ["Fresh story", "Older story"]
+    # The article's own sidebar leaves the article itself out.
+    assert recent_titles(client.get(old.url)) == ["Fresh story"]
+
+
+def test_related_articles_follow_a_retagging(client, news, committed):
+    story = ArticlePageFactory(parent=news, title="Story", tag_names=["Courts"])
+    ArticlePageFactory(parent=news, title="Court ruling", tag_names=["Courts"])
+    ArticlePageFactory(parent=news, title="Shutdown", tag_names=["Shutdowns"])
+    assert related_titles(client.get(story.url)) == ["Court ruling"]
+    with committed():
+        story.tags.set(["Shutdowns"])
+        story.save_revision().publish()
+    assert related_titles(client.get(story.url)) == ["Shutdown"]
+
+
+def test_with_fragments_off_every_request_renders_them(client, news, settings):
+    settings.DRM_FRAGMENT_CACHE_SECONDS = 0
+    ArticlePageFactory(parent=news, title="First")
+    assert recent_titles(client.get(news.url)) == ["First"]
+    ArticlePageFactory(parent=news, title="Second")  # no commit, no new generation
+    assert recent_titles(client.get(news.url)) == ["Second", "First"]
+
+
+def test_making_a_page_private_takes_effect_at_once(client, news, committed):
+    story = ArticlePageFactory(parent=news, title="Embargoed", slug="embargoed")
+    assert client.get(story.url).status_code == 200
+    with committed():
+        PageViewRestriction.objects.create(
+            page=news, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-word"
+        )
+    response = client.get(story.url)
+    assert b"Embargoed</h1>" not in response.content
+    assert b"password" in response.content.lower()

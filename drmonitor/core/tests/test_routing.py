@@ -1,0 +1,74 @@
+"""Finding a page by its URL in one query answers exactly as Wagtail's walk down the tree."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from drmonitor.newsroom.factories import ArticlePageFactory, SectionPageFactory
+from drmonitor.newsroom.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(home) -> SectionPage:
+    exclusive = SectionPage.objects.child_of(home).get(slug="drm-exclusive")
+    return SectionPage.objects.child_of(exclusive).get(slug="news")
+
+
+def test_article_three_levels_deep_is_found(client, news):
+    ArticlePageFactory(parent=news, title="Mobile data suspended", slug="mobile-data-suspended")
+    response = client.get("/drm-exclusive/news/mobile-data-suspended/")
+    assert response.status_code == 200
+    assert b"Mobile data suspended" in response.content
+
+
+def test_routing_an_article_costs_a_fixed_number_of_queries(client, news):
+    """The walk costs two queries per level; the shortcut costs two in all."""
+    shallow = SectionPageFactory(parent=news, title="Deep", slug="deep")
+    deeper = SectionPageFactory(parent=shallow, title="Deeper", slug="deeper")
+    ArticlePageFactory(parent=news, slug="near")
+    ArticlePageFactory(parent=deeper, slug="far")
+    for url in ("/drm-exclusive/news/near/", "/drm-exclusive/news/deep/deeper/far/"):
+        client.get(url)  # warm the cache: fragments and renditions
+
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    assert queries("/drm-exclusive/news/deep/deeper/far/") == queries("/drm-exclusive/news/near/")
+
+
+def test_missing_and_unpublished_pages_are_not_found(client, news):
+    draft = ArticlePageFactory(parent=news, slug="draft-story")
+    draft.unpublish()
+    assert client.get("/drm-exclusive/news/draft-story/").status_code == 404
+    assert client.get("/drm-exclusive/news/no-such-story/").status_code == 404
+    assert client.get("/drm-exclusive/no-such-section/story/").status_code == 404
+
+
+def test_a_sections_own_routes_still_answer(client, news):
+    ArticlePageFactory(parent=news, title="Feed item")
+    response = client.get("/drm-exclusive/news/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+
+
+def test_a_section_route_shadows_an_article_of_the_same_slug_as_in_wagtail(client, news):
+    """Wagtail asks a routable section first; an article slugged "feed" stays unreachable."""
+    ArticlePageFactory(parent=news, title="An article called feed", slug="feed")
+    response = client.get("/drm-exclusive/news/feed/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+
+
+def test_a_page_under_an_unpublished_section_is_served_as_wagtail_does(client, home):
+    hidden = SectionPageFactory(parent=home, title="Hidden", slug="hidden")
+    ArticlePageFactory(parent=hidden, title="Still public", slug="still-public")
+    hidden.unpublish()
+    response = client.get("/hidden/still-public/")
+    assert response.status_code == 200
+    assert b"Still public" in response.content
