@@ -1,9 +1,13 @@
 """The floor every site app stands on: the image model, site settings and page metadata."""
 
+from __future__ import annotations
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from drmonitor.core.fragments import cached_value
 
 
 class CustomImage(AbstractImage):
@@ -61,6 +65,12 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def _get_or_create(cls) -> SiteSettings:
+        # Every page reads the settings (header, sidebar, footer, meta tags); they change only
+        # when an editor saves them, which starts a new content generation.
+        return cached_value("site-settings", super()._get_or_create)
 
     def follow_links(self) -> list[tuple[str, str]]:
         """The (network, url) pairs that are filled in, in a stable order for templates."""

@@ -1,8 +1,9 @@
 """The main menu: the live pages under the site root that editors mark "show in menus".
 
 The whole tree comes from one query ordered by tree path, is kept on the request, and is kept
-in the cache under the content generation (see core/cache.py), which every publish, move or
-deletion changes, so editors see a moved section in the menu on their next request.
+(with its rendered HTML) under the content generation (see core/fragments.py), which every
+publish, move or deletion changes, so editors see a moved section in the menu on their next
+request.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import template
-from django.core.cache import cache
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
-from drmonitor.core.cache import generation
+from drmonitor.core.fragments import cached_fragment, cached_value
 
 register = template.Library()
 
@@ -69,11 +71,8 @@ def main_menu(context) -> list[MenuItem]:
     root = _site_root(request)
     if root is None:
         return []
-    key = f"drm:menu:{generation()}:{root.pk}:{request.get_host() if request else ''}"
-    menu = cache.get(key)
-    if menu is None:
-        menu = build_menu(root, request)
-        cache.set(key, menu, 600)
+    host = request.get_host() if request is not None else ""
+    menu = cached_value(f"menu-items:{root.pk}:{host}", lambda: build_menu(root, request))
     if request is not None:
         request._drm_main_menu = menu
     return menu
@@ -91,3 +90,34 @@ def menu_state(context, item: MenuItem) -> str:
     if path.startswith(item.path):
         return "ancestor"
     return ""
+
+
+def _place_in(menu: list[MenuItem], path: str) -> tuple[str, bool]:
+    """The deepest menu item at or above the page with `path`, and whether it is the page."""
+    place, items = "", menu
+    while items:
+        item = next((item for item in items if path.startswith(item.path)), None)
+        if item is None:
+            break
+        place, items = item.path, item.children
+    return place, bool(place) and place == path
+
+
+@register.simple_tag(takes_context=True)
+def menu_html(context, menu: list[MenuItem]) -> SafeString:
+    """The rendered menu, kept per content generation and per place in the menu.
+
+    Pages differ only in which item is marked current or ancestor, and that depends only on
+    the deepest item above the page, so a few dozen copies serve every page of the site.
+    """
+    page = context.get("page") or context.get("self")
+    request = context.get("request")
+    place = _place_in(menu, getattr(page, "path", "") or "")
+    host = request.get_host() if request is not None else ""
+
+    def render() -> str:
+        return render_to_string(
+            "newsroom/includes/menu.html", {"items": menu, "page": page}, request=request
+        )
+
+    return cached_fragment("menu", f"{host}:{place[0]}:{place[1]}", render)

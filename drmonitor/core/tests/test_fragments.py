@@ -71,3 +71,19 @@ def test_making_a_page_private_takes_effect_at_once(client, news, committed):
     response = client.get(story.url)
     assert b"Embargoed</h1>" not in response.content
     assert b"password" in response.content.lower()
+
+
+def test_the_kept_menu_marks_where_each_page_is(client, news):
+    """One menu fragment per place: a section, an article in it and the home page differ."""
+    story = ArticlePageFactory(parent=news, title="Story")
+
+    def marks(url: str) -> tuple[list[str], list[str]]:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        current = [a.get_text(strip=True) for a in soup.select("#main-menu [aria-current=page]")]
+        above = [li.a.get_text(strip=True) for li in soup.select("#main-menu .is-ancestor")]
+        return current, above
+
+    assert marks(news.url) == (["News"], ["DRM Exclusive"])
+    assert marks(story.url) == ([], ["DRM Exclusive", "News"])
+    assert marks("/") == ([], [])
+    assert marks(news.url) == (["News"], ["DRM Exclusive"])

@@ -32,3 +32,22 @@ def timeline_kinds(events) -> list[tuple[str, str]]:
 
     present = {e.kind for e in events}
     return [(kind, label) for kind, label in KINDS.items() if kind in present]
+
+
+@register.simple_tag
+def in_tracker(article) -> bool:
+    """Whether any hearing, incident or case cites this article.
+
+    Most articles are cited by none; the set of those that are is kept under the content
+    generation, so the article page asks the three tables only for an article that is in it.
+    """
+    from drmonitor.core.fragments import cached_value
+    from drmonitor.tracker.models import Hearing, Incident, LegalCase
+
+    def cited() -> frozenset[int]:
+        ids = set(Hearing.objects.exclude(article=None).values_list("article_id", flat=True))
+        ids.update(Incident.articles.through.objects.values_list("articlepage_id", flat=True))
+        ids.update(LegalCase.articles.through.objects.values_list("articlepage_id", flat=True))
+        return frozenset(ids)
+
+    return article.pk in cached_value("articles-in-tracker", cited)

@@ -127,3 +127,17 @@ def test_calendars_list_only_upcoming_hearings(client, case, incident):
     assert _calendar_dates(client.get(f"/incidents/{incident.slug}/hearings.ics")) == expected
     page = client.get("/hearings/upcoming/").text
     assert "A v. Federation" in page and "Long ago" not in page
+
+
+def test_an_article_shows_its_tracker_records_once_an_incident_cites_it(
+    client, home, incident, committed
+):
+    from drmonitor.tracker.tests.helpers import publish_article
+
+    story = publish_article("Platform blocked overnight")
+    assert b"In the tracker" not in client.get(story.url).content
+    with committed():
+        incident.articles.add(story)
+    page = client.get(story.url).content.decode()
+    assert "In the tracker" in page
+    assert incident.get_absolute_url() in page
