@@ -202,9 +202,10 @@ def nginx_front(site_dir: Path) -> dict[str, tuple]:
     page_files.mkdir(parents=True)
     # nginx's workers run as an unprivileged user: every directory on the way must be open.
     for path in (page_files, *page_files.parents):
-        if path == path.parent:
-            break
-        path.chmod(path.stat().st_mode | 0o055)
+        mode = path.stat().st_mode
+        if mode & 0o055 == 0o055:
+            break  # open already, and so, as far as we made them, are the ones above
+        path.chmod(mode | 0o055)
     workdir = Path(tempfile.mkdtemp(prefix="drm-nginx-front-"))
     env = site_env(site_dir, 300, page_files)
     server_block = subprocess.run(
@@ -240,36 +241,42 @@ http {{
     )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     site = start_site(site_dir, 300, page_files)
-    subprocess.run([nginx, "-e", str(workdir / "error.log"), "-c", str(config)], check=True)
     try:
-        wait_for(STATIC_PORT)
-        for name, path in OUR_PATHS.items():
-            page = name.removeprefix("BENCH_PATH_").lower()
-            for _attempt in range(5):
-                status, headers, _body, _ms = fetch_with_headers(STATIC_PORT, path)
-                if headers.get("X-Page-Cache") == "file":
-                    break
-            if status != 200:
-                raise RuntimeError(f"nginx answered {status} for {path}")
-            if page in FILE_PAGES and headers.get("X-Page-Cache") != "file":
-                raise RuntimeError(f"nginx never sent {path} from its page file")
-        log = workdir / "proxied.log"
-        before = len(proxied_paths(log))
-        rows = bench_sh(f"http://127.0.0.1:{STATIC_PORT}", OUR_PATHS)
-        proxied = Counter(proxied_paths(log)[before:])
-        for page in FILE_PAGES:
-            path = OUR_PATHS[f"BENCH_PATH_{page.upper()}"]
-            if proxied[path]:
-                # Not the figure we claim: the file path was not the only one taken.
-                print(f"WARNING: {page}: {proxied[path]} requests went to gunicorn; dropped")
-                rows.pop(page, None)
-        print("requests nginx passed to gunicorn during the run:", dict(proxied) or "none")
-        return rows
+        subprocess.run([nginx, "-e", str(workdir / "error.log"), "-c", str(config)], check=True)
+        try:
+            return bench_through_nginx(workdir / "proxied.log")
+        finally:
+            subprocess.run([nginx, "-c", str(config), "-s", "stop"], check=False)
     finally:
-        subprocess.run([nginx, "-c", str(config), "-s", "stop"], check=False)
         site.terminate()
         site.wait()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_through_nginx(log: Path) -> dict[str, tuple]:
+    """Warm every page through the nginx front, run bench.sh, check files did the work."""
+    wait_for(STATIC_PORT)
+    for name, path in OUR_PATHS.items():
+        page = name.removeprefix("BENCH_PATH_").lower()
+        for _attempt in range(5):
+            status, headers, _body, _ms = fetch_with_headers(STATIC_PORT, path)
+            if headers.get("X-Page-Cache") == "file":
+                break
+        if status != 200:
+            raise RuntimeError(f"nginx answered {status} for {path}")
+        if page in FILE_PAGES and headers.get("X-Page-Cache") != "file":
+            raise RuntimeError(f"nginx never sent {path} from its page file")
+    before = len(proxied_paths(log))
+    rows = bench_sh(f"http://127.0.0.1:{STATIC_PORT}", OUR_PATHS)
+    proxied = Counter(proxied_paths(log)[before:])
+    for page in FILE_PAGES:
+        path = OUR_PATHS[f"BENCH_PATH_{page.upper()}"]
+        if proxied[path]:
+            # Not the figure we claim: the file path was not the only one taken.
+            print(f"WARNING: {page}: {proxied[path]} requests went to gunicorn; dropped")
+            rows.pop(page, None)
+    print("requests nginx passed to gunicorn during the run:", dict(proxied) or "none")
+    return rows
 
 
 def proxied_paths(log: Path) -> list[str]:
