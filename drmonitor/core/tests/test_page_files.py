@@ -326,6 +326,8 @@ def test_nginx_serves_files_to_readers_and_django_to_editors(home, nginx_front):
     assert status == 200 and "X-Page-Cache" not in headers
     assert "private" in headers["Cache-Control"]
     assert get(port, url + "?utm_source=x")[1].get("X-Page-Cache") != "file"
+    assert get(port, url, cookie="messages=pending")[1].get("X-Page-Cache") != "file"
+    assert get(port, url, cookie="xsessionid=1")[1].get("X-Page-Cache") == "file"
 
     story = ArticlePage.objects.get(pk=story.pk)
     story.title = "Headline corrected by the editor"
