@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -67,10 +68,20 @@ class SiteSettings(BaseGenericSetting):
         verbose_name = "site settings"
 
     @classmethod
-    def _get_or_create(cls) -> SiteSettings:
-        # Every page reads the settings (header, sidebar, footer, meta tags); they change only
-        # when an editor saves them, which starts a new content generation.
-        return cached_value("site-settings", super()._get_or_create)
+    def load(cls, request_or_site=None) -> SiteSettings:
+        """The settings; for a page being rendered, as kept under the content generation.
+
+        Every page reads them (header, sidebar, footer, meta tags) and they change only when
+        an editor saves them, which starts a new generation. Code that may write them back
+        calls load() without a request and reads the row itself.
+        """
+        if not isinstance(request_or_site, HttpRequest):
+            return super().load(request_or_site)
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attr_name):
+            kept = cached_value("site-settings", cls._get_or_create)
+            setattr(request_or_site, attr_name, kept)
+        return getattr(request_or_site, attr_name)
 
     def follow_links(self) -> list[tuple[str, str]]:
         """The (network, url) pairs that are filled in, in a stable order for templates."""

@@ -150,18 +150,27 @@ def paginate(
 def previous_and_next(article: ArticlePage) -> tuple[ArticlePage | None, ArticlePage | None]:
     """The articles published just before and just after this one, by date, not tree order."""
     when, pk = article.date_published, article.pk
-    live = ArticlePage.objects.live().only(*TEASER_FIELDS)
-    # Two lookups each way, both on the date index: an article of the very same moment (an
-    # import can give many the same date) comes first, ordered by id; otherwise the nearest
-    # date. A single "earlier date, or same date and smaller id" condition reads every row.
-    same_moment = live.filter(date_published=when)
-    previous = same_moment.filter(pk__lt=pk).order_by("-pk").first()
-    if previous is None:
-        previous = live.filter(date_published__lt=when).order_by("-date_published", "-pk").first()
-    following = same_moment.filter(pk__gt=pk).order_by("pk").first()
-    if following is None:
-        following = live.filter(date_published__gt=when).order_by("date_published", "pk").first()
-    return previous, following
+    live = ArticlePage.objects.live()
+
+    def neighbours() -> tuple[int | None, int | None]:
+        # Two lookups each way, both on the date index: an article of the very same moment
+        # (an import can give many the same date) comes first, ordered by id; otherwise the
+        # nearest date. One "earlier date, or same date and smaller id" condition reads every
+        # row.
+        same_moment = live.filter(date_published=when).values_list("pk", flat=True)
+        earlier = live.filter(date_published__lt=when).order_by("-date_published", "-pk")
+        later = live.filter(date_published__gt=when).order_by("date_published", "pk")
+        previous = same_moment.filter(pk__lt=pk).order_by("-pk").first()
+        following = same_moment.filter(pk__gt=pk).order_by("pk").first()
+        if previous is None:
+            previous = earlier.values_list("pk", flat=True).first()
+        if following is None:
+            following = later.values_list("pk", flat=True).first()
+        return previous, following
+
+    previous, following = cached_value(f"neighbours:{pk}", neighbours)
+    found = ArticlePage.objects.only(*TEASER_FIELDS).in_bulk([previous, following])
+    return found.get(previous), found.get(following)
 
 
 def related_articles(article: ArticlePage, limit: int = RELATED) -> list[ArticlePage]:
