@@ -123,23 +123,32 @@ class _CountedPaginator(Paginator):
 
 
 def paginate(
-    request: HttpRequest, items: QuerySet, per_page: int, count_key: str | None = None
+    request: HttpRequest, items: QuerySet, per_page: int, cache_key: str | None = None
 ) -> Listing:
     """The page `?page=N` asks for; a page that does not exist is a 404, not the last page.
 
-    With `count_key`, the list's length is kept under the content generation: counting a
-    long section reads every article in it, and the answer only changes with content.
+    With `cache_key`, the list's length and which articles are on the page asked for are kept
+    under the content generation: finding them reads every article in a long section, and
+    the answer only changes with content. The articles themselves are fetched every time.
     """
-    if count_key:
-        total = cached_value(f"count:{count_key}", items.count)
+    number = request.GET.get("page", "1")
+    if cache_key:
+        total = cached_value(f"count:{cache_key}", items.count)
         paginator = _CountedPaginator(items, per_page or 12, total, allow_empty_first_page=True)
     else:
         paginator = Paginator(items, per_page or 12, allow_empty_first_page=True)
-    number = request.GET.get("page", "1")
     try:
         page = paginator.page(number)
     except InvalidPage as error:
         raise Http404(f"No page {number} in this list") from error
+    if cache_key:
+        chosen = page.object_list
+        ids = cached_value(
+            f"page:{cache_key}:{paginator.per_page}:{page.number}",
+            lambda: list(chosen.values_list("pk", flat=True)),
+        )
+        found = items.order_by().in_bulk(ids)
+        page.object_list = [found[pk] for pk in ids if pk in found]
     links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return Listing(page=page, page_links=links)
 

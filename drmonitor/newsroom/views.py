@@ -15,9 +15,9 @@ PER_PAGE = 12
 
 
 def _listing_page(
-    request: HttpRequest, template: str, articles, count_key: str, **context
+    request: HttpRequest, template: str, articles, cache_key: str, **context
 ) -> HttpResponse:
-    listing = listings.paginate(request, articles, PER_PAGE, count_key=count_key)
+    listing = listings.paginate(request, articles, PER_PAGE, cache_key=cache_key)
     context.update(listing=listing)
     return render(request, template, context)
 

@@ -87,3 +87,26 @@ def test_the_kept_menu_marks_where_each_page_is(client, news):
     assert marks(story.url) == ([], ["DRM Exclusive", "News"])
     assert marks("/") == ([], [])
     assert marks(news.url) == (["News"], ["DRM Exclusive"])
+
+
+def test_a_section_listing_follows_publishing(client, news, committed):
+    """Which articles a listing page holds, and how many pages there are, are kept too."""
+    news.per_page = 2
+    news.save_revision().publish()
+    now = timezone.now()
+    for days, title in ((3, "Third newest"), (2, "Second newest")):
+        ArticlePageFactory(parent=news, title=title, date_published=now - timedelta(days))
+
+    def listed(page: int) -> list[str]:
+        response = client.get(f"{news.url}?page={page}")
+        if response.status_code == 404:
+            return []
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select("main .teaser__title a")]
+
+    assert listed(1) == ["Second newest", "Third newest"]
+    assert listed(2) == []
+    with committed():
+        ArticlePageFactory(parent=news, title="Newest", date_published=now)
+    assert listed(1) == ["Newest", "Second newest"]
+    assert listed(2) == ["Third newest"]
