@@ -79,8 +79,13 @@ class SiteSettings(BaseGenericSetting):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
-            kept = cached_value("site-settings", cls._get_or_create)
-            setattr(request_or_site, attr_name, kept)
+
+            def fetch() -> SiteSettings:
+                settings = cls._get_or_create()
+                settings.default_social_image  # noqa: B018 - fetched now, kept with them
+                return settings
+
+            setattr(request_or_site, attr_name, cached_value("site-settings", fetch))
         return getattr(request_or_site, attr_name)
 
     def follow_links(self) -> list[tuple[str, str]]:

@@ -14,11 +14,16 @@ can be fetched at once. The shortcut gives the same answer as the walk, or steps
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from drmonitor.core.fragments import cached_value
 
 
 def route_by_url_path(
@@ -49,3 +54,29 @@ def route_by_url_path(
     # Treebeard's get_parent() uses this, as Wagtail's own routing sets it.
     page._cached_parent_obj = chain[-2] if len(chain) > 1 else root
     return page.route(request, [])
+
+
+class KnownSiteMiddleware:
+    """Give Wagtail the request's site, with its root page, without asking the database.
+
+    Wagtail looks the site up by host and port on every request and then fetches its root
+    page twice over (the row, then its specific row). Sites and root pages change only in the
+    admin, which starts a new content generation, so one lookup per host serves until then.
+    Wagtail reads the site from `request._wagtail_site` when it is there.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+
+        def find() -> Site | None:
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page.specific  # noqa: B018 - fetched now, kept with the site
+            return site
+
+        request._wagtail_site = cached_value(f"site:{hostname}:{port}", find)
+        return self.get_response(request)

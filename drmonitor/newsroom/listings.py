@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
-from django.utils.functional import cached_property
 from taggit.models import Tag
 
 from drmonitor.core.fragments import cached_value
@@ -110,45 +110,31 @@ class Listing:
         return self.page.object_list
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its total, for lists whose count is known without counting again."""
-
-    def __init__(self, object_list, per_page, total: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.total = total
-
-    @cached_property
-    def count(self) -> int:
-        return self.total
-
-
 def paginate(
-    request: HttpRequest, items: QuerySet, per_page: int, cache_key: str | None = None
+    request: HttpRequest, articles: Callable[[], QuerySet[ArticlePage]], per_page: int, key: str
 ) -> Listing:
     """The page `?page=N` asks for; a page that does not exist is a 404, not the last page.
 
-    With `cache_key`, the list's length and which articles are on the page asked for are kept
-    under the content generation: finding them reads every article in a long section, and
-    the answer only changes with content. The articles themselves are fetched every time.
+    How many articles the list holds and which are on the page asked for are kept under the
+    content generation, as `key`: finding them reads every article of a long section, and the
+    answer only changes with content. The articles themselves are fetched every time, and
+    `articles()` builds the full query only when something has to be found again.
     """
+    per_page = per_page or 12
+    total = cached_value(f"count:{key}", lambda: articles().count())
+    paginator = Paginator(range(total), per_page, allow_empty_first_page=True)
     number = request.GET.get("page", "1")
-    if cache_key:
-        total = cached_value(f"count:{cache_key}", items.count)
-        paginator = _CountedPaginator(items, per_page or 12, total, allow_empty_first_page=True)
-    else:
-        paginator = Paginator(items, per_page or 12, allow_empty_first_page=True)
     try:
         page = paginator.page(number)
     except InvalidPage as error:
         raise Http404(f"No page {number} in this list") from error
-    if cache_key:
-        chosen = page.object_list
-        ids = cached_value(
-            f"page:{cache_key}:{paginator.per_page}:{page.number}",
-            lambda: list(chosen.values_list("pk", flat=True)),
-        )
-        found = items.order_by().in_bulk(ids)
-        page.object_list = [found[pk] for pk in ids if pk in found]
+    start = (page.number - 1) * per_page
+    ids = cached_value(
+        f"page:{key}:{per_page}:{page.number}",
+        lambda: list(articles()[start : start + per_page].values_list("pk", flat=True)),
+    )
+    found = with_teaser_parts(ArticlePage.objects.filter(pk__in=ids)).in_bulk()
+    page.object_list = [found[pk] for pk in ids if pk in found]
     links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return Listing(page=page, page_links=links)
 

@@ -101,7 +101,7 @@ class SectionPage(ViewRestrictionShortcut, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = paginate(
-            request, teasers(self.articles()), self.per_page, cache_key=f"section:{self.pk}"
+            request, lambda: teasers(self.articles()), self.per_page, f"section:{self.pk}"
         )
         parent = self.get_parent().specific_deferred  # its title and URL, no more
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,9 +16,9 @@ PER_PAGE = 12
 
 
 def _listing_page(
-    request: HttpRequest, template: str, articles, cache_key: str, **context
+    request: HttpRequest, template: str, articles: Callable, key: str, **context
 ) -> HttpResponse:
-    listing = listings.paginate(request, articles, PER_PAGE, cache_key=cache_key)
+    listing = listings.paginate(request, articles, PER_PAGE, key)
     context.update(listing=listing)
     return render(request, template, context)
 
@@ -27,7 +28,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     return _listing_page(
         request,
         "newsroom/tag_page.html",
-        listings.articles_tagged(found),
+        lambda: listings.articles_tagged(found),
         f"tag:{found.pk}",
         tag=found,
         title=found.name,
@@ -41,7 +42,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
     return _listing_page(
         request,
         "newsroom/author_page.html",
-        listings.articles_by(person),
+        lambda: listings.articles_by(person),
         f"author:{person.pk}",
         author=person,
         title=person.name,
@@ -60,7 +61,7 @@ def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpRe
     return _listing_page(
         request,
         "newsroom/archive_page.html",
-        listings.articles_in(year, month),
+        lambda: listings.articles_in(year, month),
         f"archive:{year}:{month}",
         year=year,
         month=date(year, month, 1) if month else None,
