@@ -72,3 +72,17 @@ def test_a_page_under_an_unpublished_section_is_served_as_wagtail_does(client, h
     response = client.get("/hidden/still-public/")
     assert response.status_code == 200
     assert b"Still public" in response.content
+
+
+def test_a_new_site_answers_for_its_host_once_committed(client, home, news, committed):
+    from wagtail.models import Site
+
+    def heading(host: str) -> str:
+        response = client.get("/", HTTP_HOST=host)
+        return response.content.decode().split("<h1", 1)[-1][:200]
+
+    assert "News" not in heading("archive.example.org")  # the default site answers
+    with committed():
+        Site.objects.create(hostname="archive.example.org", port=80, root_page=news)
+    assert "News" in heading("archive.example.org")
+    assert "News" not in heading("testserver")
