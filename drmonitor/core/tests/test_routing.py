@@ -34,7 +34,6 @@ def test_routing_an_article_costs_a_fixed_number_of_queries(client, news):
     for url in ("/drm-exclusive/news/near/", "/drm-exclusive/news/deep/deeper/far/"):
         client.get(url)  # warm the cache: fragments and renditions
 
-
     def queries(url: str) -> int:
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
