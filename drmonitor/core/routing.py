@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import Resolver404
@@ -69,8 +70,12 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            # Django answers 400 further on; a made-up host must not take a cache entry.
+            return self.get_response(request)
+        hostname, port = split_domain_port(host)[0], request.get_port()
 
         def find() -> Site | None:
             site = Site._find_for_request(request)

@@ -85,3 +85,12 @@ def test_a_new_site_answers_for_its_host_once_committed(client, home, news, comm
         Site.objects.create(hostname="archive.example.org", port=80, root_page=news)
     assert "News" in heading("archive.example.org")
     assert "News" not in heading("testserver")
+
+
+def test_a_made_up_host_is_refused_and_takes_no_cache_entry(client, home, settings):
+    from django.core.cache import cache
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert client.get("/", HTTP_HOST="made-up.example").status_code == 400
+    assert client.get("/").status_code == 200
+    assert not [key for key in cache._cache if "made-up" in key]
