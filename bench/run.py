@@ -131,6 +131,29 @@ def bench_sh(base: str, extra_env: dict[str, str] | None = None) -> dict[str, tu
     return rows
 
 
+def nginx_conf(workdir: Path, http: str) -> Path:
+    """Write an nginx.conf whose state (pid, logs, temp files) all stays in `workdir`."""
+    temp = "\n".join(
+        f"  {kind}_temp_path {workdir}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    mime = "  include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
+    config = workdir / "nginx.conf"
+    config.write_text(
+        f"""worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+{mime}
+{temp}
+{http}
+}}
+"""
+    )
+    return config
+
+
 def nginx_static(html: bytes) -> dict[str, tuple]:
     """Serve `html` as a static file with nginx and measure it like a page."""
     workdir = Path(tempfile.mkdtemp(prefix="drm-nginx-"))
@@ -140,22 +163,15 @@ def nginx_static(html: bytes) -> dict[str, tuple]:
     for path in (workdir, workdir / "www"):
         path.chmod(0o755)
     (workdir / "www" / "article.html").chmod(0o644)
-    config = workdir / "nginx.conf"
-    config.write_text(
-        f"""worker_processes auto;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-  access_log off;
+    config = nginx_conf(
+        workdir,
+        f"""  access_log off;
   default_type text/html;
   server {{
     listen 127.0.0.1:{STATIC_PORT};
     root {workdir}/www;
     location / {{ try_files /article.html =404; }}
-  }}
-}}
-"""
+  }}""",
     )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     subprocess.run([nginx, "-c", str(config)], check=True)
@@ -217,27 +233,13 @@ def nginx_front(site_dir: Path) -> dict[str, tuple]:
         capture_output=True,
         text=True,
     ).stdout
-    temp = "\n".join(
-        f"  {kind}_temp_path {workdir}/{kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    mime = "  include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
-    config = workdir / "nginx.conf"
-    config.write_text(
-        f"""worker_processes auto;
-pid {workdir}/nginx.pid;
-error_log {workdir}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-{mime}
-{temp}
-  # Log only what went to gunicorn; a file hit costs nothing here.
+    config = nginx_conf(
+        workdir,
+        f"""  # Log only what went to gunicorn; a file hit costs nothing here.
   map $upstream_addr $drm_proxied {{ "" 0; default 1; }}
   log_format drm_proxied '$uri $status';
   access_log {workdir}/proxied.log drm_proxied if=$drm_proxied;
-{server_block}
-}}
-"""
+{server_block}""",
     )
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     site = start_site(site_dir, 300, page_files)
