@@ -1,8 +1,12 @@
 """Seed a benchmark site with N articles shaped like the WordPress peer's posts.
 
-Run with DJANGO_SETTINGS_MODULE and DRM_VAR_DIR set (bench/run.py does it). Deterministic
-(own PRNG seed), idempotent (articles are keyed by slug), and the anchor article has the same
-slug as the WordPress peer's benchmark post, in DRM Exclusive > News.
+Like the peer's posts, each article has a featured image of its own (800x450) and one or two
+captioned images of its own in its body (640x360), so a page of teasers costs its image
+look-ups here as it does there.
+
+Run with DJANGO_SETTINGS_MODULE and DRM_VAR_DIR set (bench/run.py does it). Deterministic (own
+PRNG seeds), idempotent (articles are keyed by slug), and the anchor article has the same slug
+as the WordPress peer's benchmark post, in DRM Exclusive > News.
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.files.base import ContentFile  # noqa: E402
+from django.core.files.images import ImageFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.rich_text import RichText  # noqa: E402
 
+from drmonitor.core import imagegen  # noqa: E402
+from drmonitor.core.models import CustomImage  # noqa: E402
 from drmonitor.home.demo import ensure_home  # noqa: E402
 from drmonitor.newsroom.demo import ensure_sections  # noqa: E402
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage  # noqa: E402
@@ -44,7 +52,22 @@ def sentence(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def body(rng: random.Random) -> list:
+def image(rng: random.Random, key: str, size: tuple[int, int]) -> CustomImage:
+    """A generated picture of its own, with the caption and alt text a newsroom would add."""
+    filename = f"{key}.jpg"
+    picture = CustomImage(
+        title=key,
+        caption=sentence(rng, rng.randint(5, 12))[:-1],
+        description=sentence(rng, rng.randint(4, 9))[:-1],
+    )
+    data = imagegen.illustration(key, size=size)
+    picture.file.save(filename, ImageFile(ContentFile(data), name=filename), save=False)
+    picture._set_image_file_metadata()
+    picture.save()
+    return picture
+
+
+def body(rng: random.Random, slug: str) -> list:
     blocks: list = []
     for section in range(rng.randint(3, 5)):
         if section:
@@ -54,6 +77,10 @@ def body(rng: random.Random) -> list:
             blocks.append(("paragraph", RichText(f"<p>{text}</p>")))
         if rng.random() < 0.3:
             blocks.append(("quote", {"quote": sentence(rng, 14), "attribution": "A petitioner"}))
+    for number in range(rng.randint(1, 2)):
+        inline = image(rng, f"{slug}-inline-{number}", (640, 360))
+        at = rng.randint(1, len(blocks) - 1)
+        blocks.insert(at, ("image", {"image": inline, "caption": "", "credit": ""}))
     return blocks
 
 
@@ -86,21 +113,23 @@ def seed(count: int) -> int:
             if slug == ANCHOR_SLUG
             else sentence(rng, rng.randint(6, 11))[:-1]
         )
-        article_body = body(rng)
         tags = tag_choice(rng)
         section = news if slug == ANCHOR_SLUG or rng.random() < 0.4 else rng.choice(sections)
         author = rng.choice(authors)
         when = start + timezone.timedelta(seconds=span * number / max(count, 1))
         if slug in existing:
             continue
+        # Its own generator, so that skipping articles made earlier leaves the rest unchanged.
+        own = random.Random(slug)  # noqa: S311 - filler text, not security
         with transaction.atomic():
             article = ArticlePage(
                 title=title,
                 slug=slug,
-                standfirst=sentence(rng, 20),
+                standfirst=sentence(own, 20),
                 date_published=when,
                 first_published_at=when,
-                body=article_body,
+                body=body(own, slug),
+                featured_image=image(own, f"{slug}-featured", (800, 450)),
             )
             section.add_child(instance=article)
             article.tags.add(*tags)

@@ -244,6 +244,11 @@ class ArticlePage(ViewRestrictionShortcut, Page):
     def authors(self) -> list[Author]:
         return [link.author for link in self.article_authors.all() if link.author_id]
 
+    @cached_property
+    def byline(self) -> list[str]:
+        """The authors' names in byline order; listings set it for all their teasers at once."""
+        return [author.name for author in self.authors()]
+
     def author_names(self) -> str:
         return " ".join(author.name for author in self.authors())
 

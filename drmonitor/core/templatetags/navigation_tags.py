@@ -104,6 +104,29 @@ def _place_in(menu: list[MenuItem], path: str) -> tuple[str, bool]:
 
 
 @register.simple_tag(takes_context=True)
+def subsections(context, page: Page) -> list[MenuItem]:
+    """The sections under `page` that menus show: the chips above a section's articles.
+
+    They come from the kept menu, so a section page asks the database nothing for them. A page
+    the menu does not hold, or holds at its last level, has its children looked up instead.
+    """
+    items, level = main_menu(context), 1
+    while items:
+        item = next((item for item in items if page.path.startswith(item.path)), None)
+        if item is None:
+            break
+        if item.path == page.path and level < MENU_DEPTH:
+            return item.children
+        items, level = item.children, level + 1
+    request = context.get("request")
+    children = page.get_children().live().public().in_menu()
+    return [
+        MenuItem(title=child.title, url=child.get_url(request=request) or "", path=child.path)
+        for child in children
+    ]
+
+
+@register.simple_tag(takes_context=True)
 def menu_html(context, menu: list[MenuItem]) -> SafeString:
     """The rendered menu, kept per content generation and per place in the menu.
 

@@ -7,12 +7,14 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from drmonitor.core.models import SiteSettings
 from drmonitor.newsroom.factories import (
     ArticlePageFactory,
     AuthorFactory,
     ImageFactory,
+    SectionPageFactory,
     full_story,
 )
 from drmonitor.newsroom.models import SectionPage
@@ -179,6 +181,61 @@ def test_section_lists_its_own_child_and_extra_articles(client, newsroom, home):
     assert listed == ["Court hears petition against the X ban", "Older: petition filed"]
     assert news.select(".chips a") == []
     assert "Unrelated: budget talk" in news.select_one("aside .recent").text
+
+
+def test_teasers_name_every_author_in_byline_order(client, home):
+    news = section(home, "drm-exclusive", "news")
+    zara, bilal, drm = (AuthorFactory(name=name) for name in ("Zara Ahmed", "Bilal Shah", "DRM"))
+    now = timezone.now()
+    ArticlePageFactory(
+        parent=news, title="Three bylines", authors=[zara, bilal, drm], tag_names=["PTA"]
+    )
+    ArticlePageFactory(
+        parent=news,
+        title="Two bylines",
+        authors=[drm, zara],
+        tag_names=["PTA"],
+        date_published=now - timedelta(days=1),
+    )
+    ArticlePageFactory(parent=news, title="No byline", date_published=now - timedelta(days=2))
+    expected = {
+        "Three bylines": "By Zara Ahmed, Bilal Shah and DRM",
+        "Two bylines": "By DRM and Zara Ahmed",
+        "No byline": None,
+    }
+    for url in ("/", "/drm-exclusive/news/", "/tag/pta/"):
+        for teaser in soup_of(client.get(url)).select("main .teaser"):
+            byline = teaser.select_one(".teaser__by")
+            title = teaser.select_one(".teaser__title").text
+            assert (byline.text if byline else None) == expected[title], (url, title)
+
+
+def test_section_chips_are_the_subsections_menus_show(client, home):
+    exclusive = section(home, "drm-exclusive")
+    SectionPageFactory(parent=exclusive, title="Hidden desk", show_in_menus=False)
+    staff = SectionPageFactory(parent=exclusive, title="Staff desk")
+    PageViewRestriction.objects.create(page=staff, restriction_type=PageViewRestriction.LOGIN)
+    page = soup_of(client.get("/drm-exclusive/"))
+    chips = [(a.text, a["href"]) for a in page.select(".chips a")]
+    in_menu = page.select(".menu__item.is-current > .submenu > li > .submenu__link")
+    assert chips == [(a.text, a["href"]) for a in in_menu]
+    assert [text for text, _ in chips] == [
+        "News",
+        "Court Updates",
+        "Features",
+        "Comment",
+        "Campaigns",
+        "Vodcasts",
+    ]
+    assert ("News", "/drm-exclusive/news/") in chips
+    # Below the menu's last level, a section still lists the sections under it.
+    campaign = SectionPage.objects.get(title="#PrivacyHumSabKe")
+    SectionPageFactory(parent=campaign, title="Events of 2024", slug="events-2024")
+    deep = soup_of(client.get(campaign.url))
+    assert [(a.text, a["href"]) for a in deep.select(".chips a")] == [
+        ("Events of 2024", f"{campaign.url}events-2024/")
+    ]
+    assert soup_of(client.get("/drm-exclusive/news/")).select(".chips a") == []
 
 
 def test_tag_page_is_case_insensitive(client, newsroom):
