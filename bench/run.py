@@ -92,6 +92,8 @@ def start_site(
             "-m",
             "gunicorn",
             "drmonitor.wsgi:application",
+            "--config",
+            "python:drmonitor.gunicorn_conf",
             "-b",
             f"127.0.0.1:{SITE_PORT}",
             "--workers",

@@ -66,6 +66,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             "-m",
             "gunicorn",
             "drmonitor.wsgi:application",
+            "--config",
+            "python:drmonitor.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

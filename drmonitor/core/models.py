@@ -6,7 +6,7 @@ from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 from drmonitor.core.fragments import cached_value
 
@@ -22,6 +22,33 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+
+    # Wagtail writes every rendition it finds in the cache back to the cache, on every use of
+    # every image of every page: a serialisation and a cache write each (a network round trip
+    # with Redis). These two methods mark what came from the cache so it is not written again.
+
+    def find_existing_renditions(self, *filters: Filter) -> dict[Filter, AbstractRendition]:
+        if self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        model = self.get_rendition_model()
+        keys = {
+            model.construct_cache_key(self, spec.get_cache_key(self), spec.spec): spec
+            for spec in filters
+        }
+        found: dict[Filter, AbstractRendition] = {}
+        for key, rendition in model.cache_backend.get_many(list(keys)).items():
+            rendition.image = self
+            rendition._from_cache = True
+            found[keys[key]] = rendition
+        rest = [spec for spec in filters if spec not in found]
+        if rest:
+            found.update(super().find_existing_renditions(*rest))
+        return found
+
+    def get_rendition(self, filter: Filter | str) -> AbstractRendition:
+        if not isinstance(filter, str | Filter):
+            return super().get_rendition(filter)  # Wagtail's error for a bad filter
+        return next(iter(self.get_renditions(filter).values()))
 
 
 class Rendition(AbstractRendition):

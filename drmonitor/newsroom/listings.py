@@ -13,9 +13,12 @@ from django.http import Http404, HttpRequest
 from taggit.models import Tag
 
 from drmonitor.core.fragments import cached_value
+from drmonitor.core.models import Rendition
+from drmonitor.newsroom import teaser_images
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 
 SIDEBAR_RECENT = 5
+LATEST = 8  # teasers after the lead story on the front page
 DATES_END = datetime(9999, 1, 1, tzinfo=UTC)
 BLOCK_SIZE = 4
 RELATED = 3
@@ -49,12 +52,14 @@ TEASER_FIELDS = (
 
 
 def with_teaser_parts(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    """A few columns of each article and its image: what a teaser shows but the byline.
-
-    Renditions are not prefetched: Wagtail keeps each rendition it has looked up in the
-    cache, so a prefetch would cost a query to fetch what the cache already holds.
-    """
-    return articles.only(*TEASER_FIELDS).select_related("featured_image")
+    """A few columns of each article, its image and the image's teaser renditions."""
+    renditions = Prefetch(
+        "featured_image__renditions",
+        queryset=Rendition.objects.filter(filter_spec__in=teaser_images.RENDITION_SPECS),
+    )
+    return (
+        articles.only(*TEASER_FIELDS).select_related("featured_image").prefetch_related(renditions)
+    )
 
 
 def with_bylines(articles: list[ArticlePage]) -> list[ArticlePage]:
@@ -93,31 +98,27 @@ def teasers(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
 
 
 def front_page_context(home) -> dict:
-    """The lead story, the latest after it, and a block per top-level section."""
-    latest = with_bylines(list(live_articles()[:9]))
+    """The lead story, the latest after it, and a block per top-level section, as article ids.
+
+    Which articles they are only changes with content; the teasers are kept the same way.
+    """
     sections = list(SectionPage.objects.child_of(home).live().in_menu())
+    newest = cached_value(
+        "front-latest", lambda: list(live_articles().values_list("pk", flat=True)[: LATEST + 1])
+    )
 
     def block_ids() -> dict[int, list[int]]:
+        # One query per section, so it is worth keeping.
         return {
             section.pk: list(section.articles().values_list("pk", flat=True)[:BLOCK_SIZE])
             for section in sections
         }
 
-    # Choosing the newest articles of each section is one query per section; which they are
-    # only changes with content, and then all of them are fetched in one query.
     chosen = cached_value(f"front-blocks:{home.pk}", block_ids)
-    found = {
-        article.pk: article
-        for article in teasers_for([pk for ids in chosen.values() for pk in ids])
-    }
-    blocks = [
-        (section, [found[pk] for pk in chosen.get(section.pk, []) if pk in found])
-        for section in sections
-    ]
     return {
-        "lead": latest[0] if latest else None,
-        "latest": latest[1:],
-        "section_blocks": blocks,
+        "lead": newest[:1],
+        "latest": newest[1:],
+        "section_blocks": [(section, chosen.get(section.pk, [])) for section in sections],
     }
 
 
@@ -132,7 +133,8 @@ class Listing:
     page_links: list
 
     @property
-    def articles(self):
+    def teasers(self) -> list[int]:
+        """The ids of the articles on this page, in order, for `{% teasers %}`."""
         return self.page.object_list
 
 
@@ -143,8 +145,8 @@ def paginate(
 
     How many articles the list holds and which are on the page asked for are kept under the
     content generation, as `key`: finding them reads every article of a long section, and the
-    answer only changes with content. The articles themselves are fetched every time, and
-    `articles()` builds the full query only when something has to be found again.
+    answer only changes with content. `articles()` builds the full query only when something
+    has to be found again.
     """
     per_page = per_page or 12
     total = cached_value(f"count:{key}", lambda: articles().count())
@@ -159,7 +161,7 @@ def paginate(
         f"page:{key}:{per_page}:{page.number}",
         lambda: list(articles()[start : start + per_page].values_list("pk", flat=True)),
     )
-    page.object_list = teasers_for(ids)
+    page.object_list = ids
     links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return Listing(page=page, page_links=links)
 
@@ -193,8 +195,9 @@ def previous_and_next(article: ArticlePage) -> tuple[ArticlePage | None, Article
     return found.get(previous), found.get(following)
 
 
-def related_articles(article: ArticlePage, limit: int = RELATED) -> list[ArticlePage]:
-    """Live articles sharing the most tags with this one, newest first among equals."""
+def related_articles(article: ArticlePage, limit: int = RELATED) -> list[int]:
+    """The ids of the live articles sharing the most tags with this one, newest first among
+    equals."""
     tag_ids = [tag.pk for tag in article.tags.all()]
     if not tag_ids:
         return []
@@ -212,8 +215,7 @@ def related_articles(article: ArticlePage, limit: int = RELATED) -> list[Article
 
     # A common tag can sit on thousands of articles, which makes the ranking the costliest
     # query of the page; its answer only changes when content does.
-    ids = cached_value(f"related:{article.pk}:{limit}", rank)
-    return teasers_for(ids)
+    return cached_value(f"related:{article.pk}:{limit}", rank)
 
 
 def recent_articles(exclude: ArticlePage | None = None, limit: int = SIDEBAR_RECENT) -> list:

@@ -110,3 +110,50 @@ def test_a_section_listing_follows_publishing(client, news, committed):
         ArticlePageFactory(parent=news, title="Newest", date_published=now)
     assert listed(1) == ["Newest", "Second newest"]
     assert listed(2) == ["Third newest"]
+
+
+def test_a_teaser_follows_an_edit_everywhere_it_is_shown(client, home, news, committed):
+    """A teaser is kept once for the front page, its section, its tag and related articles."""
+    neighbour = ArticlePageFactory(parent=news, title="Neighbour", tag_names=["PTA"])
+    story = ArticlePageFactory(
+        parent=news,
+        title="Draft headline",
+        tag_names=["PTA"],
+        date_published=timezone.now() - timedelta(hours=1),
+    )
+    places = ("/", news.url, "/tag/pta/", neighbour.url)
+
+    def titles(url: str) -> list[str]:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select("main .teaser__title a")]
+
+    for url in places:
+        assert "Draft headline" in titles(url), url
+    with committed():
+        story.title = "Final headline"
+        story.save_revision().publish()
+    for url in places:
+        found = titles(url)
+        assert "Final headline" in found and "Draft headline" not in found, url
+
+
+def test_kept_fragments_come_back_in_the_order_asked(settings):
+    """Items are rendered once, the ones not kept together; an item gone is left out."""
+    from drmonitor.core.fragments import cached_fragments
+
+    calls: list[list[int]] = []
+
+    def render(ids: list[int]) -> dict[int, str]:
+        calls.append(ids)
+        return {pk: f"<p>{pk}</p>" for pk in ids if pk != 4}
+
+    assert cached_fragments("test", "v", [3, 1], render) == ["<p>3</p>", "<p>1</p>"]
+    assert cached_fragments("test", "v", [1, 2, 3, 4], render) == [
+        "<p>1</p>",
+        "<p>2</p>",
+        "<p>3</p>",
+    ]
+    assert calls == [[3, 1], [2, 4]]
+    settings.DRM_FRAGMENT_CACHE_SECONDS = 0
+    assert cached_fragments("test", "v", [1], render) == ["<p>1</p>"]
+    assert calls[-1] == [1]

@@ -1,13 +1,16 @@
-"""`{% sidebar %}`: the sidebar of recent articles, About and follow links."""
+"""The newsroom's shared parts: `{% sidebar %}`, `{% teasers %}` and `{% teaser_image %}`."""
 
 from __future__ import annotations
 
-from django import template
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from collections.abc import Sequence
 
-from drmonitor.core.fragments import cached_fragment, cached_value
-from drmonitor.newsroom import listings
+from django import template
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from drmonitor.core.fragments import cached_fragment, cached_fragments, cached_value
+from drmonitor.newsroom import listings, teaser_images
 from drmonitor.newsroom.models import ArticlePage
 
 register = template.Library()
@@ -36,3 +39,34 @@ def sidebar(context, exclude: ArticlePage | None = None) -> SafeString:
         )
 
     return cached_fragment("sidebar", left_out, render)
+
+
+@register.simple_tag(takes_context=True)
+def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) -> SafeString:
+    """The teasers of the articles with these ids, each rendered once per content generation.
+
+    An article's teaser is the same on the front page, in its sections, on its tags' pages and
+    under related articles, and it is most of what a listing costs: the article's row, its
+    byline and its picture. Only the teasers not kept are fetched, in one query.
+    """
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    teaser = get_template("newsroom/includes/teaser.html").template
+
+    def render(missing: list[int]) -> dict[int, str]:
+        # A plain Context: the teaser needs no context processors, only what is given here.
+        return {
+            article.pk: teaser.render(
+                Context({"article": article, "size": size, "compact": compact, "request": request})
+            )
+            for article in listings.teasers_for(missing)
+        }
+
+    html = cached_fragments("teaser", f"{host}:{size}:{compact:d}", ids, render)
+    return mark_safe("".join(html))  # noqa: S308 - each teaser was escaped by its template
+
+
+@register.simple_tag
+def teaser_image(image, style: str = "teaser") -> SafeString:
+    """A teaser's or sidebar entry's picture in one of teaser_images.STYLES."""
+    return teaser_images.picture(image, style)

@@ -1,0 +1,54 @@
+"""Teaser pictures: the same markup as Wagtail's srcset_image, from prefetched renditions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.template import engines
+from django.test.utils import CaptureQueriesContext
+
+from drmonitor.newsroom import listings, teaser_images
+from drmonitor.newsroom.factories import ArticlePageFactory, ImageFactory
+from drmonitor.newsroom.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+WAGTAIL_TAGS = {
+    "teaser": 'fill-{320x180,640x360} sizes="(min-width: 60em) 320px, (min-width: 40em) 45vw, '
+    '100vw" class="teaser__image" alt="" loading="lazy"',
+    "lead": 'fill-{480x270,800x450,1200x675} sizes="(min-width: 60em) 760px, 100vw" '
+    'class="teaser__image" alt=""',
+    "thumb": 'fill-{96x72,192x144} sizes="96px" class="recent__thumb" alt="" loading="lazy"',
+}
+
+
+@pytest.mark.parametrize("style", sorted(WAGTAIL_TAGS))
+def test_a_teaser_picture_is_what_srcset_image_writes(style):
+    image = ImageFactory()
+    ours = teaser_images.picture(image, style)  # makes the renditions it lacks
+    wagtail = engines["django"].from_string(
+        "{% load wagtailimages_tags %}{% srcset_image image " + WAGTAIL_TAGS[style] + " %}"
+    )
+    assert ours == wagtail.render({"image": image})
+    srcset = re.search(r'srcset="([^"]*)"', ours).group(1)
+    widths = [entry.split()[1] for entry in srcset.split(", ")]
+    specs = [f.spec for f in teaser_images.STYLES[style].filters]
+    assert widths == [re.search(r"-(\d+)x", spec).group(1) + "w" for spec in specs]
+
+
+def test_a_page_of_teasers_asks_nothing_more_for_its_pictures(home):
+    exclusive = SectionPage.objects.child_of(home).get(slug="drm-exclusive")
+    news = SectionPage.objects.child_of(exclusive).get(slug="news")
+    articles = [ArticlePageFactory(parent=news, featured_image=ImageFactory()) for _ in range(3)]
+    ids = [article.pk for article in articles]
+    for article in listings.teasers_for(ids):
+        teaser_images.picture(article.featured_image, "teaser")  # renditions made once
+    with CaptureQueriesContext(connection) as queries:
+        pictures = [
+            teaser_images.picture(article.featured_image, "teaser")
+            for article in listings.teasers_for(ids)
+        ]
+    assert len(queries) == 3  # the articles with their images, their renditions, the bylines
+    assert all("fill-640x360" in picture for picture in pictures)
