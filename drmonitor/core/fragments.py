@@ -22,10 +22,16 @@ def _seconds() -> int:
     return settings.DRM_FRAGMENT_CACHE_SECONDS
 
 
-def cached_fragment(name: str, variant: object, render: Callable[[], str]) -> SafeString:
-    """The HTML of fragment `name` in its `variant`, rendered by `render` when not kept."""
+def cached_fragment(
+    name: str, variant: object, render: Callable[[], str], kept: bool = True
+) -> SafeString:
+    """The HTML of fragment `name` in its `variant`, rendered by `render` when not kept.
+
+    `kept=False` renders it without looking in or writing to the cache: a preview shows an
+    unsaved revision, whose parts must not be kept for the live page.
+    """
     seconds = _seconds()
-    if seconds <= 0:
+    if seconds <= 0 or not kept:
         return mark_safe(str(render()))  # noqa: S308 - rendered by our own templates
     key = f"drm:fragment:{name}:{generation()}:{variant}"
     html = cache.get(key)
@@ -62,9 +68,9 @@ def cached_fragments(
     return [mark_safe(kept[keys[pk]]) for pk in ids if keys[pk] in kept]  # noqa: S308
 
 
-def cached_value(name: str, compute: Callable[[], object]) -> object:
+def cached_value(name: str, compute: Callable[[], object], kept: bool = True) -> object:
     """A small value derived from content (a list of ids, a flag), kept like a fragment."""
     seconds = _seconds()
-    if seconds <= 0:
+    if seconds <= 0 or not kept:
         return compute()
     return cache.get_or_set(f"drm:value:{name}:{generation()}", compute, seconds)

@@ -169,8 +169,13 @@ def paginate(
 # --- one article's neighbours -------------------------------------------------------------
 
 
-def previous_and_next(article: ArticlePage) -> tuple[ArticlePage | None, ArticlePage | None]:
-    """The articles published just before and just after this one, by date, not tree order."""
+def previous_and_next(
+    article: ArticlePage, kept: bool = True
+) -> tuple[ArticlePage | None, ArticlePage | None]:
+    """The articles published just before and just after this one, by date, not tree order.
+
+    `kept=False` (a preview, whose date may not be the live one) finds them anew.
+    """
     when, pk = article.date_published, article.pk
     live = ArticlePage.objects.live()
 
@@ -190,14 +195,14 @@ def previous_and_next(article: ArticlePage) -> tuple[ArticlePage | None, Article
             following = later.values_list("pk", flat=True).first()
         return previous, following
 
-    previous, following = cached_value(f"neighbours:{pk}", neighbours)
+    previous, following = cached_value(f"neighbours:{pk}", neighbours, kept=kept)
     found = ArticlePage.objects.only(*TEASER_FIELDS).in_bulk([previous, following])
     return found.get(previous), found.get(following)
 
 
-def related_articles(article: ArticlePage, limit: int = RELATED) -> list[int]:
+def related_articles(article: ArticlePage, limit: int = RELATED, kept: bool = True) -> list[int]:
     """The ids of the live articles sharing the most tags with this one, newest first among
-    equals."""
+    equals. `kept=False` (a preview, whose tags may not be the live ones) ranks them anew."""
     tag_ids = [tag.pk for tag in article.tags.all()]
     if not tag_ids:
         return []
@@ -215,7 +220,7 @@ def related_articles(article: ArticlePage, limit: int = RELATED) -> list[int]:
 
     # A common tag can sit on thousands of articles, which makes the ranking the costliest
     # query of the page; its answer only changes when content does.
-    return cached_value(f"related:{article.pk}:{limit}", rank)
+    return cached_value(f"related:{article.pk}:{limit}", rank, kept=kept)
 
 
 def recent_articles(exclude: ArticlePage | None = None, limit: int = SIDEBAR_RECENT) -> list:
@@ -225,16 +230,14 @@ def recent_articles(exclude: ArticlePage | None = None, limit: int = SIDEBAR_REC
     return list(articles[:limit])
 
 
-def article_context(article: ArticlePage) -> dict:
+def article_context(article: ArticlePage, request: HttpRequest) -> dict:
     # The byline, the tag list, related articles and the page's meta tags all read the
     # authors and tags: fetch each once.
     prefetch_related_objects([article], bylines(), "tags")
-    previous, following = previous_and_next(article)
+    kept = not getattr(request, "is_preview", False)
     return {
         "authors": article.authors(),
-        "previous_article": previous,
-        "next_article": following,
-        "related_articles": related_articles(article),
+        "related_articles": related_articles(article, kept=kept),
     }
 
 

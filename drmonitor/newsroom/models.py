@@ -217,7 +217,7 @@ class ArticlePage(ViewRestrictionShortcut, Page):
         from drmonitor.newsroom.listings import article_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self))
+        context.update(article_context(self, request))
         return context
 
     def save(self, *args, **kwargs):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from drmonitor.newsroom.factories import ArticlePageFactory
-from drmonitor.newsroom.models import SectionPage
+from drmonitor.newsroom.models import ArticlePage, SectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,41 @@ def test_kept_fragments_come_back_in_the_order_asked(settings):
     settings.DRM_FRAGMENT_CACHE_SECONDS = 0
     assert cached_fragments("test", "v", [1], render) == ["<p>1</p>"]
     assert calls[-1] == [1]
+
+
+def test_a_preview_leaves_the_live_pages_kept_parts_alone(client, home, news):
+    """A preview renders an unsaved revision: its new tags, date and sections are shown in the
+    preview and kept nowhere, so readers go on seeing the published article's."""
+    now = timezone.now()
+    ArticlePageFactory(
+        parent=news, title="Court story", tag_names=["Courts"], date_published=now - timedelta(2)
+    )
+    ArticlePageFactory(
+        parent=news, title="Shutdown story", tag_names=["Shutdowns"], date_published=now
+    )
+    story = ArticlePageFactory(
+        parent=news, title="Story", tag_names=["Courts"], date_published=now - timedelta(1)
+    )
+    editorial = SectionPage.objects.child_of(home).get(slug="editorial")
+
+    def parts(html: bytes) -> tuple[list[str], list[str], str]:
+        soup = BeautifulSoup(html, "html.parser")
+        related = [a.get_text(strip=True) for a in soup.select(".related .teaser__title a")]
+        neighbours = [
+            a["rel"][0] + ":" + a.contents[-1].strip() for a in soup.select(".prev-next a")
+        ]
+        return related, neighbours, soup.select_one(".category-line").get_text(" ", strip=True)
+
+    live = (["Court story"], ["prev:Court story", "next:Shutdown story"], "in News")
+    assert parts(client.get(story.url).content) == live
+    draft = ArticlePage.objects.get(pk=story.pk)
+    draft.tags.set(["Shutdowns"])
+    draft.date_published = now - timedelta(3)
+    draft.extra_sections.set([editorial])
+    preview = draft.make_preview_request()
+    assert parts(preview.rendered_content.encode()) == (
+        ["Shutdown story"],
+        ["next:Court story"],
+        "in News , Editorial",
+    )
+    assert parts(client.get(story.url).content) == live

@@ -1,4 +1,9 @@
-"""The newsroom's shared parts: `{% sidebar %}`, `{% teasers %}` and `{% teaser_image %}`."""
+"""The parts of newsroom pages that show other pages, kept per content generation.
+
+`{% sidebar %}`, `{% teasers %}`, and an article's `{% category_line %}` and `{% prev_next %}`
+show other pages than the one being read, and change only when content does. A page's own
+content is rendered on every request; see docs/performance.md.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +44,39 @@ def sidebar(context, exclude: ArticlePage | None = None) -> SafeString:
         )
 
     return cached_fragment("sidebar", left_out, render)
+
+
+def _article_part(context, name: str, article: ArticlePage, build) -> SafeString:
+    """An article's part that links to other pages, rendered from `build(kept)`'s context.
+
+    In a preview the article is an unsaved revision, whose sections or date may differ from
+    the live ones: the part is rendered afresh and nothing of it is kept.
+    """
+    request = context.get("request")
+    kept = request is not None and not getattr(request, "is_preview", False)
+    host = request.get_host() if request is not None else ""
+
+    def render() -> str:
+        return render_to_string(f"newsroom/includes/{name}.html", build(kept), request=request)
+
+    return cached_fragment(name, f"{host}:{article.pk}", render, kept=kept)
+
+
+@register.simple_tag(takes_context=True)
+def category_line(context, article: ArticlePage) -> SafeString:
+    """'in News, Court Updates': the article's section and the extra sections it is listed in."""
+    return _article_part(context, "category_line", article, lambda kept: {"article": article})
+
+
+@register.simple_tag(takes_context=True)
+def prev_next(context, article: ArticlePage) -> SafeString:
+    """Links to the articles published just before and just after this one."""
+
+    def build(kept: bool) -> dict:
+        previous, following = listings.previous_and_next(article, kept=kept)
+        return {"previous_article": previous, "next_article": following}
+
+    return _article_part(context, "prev_next", article, build)
 
 
 @register.simple_tag(takes_context=True)
