@@ -5,7 +5,9 @@
 
 Runs, one after the other on this machine with the other servers idle:
   1. the WordPress peer (../shared/bench/wordpress, setup.sh then bench.sh), no page cache;
-  2. our site under gunicorn with the page cache off, then on, with the same bench.sh;
+  2. our site under gunicorn with the page cache off ("cache off": the kept fragments of
+     docs/performance.md still serve), with no cache at all (fragments off too), then with the
+     page cache on, with the same bench.sh;
   3. our site as production runs it with the cache on: nginx, configured by `drmonitor manage
      nginx_config`, in front of gunicorn, sending page files to anonymous readers ("ours, cache
      on"; the gunicorn-only run of step 2 is kept as "cache on, gunicorn only");
@@ -48,21 +50,25 @@ FILE_PAGES = ("home", "category", "post", "tag")
 ROW = re.compile(r"^\| (\w+) \| `([^`]*)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| (\d+) \|")
 
 
-def site_env(var_dir: Path, cache_seconds: int, page_files: Path | None = None) -> dict[str, str]:
+def site_env(
+    var_dir: Path, cache_seconds: int, page_files: Path | None = None, fragments: bool = True
+) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "drmonitor.settings.dev",
         "DRM_VAR_DIR": str(var_dir),
         "DRM_PAGE_CACHE_SECONDS": str(cache_seconds),
+        "DRM_FRAGMENT_CACHE_SECONDS": "600" if fragments else "0",
         "DRM_PAGE_FILES_DIR": str(page_files or ""),
     }
 
 
-def prepare_site(var_dir: Path, articles: int) -> None:
+def prepare_site(var_dir: Path, articles: int, images: bool = True) -> None:
     env = site_env(var_dir, 0)
     subprocess.run([PYTHON, "-m", "drmonitor.cli", "setup"], env=env, check=True, cwd=ROOT)
     subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "seed.py"), "--articles", str(articles)],
+        [PYTHON, str(ROOT / "bench" / "seed.py"), "--articles", str(articles)]
+        + ([] if images else ["--no-images"]),
         env=env,
         check=True,
         cwd=ROOT,
@@ -83,7 +89,7 @@ def wait_for(port: int, path: str = "/", seconds: float = 60) -> None:
 
 
 def start_site(
-    var_dir: Path, cache_seconds: int, page_files: Path | None = None
+    var_dir: Path, cache_seconds: int, page_files: Path | None = None, fragments: bool = True
 ) -> subprocess.Popen:
     workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
     server = subprocess.Popen(
@@ -101,7 +107,7 @@ def start_site(
             "--log-level",
             "warning",
         ],
-        env=site_env(var_dir, cache_seconds, page_files),
+        env=site_env(var_dir, cache_seconds, page_files, fragments),
         cwd=ROOT,
     )
     wait_for(SITE_PORT)
@@ -293,7 +299,7 @@ def proxied_paths(log: Path) -> list[str]:
 
 def search_latency(var_dir: Path, articles: int) -> dict[str, tuple[float, float, int]]:
     """p50/p95 of the results page and the live endpoint, sequential, at `articles` articles."""
-    prepare_site(var_dir, articles)
+    prepare_site(var_dir, articles, images=False)  # the results page shows no pictures
     server = start_site(var_dir, cache_seconds=0)
     queries = ["privacy", "court petition", "vpn", "shutdown", "firewall", "xyzzy", "pta", "law"]
     figures = {}
@@ -329,17 +335,18 @@ def _ratio(row: tuple | None, peer: tuple | None) -> str:
     return f"{row[0] / peer[0]:.1f}x" if row and peer else "-"
 
 
-def summary(wordpress: dict, off: dict, on: dict, front: dict, static: dict) -> None:
+def summary(wordpress: dict, off: dict, none: dict, on: dict, front: dict, static: dict) -> None:
     print("\n## Side by side (req/s; p99 ms in brackets; ratio = ours / WordPress)\n")
     print(
-        "| page | WordPress | ours, cache off | ratio | ours, cache on | ratio"
-        " | cache on, gunicorn only | ratio |"
+        "| page | WordPress | ours, cache off | ratio | no cache at all | ratio"
+        " | ours, cache on | ratio | cache on, gunicorn only | ratio |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for page in ("home", "category", "post", "tag", "search", "feed"):
-        wp, cold, hot, gun = wordpress.get(page), off.get(page), front.get(page), on.get(page)
-        cells = [_cell(wp), _cell(cold), _ratio(cold, wp), _cell(hot), _ratio(hot, wp)]
-        cells += [_cell(gun), _ratio(gun, wp)]
+        wp, cold, bare = wordpress.get(page), off.get(page), none.get(page)
+        hot, gun = front.get(page), on.get(page)
+        cells = [_cell(wp), _cell(cold), _ratio(cold, wp), _cell(bare), _ratio(bare, wp)]
+        cells += [_cell(hot), _ratio(hot, wp), _cell(gun), _ratio(gun, wp)]
         print(f"| {page} | " + " | ".join(cells) + " |")
     if static.get("post"):
         print(f"\nnginx static copy of the article page: {static['post'][0]:.1f} req/s.\n")
@@ -383,13 +390,15 @@ def main() -> int:
         wordpress = bench_sh("http://127.0.0.1:8081")
         subprocess.run(["bash", str(PEER / "stop.sh")], check=False)
 
-    site_dir = args.var / f"site-{args.articles}"
+    # "-images": the articles carry pictures like the peer's posts (a site seeded before they
+    # did must not be reused).
+    site_dir = args.var / f"site-{args.articles}-images"
     prepare_site(site_dir, args.articles)
     results = {}
-    for label, seconds in (("off", 0), ("on", 300)):
-        server = start_site(site_dir, seconds)
+    for label, seconds, fragments in (("off", 0, True), ("none", 0, False), ("on", 300, True)):
+        server = start_site(site_dir, seconds, fragments=fragments)
         try:
-            print(f"== Our site, page cache {label}")
+            print(f"== Our site, page cache {label}" + ("" if fragments else ", fragments off"))
             results[label] = bench_sh(f"http://127.0.0.1:{SITE_PORT}", OUR_PATHS)
             if label == "on":
                 _status, article_html, _ms = fetch(SITE_PORT, OUR_PATHS["BENCH_PATH_POST"])
@@ -401,7 +410,7 @@ def main() -> int:
     front = nginx_front(site_dir)
     print("== nginx serving a static copy of our article page")
     static = nginx_static(article_html)
-    summary(wordpress, results["off"], results["on"], front, static)
+    summary(wordpress, results["off"], results["none"], results["on"], front, static)
 
     if args.search_articles <= 0:
         return 0
