@@ -14,6 +14,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ RENDITION_SPECS = tuple(
 def picture(image: AbstractImage, style: str) -> SafeString:
     """An <img> with a width-described srcset, as `{% srcset_image %}` writes it."""
     chosen = STYLES[style]
-    renditions = list(image.get_renditions(*chosen.filters).values())
+    # An image whose file is gone gives a broken picture, as with Wagtail's tag, not an error.
+    renditions = list(get_renditions_or_not_found(image, chosen.filters).values())
     first = renditions[0]
     attrs = {
         "alt": "",  # teasers link their title too: the picture adds nothing to read aloud

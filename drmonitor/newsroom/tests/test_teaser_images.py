@@ -52,3 +52,14 @@ def test_a_page_of_teasers_asks_nothing_more_for_its_pictures(home):
         ]
     assert len(queries) == 3  # the articles with their images, their renditions, the bylines
     assert all("fill-640x360" in picture for picture in pictures)
+
+
+def test_a_picture_whose_file_is_gone_does_not_take_the_listing_down(client, home):
+    exclusive = SectionPage.objects.child_of(home).get(slug="drm-exclusive")
+    news = SectionPage.objects.child_of(exclusive).get(slug="news")
+    image = ImageFactory()
+    ArticlePageFactory(parent=news, title="Lost picture", featured_image=image)
+    image.file.storage.delete(image.file.name)
+    response = client.get(news.url)
+    assert response.status_code == 200
+    assert b"Lost picture" in response.content
