@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,3 +32,16 @@ def wait_for(predicate: Callable[[], bool], limit: float = 60) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "gave up waiting"
         time.sleep(0.05)
+
+
+def interruptible(command: list[str], **popen) -> subprocess.Popen:
+    """Start `command` as an operator's terminal would, so that Ctrl-C (SIGINT) reaches it.
+
+    A test run started in the background by a shell without job control inherits SIGINT as
+    ignored, and so would the command: Python then never raises KeyboardInterrupt in it.
+    """
+    return subprocess.Popen(command, preexec_fn=_sigint_as_in_a_terminal, **popen)  # noqa: S603
+
+
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -17,7 +17,7 @@ import pytest
 from drmonitor.observatory.probe import control, helper, http, server
 from drmonitor.observatory.probe.asn import AsnTable
 from drmonitor.observatory.probe.dns import make_resolver
-from drmonitor.observatory.testing.fixtures import loopback_world  # noqa: F401
+from drmonitor.observatory.testing.fixtures import interruptible, loopback_world  # noqa: F401
 
 
 def post(url: str, body: bytes, token: str | None, content_type: str = "application/json"):
@@ -179,7 +179,7 @@ def test_helper_command_serves_until_interrupted(loopback_world, tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen(
+    process = interruptible(
         [
             sys.executable,
             "-m",

@@ -10,7 +10,12 @@ import subprocess
 import sys
 
 from drmonitor.observatory.probe.runner import OutputFile, RunState, parse_duration
-from drmonitor.observatory.testing.fixtures import lines, loopback_world, wait_for  # noqa: F401
+from drmonitor.observatory.testing.fixtures import (  # noqa: F401
+    interruptible,
+    lines,
+    loopback_world,
+    wait_for,
+)
 
 
 def probe(world, *args: str) -> list[str]:
@@ -38,7 +43,7 @@ def test_interrupt_then_resume_measures_each_url_once(loopback_world, tmp_path):
     cmd = probe(
         world, "--input", str(tmp_path / "urls.txt"), "--output", str(out), "--parallel", "1"
     )
-    process = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    process = interruptible(cmd, stderr=subprocess.PIPE, text=True)
     wait_for(lambda: out.exists() and out.read_text().count("\n") >= 1)
     process.send_signal(signal.SIGINT)
     assert process.wait(30) == 130
@@ -70,7 +75,7 @@ def test_a_partial_last_line_is_cut_on_reopen(tmp_path):
 def test_every_keeps_measuring_in_new_runs(loopback_world, tmp_path):
     world = loopback_world
     out = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
+    process = interruptible(
         probe(world, world.url("ok.test"), "--output", str(out), "--every", "1s"),
         stderr=subprocess.DEVNULL,
     )

@@ -14,7 +14,12 @@ import pytest
 
 from drmonitor.observatory.probe import http
 from drmonitor.observatory.probe.spool import Deliverer, Spool
-from drmonitor.observatory.testing.fixtures import lines, loopback_world, wait_for  # noqa: F401
+from drmonitor.observatory.testing.fixtures import (  # noqa: F401
+    interruptible,
+    lines,
+    loopback_world,
+    wait_for,
+)
 from drmonitor.observatory.testing.ingest import IngestServer
 
 
@@ -148,7 +153,7 @@ def test_scheduled_probe_delivers_everything_once_across_an_outage(
     world = loopback_world
     world.loop.run(ingest.stop())
     spool, out = tmp_path / "spool", tmp_path / "out.jsonl"
-    process = subprocess.Popen(
+    process = interruptible(
         [
             sys.executable,
             "-m",
