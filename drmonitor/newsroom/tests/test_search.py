@@ -115,6 +115,19 @@ def test_tag_filter(client, newsroom):
     assert titles(client.get("/search/", {"q": "platform", "tag": "surveillance"})) == []
 
 
+def test_the_chosen_filters_stay_chosen(client, home, newsroom):
+    exclusive = section(home, "drm-exclusive")
+    response = client.get("/search/", {"q": "ban", "section": exclusive.pk, "tag": "surveillance"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    chosen = {
+        select["name"]: [option.text for option in select.select("option[selected]")]
+        for select in soup.select(".search-filters select")
+    }
+    assert chosen == {"section": ["DRM Exclusive"], "tag": ["Surveillance"], "order": []}
+    tags = [option.text for option in soup.select("select[name=tag] option")]
+    assert tags[0] == "Any tag" and "Surveillance" in tags
+
+
 def test_date_range_filter_counts_whole_days(client, newsroom):
     found = titles(client.get("/search/", {"from": "2024-06-02", "to": "2025-01-20"}))
     assert found == [newsroom["author"].title, newsroom["tag"].title]  # newest first
