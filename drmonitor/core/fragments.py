@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
 from drmonitor.core.cache import generation
@@ -22,18 +23,30 @@ def _seconds() -> int:
     return settings.DRM_FRAGMENT_CACHE_SECONDS
 
 
+def keeps(request: HttpRequest | None) -> bool:
+    """Whether parts of the page this request renders may be kept.
+
+    A preview renders an unsaved revision: what it derives from the page (related articles,
+    neighbours, sections) must neither come from the cache nor be kept for the live page.
+    """
+    return request is not None and not getattr(request, "is_preview", False)
+
+
+def _key(name: str, variant: object) -> str:
+    return f"drm:fragment:{name}:{generation()}:{variant}"
+
+
 def cached_fragment(
     name: str, variant: object, render: Callable[[], str], kept: bool = True
 ) -> SafeString:
     """The HTML of fragment `name` in its `variant`, rendered by `render` when not kept.
 
-    `kept=False` renders it without looking in or writing to the cache: a preview shows an
-    unsaved revision, whose parts must not be kept for the live page.
+    `kept=False` (see `keeps`) renders it without looking in or writing to the cache.
     """
     seconds = _seconds()
     if seconds <= 0 or not kept:
         return mark_safe(str(render()))  # noqa: S308 - rendered by our own templates
-    key = f"drm:fragment:{name}:{generation()}:{variant}"
+    key = _key(name, variant)
     html = cache.get(key)
     if html is None:
         html = str(render())
@@ -56,8 +69,8 @@ def cached_fragments(
     if seconds <= 0:
         rendered = render(list(ids))
         return [mark_safe(rendered[pk]) for pk in ids if pk in rendered]  # noqa: S308
-    stamp = generation()
-    keys = {pk: f"drm:fragment:{name}:{stamp}:{variant}:{pk}" for pk in ids}
+    prefix = _key(name, variant)
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
     kept = cache.get_many(list(keys.values()))
     missing = [pk for pk in ids if keys[pk] not in kept]
     if missing:

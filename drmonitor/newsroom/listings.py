@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from taggit.models import Tag
 
-from drmonitor.core.fragments import cached_value
+from drmonitor.core.fragments import cached_value, keeps
 from drmonitor.core.models import Rendition
 from drmonitor.newsroom import teaser_images
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
@@ -234,10 +234,9 @@ def article_context(article: ArticlePage, request: HttpRequest) -> dict:
     # The byline, the tag list, related articles and the page's meta tags all read the
     # authors and tags: fetch each once.
     prefetch_related_objects([article], bylines(), "tags")
-    kept = not getattr(request, "is_preview", False)
     return {
         "authors": article.authors(),
-        "related_articles": related_articles(article, kept=kept),
+        "related_articles": related_articles(article, kept=keeps(request)),
     }
 
 

@@ -14,7 +14,7 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from drmonitor.core.fragments import cached_fragment, cached_fragments, cached_value
+from drmonitor.core.fragments import cached_fragment, cached_fragments, cached_value, keeps
 from drmonitor.newsroom import listings, teaser_images
 from drmonitor.newsroom.models import ArticlePage
 
@@ -53,7 +53,7 @@ def _article_part(context, name: str, article: ArticlePage, build) -> SafeString
     the live ones: the part is rendered afresh and nothing of it is kept.
     """
     request = context.get("request")
-    kept = request is not None and not getattr(request, "is_preview", False)
+    kept = keeps(request)
     host = request.get_host() if request is not None else ""
 
     def render() -> str:
@@ -89,9 +89,9 @@ def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) 
     """
     request = context.get("request")
     host = request.get_host() if request is not None else ""
-    teaser = get_template("newsroom/includes/teaser.html").template
 
     def render(missing: list[int]) -> dict[int, str]:
+        teaser = get_template("newsroom/includes/teaser.html").template
         # A plain Context: the teaser needs no context processors, only what is given here.
         return {
             article.pk: teaser.render(
