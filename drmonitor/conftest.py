@@ -8,10 +8,14 @@ import pytest
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: the database rolls back between tests, and pages,
-    menus and filter choices cached from another test's rows must not leak into this one."""
+    menus and filter choices cached from another test's rows must not leak into this one.
+    The suite runs with the page cache on, as production does."""
     from django.core.cache import cache
 
+    from drmonitor.core.caching.snapshot import reset_ledger_view
+
     cache.clear()
+    reset_ledger_view()
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        # Every process that writes content (web, worker, shell) must invalidate the page cache.
-        from drmonitor.core.cache import connect_signals
+        # Every process that writes content (web, worker, shell) must record what it made
+        # stale; each app registers its own models' keys in its ready().
+        from drmonitor.core import dependencies
+        from drmonitor.core.caching.invalidation import connect
 
-        connect_signals()
+        connect()
+        dependencies.register()

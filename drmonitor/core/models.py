@@ -8,7 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
-from drmonitor.core.fragments import cached_value
+from drmonitor.core import framework_internals
+from drmonitor.core.caching import depends_on, keep, keys
 
 
 class CustomImage(AbstractImage):
@@ -38,7 +39,7 @@ class CustomImage(AbstractImage):
         found: dict[Filter, AbstractRendition] = {}
         for key, rendition in model.cache_backend.get_many(list(keys)).items():
             rendition.image = self
-            rendition._from_cache = True
+            framework_internals.mark_from_cache(rendition)
             found[keys[key]] = rendition
         rest = [spec for spec in filters if spec not in found]
         if rest:
@@ -96,23 +97,26 @@ class SiteSettings(BaseGenericSetting):
 
     @classmethod
     def load(cls, request_or_site=None) -> SiteSettings:
-        """The settings; for a page being rendered, as kept under the content generation.
+        """The settings; for a page being rendered, kept until an editor saves them.
 
-        Every page reads them (header, sidebar, footer, meta tags) and they change only when
-        an editor saves them, which starts a new generation. Code that may write them back
-        calls load() without a request and reads the row itself.
+        Every page reads them (header, sidebar, footer, meta tags). Code that may write them
+        back calls load() without a request and reads the row itself.
         """
         if not isinstance(request_or_site, HttpRequest):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
+            load_row = super().load
 
             def fetch() -> SiteSettings:
-                settings = cls._get_or_create()
+                settings = load_row()
                 settings.default_social_image  # noqa: B018 - fetched now, kept with them
                 return settings
 
-            setattr(request_or_site, attr_name, cached_value("site-settings", fetch))
+            kept = keep("site-settings", fetch, depends=[keys.SETTINGS])
+            setattr(request_or_site, attr_name, kept)
+        # Said on every use: the first may have been inside a part that keeps its own keys.
+        depends_on(keys.SETTINGS)
         return getattr(request_or_site, attr_name)
 
     def follow_links(self) -> list[tuple[str, str]]:

@@ -1,27 +1,23 @@
-"""Skip the per-request check for private pages while no page is private.
+"""A page's view restrictions in one query, never cached.
 
-Wagtail looks up the view restrictions of a page and all its ancestors on every request it
-serves: two queries, on a site that has no private pages at all. Whether any restriction
-exists is kept under the content generation, which changes when one is added or removed, so the
-check comes back the moment an editor makes a page private.
+Wagtail asks for a page's ancestors, then for their restrictions: two queries on every page it
+serves. The ancestors' tree paths are the prefixes of the page's own, so one query finds the
+restrictions of the page, of its ancestors and of the pages any of them is an alias of. Nothing
+is kept, so a restriction takes effect at once however it was written.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import PageViewRestriction
 
-from drmonitor.core.fragments import cached_value
 
-
-def any_view_restriction() -> bool:
-    return bool(cached_value("any-view-restriction", PageViewRestriction.objects.exists))
-
-
-class ViewRestrictionShortcut:
-    """A page mixin: no restriction query while the site has no private page."""
+class ViewRestrictionsInOneQuery:
+    """A page mixin (before `Page` in the bases)."""
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
-        if not any_view_restriction():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()

@@ -24,7 +24,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from drmonitor.core.fragments import cached_value
+from drmonitor.core import framework_internals
+from drmonitor.core.caching import depends_on, keep, keys
 
 
 def route_by_url_path(
@@ -52,8 +53,8 @@ def route_by_url_path(
                 continue
             return None
     page = chain[-1].specific
-    # Treebeard's get_parent() uses this, as Wagtail's own routing sets it.
-    page._cached_parent_obj = chain[-2] if len(chain) > 1 else root
+    # Its parent, already fetched, for pages that show it (an article's section).
+    page.routed_parent = chain[-2] if len(chain) > 1 else root
     return page.route(request, [])
 
 
@@ -62,8 +63,7 @@ class KnownSiteMiddleware:
 
     Wagtail looks the site up by host and port on every request and then fetches its root
     page twice over (the row, then its specific row). Sites and root pages change only in the
-    admin, which starts a new content generation, so one lookup per host serves until then.
-    Wagtail reads the site from `request._wagtail_site` when it is there.
+    admin, so one lookup per host is kept until one of them does.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -78,10 +78,12 @@ class KnownSiteMiddleware:
         hostname, port = split_domain_port(host)[0], request.get_port()
 
         def find() -> Site | None:
-            site = Site._find_for_request(request)
+            site = Site.find_for_request(request)
             if site is not None:
                 site.root_page.specific  # noqa: B018 - fetched now, kept with the site
+                depends_on(keys.page(site.root_page_id))
             return site
 
-        request._wagtail_site = cached_value(f"site:{hostname}:{port}", find)
+        site = keep(f"site:{hostname}:{port}", find, depends=[keys.SITES])
+        framework_internals.set_request_site(request, site)
         return self.get_response(request)

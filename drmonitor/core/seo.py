@@ -3,7 +3,7 @@
 One `PageMeta` per response, built from the template context: the canonical URL, the Open Graph
 and X card fields, the feeds to announce and, for articles, NewsArticle structured data. Pages
 supply what they know by duck typing (a `standfirst`, a `featured_image`, `authors()`, a
-`date_published`, a routable `feed` route), so core needs no import of the apps above it; the
+`date_published`, `feed_urls()`), so core needs no import of the apps above it; the
 site settings supply the fallbacks (description, default social image, the X account).
 """
 
@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+
+from drmonitor.core.models import SiteSettings
 
 SITE_NAME = "Digital Rights Monitor"
 DEFAULT_DESCRIPTION = "Reporting on digital rights and internet governance in Pakistan."
@@ -117,14 +119,10 @@ def _feeds(request: HttpRequest, context, page) -> list[FeedLink]:
         FeedLink(f"{SITE_NAME} (Atom)", reverse("discovery:atom_feed"), "application/atom+xml"),
     ]
     name, rss, atom = "", None, None
-    if page is not None and hasattr(page, "reverse_subpage"):
-        try:
-            base = page.get_url(request)
-            rss = base + page.reverse_subpage("feed")
-            atom = base + page.reverse_subpage("atom_feed")
-            name = page.title
-        except NoReverseMatch:
-            pass
+    own_feeds = page.feed_urls(request) if hasattr(page, "feed_urls") else None
+    if own_feeds is not None:
+        rss, atom = own_feeds
+        name = page.title
     for key, (rss_name, atom_name) in OBJECT_FEEDS.items():
         obj = context.get(key)
         if rss is None and obj is not None and getattr(obj, "slug", None):
@@ -224,7 +222,5 @@ def page_meta(context) -> PageMeta | None:
     return meta
 
 
-def _site_settings(request: HttpRequest):
-    from drmonitor.core.models import SiteSettings
-
+def _site_settings(request: HttpRequest) -> SiteSettings:
     return SiteSettings.load(request_or_site=request)

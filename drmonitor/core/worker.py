@@ -26,17 +26,6 @@ def publish_scheduled() -> int:
     return 0
 
 
-def refresh_page_files() -> int:
-    """Move the page files' `current` tree on at midnight and delete dead trees.
-
-    A publish moves it at once; nothing else happens at midnight, yet every page prints the
-    date, so without this nginx would serve yesterday's files until the next publish.
-    """
-    from drmonitor.core import page_files
-
-    return page_files.refresh()
-
-
 def jobs() -> list[Job]:
     return [import_string(path) for path in settings.DRM_WORKER_JOBS]
 

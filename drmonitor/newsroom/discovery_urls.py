@@ -1,10 +1,11 @@
 """Search, feeds, sitemap.xml and robots.txt: how readers and machines find the articles.
 
-Included at the site root before the newsroom's own URLs; section feeds are routes of the
-section pages themselves (/<section path>/feed/), see SectionPage.
+Included at the site root before the newsroom's own URLs and Wagtail's pages: a section's feed
+(/<section path>/feed/) answers before an article that happens to be called "feed", as
+WordPress's category feeds do.
 """
 
-from django.urls import path
+from django.urls import path, re_path
 
 from drmonitor.newsroom import feeds, search_views
 from drmonitor.newsroom.sitemaps import robots_txt, sitemaps_view
@@ -19,6 +20,12 @@ urlpatterns = [
     path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_atom_feed"),
     path("author/<str:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("author/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_atom_feed"),
+    re_path(r"^(?P<section_path>(?:[^/]+/)+)feed/$", feeds.SectionFeed(), name="section_feed"),
+    re_path(
+        r"^(?P<section_path>(?:[^/]+/)+)feed/atom/$",
+        feeds.SectionAtomFeed(),
+        name="section_atom_feed",
+    ),
     path("sitemap.xml", sitemaps_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]

@@ -2,7 +2,9 @@
 
 The URLs follow WordPress's (/feed/, /<section>/feed/, /tag/<slug>/feed/, /author/<slug>/feed/)
 so readers' feed subscriptions survive the move; /feed/atom/ beside each gives Atom. Items carry
-the featured image as a Media RSS thumbnail, which feed readers show beside the headline.
+the featured image as a Media RSS thumbnail, which feed readers show beside the headline. Each
+feed names the list it shows (see newsroom/keys.py), so the page cache keeps it until that list
+or one of its articles changes.
 """
 
 from __future__ import annotations
@@ -10,16 +12,19 @@ from __future__ import annotations
 import copy
 
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
+from wagtail.models import Site
 
+from drmonitor.core.caching import depends_on
+from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.models import SiteSettings
+from drmonitor.newsroom import keys
 from drmonitor.newsroom.listings import tag_for_slug
-from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
+from drmonitor.newsroom.models import ArticlePage, ArticleQuerySet, Author, SectionPage
 
 FEED_LIMIT = 20
 THUMBNAIL_SPEC = "fill-640x360"
@@ -70,11 +75,16 @@ class ArticleFeed(Feed):
 
     # --- the selection ---
 
-    def articles(self, obj) -> QuerySet[ArticlePage]:
+    def articles(self, obj) -> ArticleQuerySet:
+        raise NotImplementedError
+
+    def list_key(self, obj) -> str:
+        """The key of the list this feed shows."""
         raise NotImplementedError
 
     def items(self, obj):
-        return (
+        depends_on(self.list_key(obj))
+        articles = list(
             self.articles(obj)
             .live()
             .public()
@@ -83,6 +93,8 @@ class ArticleFeed(Feed):
             .prefetch_related("featured_image__renditions", "article_authors__author", "tags")
             .defer_streamfields()[:FEED_LIMIT]
         )
+        depends_on(*(core_keys.page(article.pk) for article in articles))
+        return articles
 
     # --- the channel ---
 
@@ -143,15 +155,27 @@ class SiteFeed(ArticleFeed):
     def articles(self, obj):
         return ArticlePage.objects.all()
 
+    def list_key(self, obj) -> str:
+        return keys.ARTICLES
+
 
 class SiteAtomFeed(SiteFeed):
     feed_type = MediaAtomFeed
 
 
 class SectionFeed(ArticleFeed):
-    """A section with its child sections and the articles listed in it as an extra section."""
+    """A section with its child sections and the articles listed in it as an extra section,
+    at /<section path>/feed/; a path that is no live, public section is not found."""
 
-    def get_object(self, request, section: SectionPage):
+    def get_object(self, request, section_path: str) -> SectionPage:
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404("No site answers for this host")
+        url_path = site.root_page.url_path + section_path
+        section = SectionPage.objects.live().public().filter(url_path=url_path).first()
+        if section is None:
+            raise Http404("No such section")
+        depends_on(core_keys.page(section.pk))
         return section
 
     def title(self, section: SectionPage) -> str:
@@ -165,6 +189,9 @@ class SectionFeed(ArticleFeed):
 
     def articles(self, section: SectionPage):
         return section.articles()
+
+    def list_key(self, section: SectionPage) -> str:
+        return keys.section_articles(section.pk)
 
 
 class SectionAtomFeed(SectionFeed):
@@ -185,7 +212,10 @@ class TagFeed(ArticleFeed):
         return f"Articles tagged {tag.name}."
 
     def articles(self, tag: Tag):
-        return ArticlePage.objects.filter(tagged_items__tag=tag).distinct()
+        return ArticlePage.objects.tagged(tag.pk).distinct()
+
+    def list_key(self, tag: Tag) -> str:
+        return keys.tag_articles(tag.pk)
 
 
 class TagAtomFeed(TagFeed):
@@ -194,7 +224,9 @@ class TagAtomFeed(TagFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug: str) -> Author:
-        return get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(Author, slug=slug)
+        depends_on(keys.author(author.pk))
+        return author
 
     def title(self, author: Author) -> str:
         return f"{author.name} | {SITE_NAME}"
@@ -206,7 +238,10 @@ class AuthorFeed(ArticleFeed):
         return f"Articles by {author.name}."
 
     def articles(self, author: Author):
-        return ArticlePage.objects.filter(article_authors__author=author).distinct()
+        return ArticlePage.objects.by(author).distinct()
+
+    def list_key(self, author: Author) -> str:
+        return keys.author_articles(author.pk)
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -3,13 +3,23 @@
 A section is a page in the tree, so the tree *is* the menu and editors rearrange it by moving
 pages. An article lives under its primary section (that gives it its URL) and may also be
 listed in extra sections, as WordPress posts sit in several categories.
+
+The queries that list articles live here too, on `ArticlePage.objects`, so that everything
+above the models (listings, feeds, search, template tags) asks them the same way.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -23,14 +33,35 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from drmonitor.core.privacy import ViewRestrictionShortcut
+from drmonitor.core.caching import depends_on, keep
+from drmonitor.core.caching import keys as core_keys
+from drmonitor.core.models import Rendition
+from drmonitor.core.privacy import ViewRestrictionsInOneQuery
+from drmonitor.newsroom import keys, teaser_images
 from drmonitor.newsroom.blocks import ArticleBodyBlock
+from drmonitor.newsroom.pagination import paginate
+
+RELATED = 3
+# The columns a teaser, a sidebar entry or a previous/next link reads. A page row has some
+# forty; building model instances from all of them is most of what a listing query costs.
+TEASER_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "standfirst",
+    "date_published",
+    "featured_image",
+)
+# A range on the date that is always true lets SQLite walk the date index newest first and
+# stop after one page of rows; without it, it reads every article and sorts them.
+DATES_END = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class Author(index.Indexed, ClusterableModel):
@@ -74,12 +105,78 @@ class Author(index.Indexed, ClusterableModel):
                 index.insert_or_update_object(article)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("newsroom:author", kwargs={"slug": self.slug})
 
 
-class SectionPage(ViewRestrictionShortcut, RoutablePageMixin, Page):
+class ArticleQuerySet(PageQuerySet):
+    """The ways pages list articles."""
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.filter(date_published__lt=DATES_END).order_by("-date_published", "-pk")
+
+    def for_teasers(self) -> ArticleQuerySet:
+        """A few columns of each article, its picture and the picture's teaser renditions."""
+        renditions = Prefetch(
+            "featured_image__renditions",
+            queryset=Rendition.objects.filter(filter_spec__in=teaser_images.RENDITION_SPECS),
+        )
+        return (
+            self.only(*TEASER_FIELDS).select_related("featured_image").prefetch_related(renditions)
+        )
+
+    def teasers(self) -> ArticleQuerySet:
+        """Newest first, with what a teaser or a sidebar entry shows."""
+        return self.newest_first().for_teasers()
+
+    def listed_in(self, section: SectionPage) -> ArticleQuerySet:
+        """Filed in the section or below it, or listed in it (or below it) as an extra."""
+        sections = SectionPage.objects.descendant_of(section, inclusive=True)
+        return self.filter(Q(path__startswith=section.path) | Q(extra_sections__in=sections))
+
+    def tagged(self, tag_pk: int) -> ArticleQuerySet:
+        return self.filter(tagged_items__tag_id=tag_pk)
+
+    def by(self, author: Author) -> ArticleQuerySet:
+        return self.filter(article_authors__author=author)
+
+    def dated(self, year: int, month: int | None = None) -> ArticleQuerySet:
+        """Dated in a year or a month of Pakistan time, the calendar readers see."""
+        articles = self.filter(date_published__year=year)
+        if month is not None:
+            articles = articles.filter(date_published__month=month)
+        return articles
+
+
+def teasers_for(ids: Sequence[int]) -> list[ArticlePage]:
+    """The articles with these ids, in this order, ready for teasers; gone ones are left out."""
+    found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
+    return with_bylines([found[pk] for pk in ids if pk in found])
+
+
+def with_bylines(articles: list[ArticlePage]) -> list[ArticlePage]:
+    """Give each article its `byline` (names) and `byline_ids`, from one narrow query for all.
+
+    A teaser prints only names; building Author instances (clusterable models, each with its
+    photo) for a dozen teasers cost more than the rest of the listing query.
+    """
+    names: dict[int, list[str]] = defaultdict(list)
+    ids: dict[int, list[int]] = defaultdict(list)
+    rows = (
+        ArticleAuthor.objects.filter(article__in=[article.pk for article in articles])
+        .exclude(author=None)
+        .order_by("sort_order", "pk")
+        .values_list("article_id", "author_id", "author__name")
+    )
+    for article_id, author_id, name in rows:
+        names[article_id].append(name)
+        ids[article_id].append(author_id)
+    for article in articles:
+        article.byline = names[article.pk]
+        article.byline_ids = ids[article.pk]
+    return articles
+
+
+class SectionPage(ViewRestrictionsInOneQuery, Page):
     """A menu section such as "DRM Exclusive" or its child "Court Updates"."""
 
     introduction = models.TextField(blank=True)
@@ -97,36 +194,31 @@ class SectionPage(ViewRestrictionShortcut, RoutablePageMixin, Page):
         verbose_name = "section"
 
     def get_context(self, request, *args, **kwargs):
-        from drmonitor.newsroom.listings import paginate, teasers
-
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = paginate(
-            request, lambda: teasers(self.articles()), self.per_page, f"section:{self.pk}"
+            request,
+            lambda: self.articles().teasers(),
+            self.per_page,
+            f"section:{self.pk}",
+            depends=[keys.section_articles(self.pk)],
         )
         parent = self.get_parent().specific_deferred  # its title and URL, no more
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         return context
 
-    @route("feed/", name="feed")
-    def rss_feed(self, request):
-        from drmonitor.newsroom.feeds import SectionFeed
-
-        return SectionFeed()(request, section=self)
-
-    @route("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        from drmonitor.newsroom.feeds import SectionAtomFeed
-
-        return SectionAtomFeed()(request, section=self)
-
-    def articles(self) -> QuerySet[ArticlePage]:
+    def articles(self) -> ArticleQuerySet:
         """Live articles filed here or in a child section, or listed here as an extra section."""
-        sections = SectionPage.objects.descendant_of(self, inclusive=True)
+        return ArticlePage.objects.live().listed_in(self).distinct().newest_first()
+
+    def feed_urls(self, request: HttpRequest) -> tuple[str, str] | None:
+        """The RSS and Atom feeds of this section: /<section path>/feed/ and feed/atom/; none
+        for a section that is itself a site's root (its /feed/ is the whole site's)."""
+        path = urlsplit(self.get_url(request) or "").path.lstrip("/")
+        if not path:
+            return None
         return (
-            ArticlePage.objects.live()
-            .filter(Q(path__startswith=self.path) | Q(extra_sections__in=sections))
-            .distinct()
-            .order_by("-date_published", "-pk")
+            reverse("discovery:section_feed", kwargs={"section_path": path}),
+            reverse("discovery:section_atom_feed", kwargs={"section_path": path}),
         )
 
 
@@ -136,7 +228,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ViewRestrictionShortcut, Page):
+class ArticlePage(ViewRestrictionsInOneQuery, Page):
     """A news story, court update, feature, comment or statement."""
 
     standfirst = models.TextField(
@@ -166,6 +258,8 @@ class ArticlePage(ViewRestrictionShortcut, Page):
         help_text="Other sections that list this article besides its own.",
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
@@ -214,10 +308,14 @@ class ArticlePage(ViewRestrictionShortcut, Page):
             raise ValidationError({"tags": "The same tag is given twice in different cases."})
 
     def get_context(self, request, *args, **kwargs):
-        from drmonitor.newsroom.listings import article_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self, request))
+        # The byline, the tag list, related articles and the page's meta tags all read the
+        # authors and tags: fetch each once.
+        prefetch_related_objects([self], bylines(), "tags")
+        depends_on(*(keys.author(author.pk) for author in self.authors()))
+        depends_on(*(keys.tag(tag.pk) for tag in self.tags.all()))
+        context["authors"] = self.authors()
+        context["related_articles"] = self.related_ids()
         return context
 
     def save(self, *args, **kwargs):
@@ -232,7 +330,7 @@ class ArticlePage(ViewRestrictionShortcut, Page):
     @cached_property
     def primary_section(self) -> SectionPage | None:
         # Its title and URL are all an article shows of it: no query for the section's row.
-        parent = self.get_parent()
+        parent = getattr(self, "routed_parent", None) or self.get_parent()
         return parent.specific_deferred if parent else None
 
     def sections(self) -> list[SectionPage]:
@@ -249,6 +347,10 @@ class ArticlePage(ViewRestrictionShortcut, Page):
         """The authors' names in byline order; listings set it for all their teasers at once."""
         return [author.name for author in self.authors()]
 
+    @cached_property
+    def byline_ids(self) -> list[int]:
+        return [author.pk for author in self.authors()]
+
     def author_names(self) -> str:
         return " ".join(author.name for author in self.authors())
 
@@ -264,6 +366,72 @@ class ArticlePage(ViewRestrictionShortcut, Page):
     def image_credit(self) -> str:
         image = self.featured_image
         return self.featured_image_credit or (image.credit if image else "")
+
+    def neighbour_ids(self) -> tuple[int | None, int | None]:
+        """The live articles published just before and just after this one, by date.
+
+        Two lookups each way, both on the date index: an article of the very same moment (an
+        import can give many the same date) comes first, ordered by id; otherwise the nearest
+        date. One "earlier date, or same date and smaller id" condition reads every row.
+        """
+        when, pk = self.date_published, self.pk
+        live = ArticlePage.objects.live()
+        same_moment = live.filter(date_published=when).values_list("pk", flat=True)
+        previous = same_moment.filter(pk__lt=pk).order_by("-pk").first()
+        following = same_moment.filter(pk__gt=pk).order_by("pk").first()
+        if previous is None:
+            earlier = live.filter(date_published__lt=when).order_by("-date_published", "-pk")
+            previous = earlier.values_list("pk", flat=True).first()
+        if following is None:
+            later = live.filter(date_published__gt=when).order_by("date_published", "pk")
+            following = later.values_list("pk", flat=True).first()
+        return previous, following
+
+    def neighbours(self) -> tuple[ArticlePage | None, ArticlePage | None]:
+        """The articles just before and after this one, kept until either side changes."""
+        previous, following = keep(
+            f"neighbours:{self.pk}", self.neighbour_ids, depends=[keys.neighbours(self.pk)]
+        )
+        depends_on(*(core_keys.page(pk) for pk in (previous, following) if pk))
+        found = ArticlePage.objects.only(*TEASER_FIELDS).in_bulk([previous, following])
+        return found.get(previous), found.get(following)
+
+    def related_ids(self, limit: int = RELATED) -> list[int]:
+        """The live articles sharing the most tags with this one, newest first among equals.
+
+        A common tag can sit on thousands of articles, which makes the ranking the costliest
+        query of the page. It is kept until one of the tags' lists changes, but pages that
+        show it do not wait for that: they pick up a new ranking when they expire.
+        """
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if not tag_ids:
+            return []
+
+        def rank() -> list[int]:
+            # Rank on the narrow tag table; grouping whole article rows costs ten times more.
+            ranked = (
+                ArticleTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+                .exclude(content_object_id=self.pk)
+                .values("content_object_id")
+                .annotate(shared_tags=Count("pk"))
+                .order_by("-shared_tags", "-content_object__date_published", "-content_object_id")
+            )
+            return [row["content_object_id"] for row in ranked[:limit]]
+
+        return keep(
+            f"related:{self.pk}:{limit}",
+            rank,
+            depends=[keys.tag_articles(pk) for pk in tag_ids],
+            propagate=False,
+        )
+
+
+def bylines() -> Prefetch:
+    """An article's authors in byline order, each with its photo, in one query."""
+    return Prefetch(
+        "article_authors",
+        queryset=ArticleAuthor.objects.select_related("author__photo").order_by("sort_order"),
+    )
 
 
 class ArticleAuthor(Orderable):

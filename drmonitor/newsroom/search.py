@@ -1,9 +1,10 @@
 """Site search: what a reader finds for a query, shared by the results page and the live box.
 
-Each kind of record readers can find is a *source* (articles now; the tracker's records can join
-later). A source turns a query and filters into lazy search results, and a page of those into
-`Hit`s, the neutral shape templates and the live endpoint show. `site_search` chains the sources
-into one sequence that a paginator can count and slice without loading everything.
+Each kind of record readers can find is a *source*: articles here, and whatever other apps
+register with the SEARCH_SOURCES hook (the tracker's incidents, cases and hearings). A source turns
+a query and filters into lazy search results, and a page of those into `Hit`s, the neutral shape
+templates and the live endpoint show. `site_search` chains the sources into one sequence that a
+paginator can count and slice without loading everything.
 
 Words are matched whole first (titles, standfirsts, bodies, tags, author names) with every word
 required; when that finds nothing, the last word is taken as the beginning of a word
@@ -20,15 +21,17 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from django import forms
-from django.core.cache import cache
 from django.db import DatabaseError, connections
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.search.models import IndexEntry
 
-from drmonitor.core.cache import generation
+from drmonitor.core.caching import keep
+from drmonitor.core.caching import keys as core_keys
+from drmonitor.newsroom import hooks as newsroom_hooks
 from drmonitor.newsroom.models import ArticlePage, ArticleTag, SectionPage
 
 LIVE_LIMIT = 6
@@ -37,7 +40,6 @@ THUMBNAIL_SPEC = "fill-96x64"
 MAX_QUERY_LENGTH = 200
 MAX_RANKED_WORDS = 8
 MIN_ENTRIES_TO_ANALYSE = 50
-CHOICES_CACHE_SECONDS = 60 * 60
 
 ORDER_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]  # first is default
 
@@ -78,11 +80,9 @@ def tag_choices() -> list[tuple[str, str]]:
 
 
 def filter_choices() -> tuple[list, list]:
-    """Both lists, kept in the cache until content changes (see core.cache.generation)."""
-    return cache.get_or_set(
-        f"drm:search-choices:{generation()}",
-        lambda: (section_choices(), tag_choices()),
-        timeout=CHOICES_CACHE_SECONDS,
+    """Both lists, kept until a page is published, moved or withdrawn."""
+    return keep(
+        "search-choices", lambda: (section_choices(), tag_choices()), depends=[core_keys.PAGES]
     )
 
 
@@ -138,14 +138,16 @@ class Hit:
     title: str
     url: str
     kind: str
-    date: datetime.datetime | None = None
+    date: datetime.datetime | datetime.date | None = None
     summary: str = ""
     context: str = ""  # e.g. the section an article is filed in
     thumbnail: object | None = None  # a rendition, or None
     byline: list = field(default_factory=list)
 
     def as_json(self) -> dict:
-        when = timezone.localtime(self.date) if self.date else None
+        when = self.date
+        if isinstance(when, datetime.datetime):
+            when = timezone.localtime(when)
         return {
             "title": self.title,
             "url": self.url,
@@ -287,7 +289,12 @@ class ArticleSource:
         return hits
 
 
-SOURCES: list[Source] = [ArticleSource()]
+def sources() -> list[Source]:
+    """Articles first, then the kinds other apps register (newsroom/hooks.py)."""
+    others = [
+        source for make in hooks.get_hooks(newsroom_hooks.SEARCH_SOURCES) for source in make()
+    ]
+    return [ArticleSource(), *others]
 
 
 class ChainedResults(Sequence):
@@ -341,9 +348,9 @@ def site_search(
     order: str = "relevance",
     request: HttpRequest | None = None,
 ) -> ChainedResults:
-    """Everything that matches, as `Hit`s: articles first, then other kinds in `SOURCES` order."""
+    """Everything that matches, as `Hit`s: articles first, then the other kinds."""
     filters = filters or Filters()
-    parts = [(source, source.results(query, filters, order)) for source in SOURCES]
+    parts = [(source, source.results(query, filters, order)) for source in sources()]
     return ChainedResults(parts, request)
 
 

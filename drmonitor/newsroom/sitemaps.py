@@ -10,6 +10,9 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from drmonitor.core.caching import depends_on
+from drmonitor.core.caching import keys as core_keys
+from drmonitor.newsroom import keys
 from drmonitor.newsroom.models import ArticlePage, ArticleTag, Author
 
 ROBOTS_DISALLOW = ("/admin/", "/accounts/")
@@ -51,7 +54,9 @@ class TagSitemap(Sitemap):
 
     def items(self):
         used = ArticleTag.objects.filter(content_object__in=_live_articles()).values("tag_id")
-        return Tag.objects.filter(pk__in=used).order_by("slug")
+        tags = list(Tag.objects.filter(pk__in=used).order_by("slug"))
+        depends_on(*(keys.tag(tag.pk) for tag in tags))
+        return tags
 
     def location(self, tag: Tag) -> str:
         return reverse("newsroom:tag", kwargs={"slug": tag.slug})
@@ -63,7 +68,11 @@ class AuthorSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Author.objects.filter(article_links__article__in=_live_articles()).distinct()
+        authors = list(
+            Author.objects.filter(article_links__article__in=_live_articles()).distinct()
+        )
+        depends_on(*(keys.author(author.pk) for author in authors))
+        return authors
 
     def location(self, author: Author) -> str:
         return author.get_absolute_url()
@@ -71,6 +80,7 @@ class AuthorSitemap(Sitemap):
 
 @require_GET
 def sitemaps_view(request: HttpRequest) -> HttpResponse:
+    depends_on(core_keys.PAGES, keys.ARTICLES)
     sitemaps = {"pages": PageSitemap(request), "tags": TagSitemap(), "authors": AuthorSitemap()}
     return sitemap(request, sitemaps)
 

@@ -7,18 +7,21 @@ from collections.abc import Callable
 from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
-from drmonitor.newsroom import listings
+from drmonitor.core.caching import depends_on
+from drmonitor.newsroom import keys, listings
 from drmonitor.newsroom.models import Author
+from drmonitor.newsroom.pagination import paginate
 
 PER_PAGE = 12
 
 
 def _listing_page(
-    request: HttpRequest, template: str, articles: Callable, key: str, **context
+    request: HttpRequest, template: str, articles: Callable, name: str, key: str, **context
 ) -> HttpResponse:
-    listing = listings.paginate(request, articles, PER_PAGE, key)
+    listing = paginate(request, articles, PER_PAGE, name, depends=[key])
     context.update(listing=listing)
     return render(request, template, context)
 
@@ -28,8 +31,9 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     return _listing_page(
         request,
         "newsroom/tag_page.html",
-        lambda: listings.articles_tagged(found),
+        lambda: listings.live_articles().tagged(found.pk).distinct(),
         f"tag:{found.pk}",
+        keys.tag_articles(found.pk),
         tag=found,
         title=found.name,
         kicker="Tag",
@@ -39,11 +43,13 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    depends_on(keys.author(person.pk))
     return _listing_page(
         request,
         "newsroom/author_page.html",
-        lambda: listings.articles_by(person),
+        lambda: listings.live_articles().by(person).distinct(),
         f"author:{person.pk}",
+        keys.author_articles(person.pk),
         author=person,
         title=person.name,
         kicker="Author",
@@ -61,8 +67,9 @@ def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpRe
     return _listing_page(
         request,
         "newsroom/archive_page.html",
-        lambda: listings.articles_in(year, month),
+        lambda: listings.live_articles().dated(year, month),
         f"archive:{year}:{month}",
+        keys.archive(year, month),
         year=year,
         month=date(year, month, 1) if month else None,
         months=listings.archive_months(year),
@@ -70,3 +77,9 @@ def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpRe
         kicker="Archive",
         empty_text=f"Nothing was published in {title}.",
     )
+
+
+def latest_archive(request: HttpRequest) -> HttpResponse:
+    """/archive/: this year's archive. A redirect, never cached, so pages that link here need
+    not print the year."""
+    return redirect("newsroom:archive_year", year=timezone.localdate().year)

@@ -51,13 +51,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "drmonitor.core.cache.PageCacheMiddleware",
-    "drmonitor.core.routing.KnownSiteMiddleware",
+    "drmonitor.core.caching.middleware.CacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "drmonitor.core.routing.KnownSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -162,7 +162,6 @@ DRM_WORKER_INTERVAL_SECONDS = int(os.environ.get("DRM_WORKER_INTERVAL_SECONDS", 
 DRM_WORKER_JOBS = [
     "drmonitor.core.worker.publish_scheduled",
     "drmonitor.tracker.notifications.deliver_pending",
-    "drmonitor.core.worker.refresh_page_files",
 ]
 
 # Login throttling: after five failures for one user name from one address, wait an hour.
@@ -193,13 +192,23 @@ TAGGIT_CASE_INSENSITIVE = True
 # Whether `drmonitor setup`/`run` loads demo articles, records and accounts (dev only).
 DRM_DEMO_CONTENT = False
 
-# Anonymous page cache (see core/cache.py); 0 turns it off, e.g. for the benchmark's "off" run.
+# Caching (core/caching, docs/performance.md). Anonymous pages are kept this long at most, and
+# parts shown on every page (recent articles) may lag this long behind; 0 turns it off.
 DRM_PAGE_CACHE_SECONDS = int(os.environ.get("DRM_PAGE_CACHE_SECONDS", "300"))
-# Where the page cache also writes cached pages as files for nginx (core/page_files.py); "" = off.
-DRM_PAGE_FILES_DIR = os.environ.get("DRM_PAGE_FILES_DIR", "")
-# Shared parts of pages (the sidebar, related-article rankings) kept under the content
-# generation (core/fragments.py); 0 renders them on every request.
+# Values and fragments kept with their dependency keys (teasers, listings, the menu); 0 renders
+# them on every request.
 DRM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("DRM_FRAGMENT_CACHE_SECONDS", "600"))
+# In production nginx keeps copies of the same pages (`drmonitor manage nginx_config`), for this
+# long at most; Django purges a copy sooner, at nginx's DRM_PURGE_URL (e.g.
+# http://127.0.0.1:80), when the page's own content or a list it shows changes.
+DRM_FRONT_CACHE_SECONDS = int(os.environ.get("DRM_FRONT_CACHE_SECONDS", "60"))
+if os.environ.get("DRM_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["DRM_PURGE_URL"],
+        }
+    }
 
 # The embedded defaults keep their state (SQLite, uploads, mail) under var/; make sure it exists.
 VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -23,4 +23,3 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-DRM_PAGE_CACHE_SECONDS = 0

@@ -8,6 +8,10 @@ class TrackerConfig(AppConfig):
 
     def ready(self) -> None:
         from drmonitor.accounts.profile import register_profile_panel
-        from drmonitor.tracker import signals  # noqa: F401 - connects the follow notifications
+        from drmonitor.tracker import (
+            dependencies,
+            signals,  # noqa: F401 - connects the follow notifications
+        )
 
         register_profile_panel("tracker/includes/my_follows.html")
+        dependencies.register()

@@ -11,11 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from drmonitor.tracker.models import Incident, LegalCase
+from drmonitor.tracker.models import Hearing, Incident, LegalCase
 from drmonitor.tracker.timeline import Event, case_timeline, incident_timeline
-from drmonitor.tracker.views import upcoming_hearings_queryset
-
-CALENDAR_MAX_AGE = 900
+from drmonitor.tracker.views import records_page
 
 
 class _TimelineFeed(Feed):
@@ -65,9 +63,7 @@ class _TimelineFeed(Feed):
         return super().get_feed(obj, request)
 
     def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = f"public, max-age={CALENDAR_MAX_AGE}"
-        return response
+        return records_page(super().__call__)(request, *args, **kwargs)
 
 
 class IncidentTimelineFeed(_TimelineFeed):
@@ -105,23 +101,25 @@ def _calendar(request, name: str, hearings) -> HttpResponse:
         cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="hearings.ics"'
-    response["Cache-Control"] = f"public, max-age={CALENDAR_MAX_AGE}"
     return response
 
 
+@records_page
 def upcoming_calendar(request):
-    return _calendar(request, "Upcoming hearings | DRM", upcoming_hearings_queryset())
+    return _calendar(request, "Upcoming hearings | DRM", Hearing.objects.upcoming())
 
 
+@records_page
 def case_calendar(request, slug):
     case = get_object_or_404(LegalCase, slug=slug)
-    hearings = upcoming_hearings_queryset().filter(case=case)
+    hearings = Hearing.objects.upcoming().filter(case=case)
     return _calendar(request, f"{case.title}: hearings", hearings)
 
 
+@records_page
 def incident_calendar(request, slug):
     incident = get_object_or_404(Incident, slug=slug)
-    hearings = upcoming_hearings_queryset().filter(case__incidents=incident).distinct()
+    hearings = Hearing.objects.upcoming().filter(case__incidents=incident).distinct()
     return _calendar(request, f"{incident.title}: hearings", hearings)
 
 

@@ -1,65 +1,94 @@
-"""Tracker records for the site search: one call that returns incidents, cases and hearings.
+"""The tracker's records in the site search: incidents, cases and hearings, after the articles.
 
-The site search page (newsroom) calls `search_records(query)` and shows the hits beside the
-articles; each hit carries what a result row needs, so the page knows nothing of our models.
+Registered with newsroom's search hook (tracker/wagtail_hooks.py). Records have no section or
+tag, so a search narrowed to one finds none of them; the date filters apply to each record's
+own date.
 """
 
 from __future__ import annotations
 
-import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from wagtail.search.backends import get_search_backend
 
+from drmonitor.newsroom.search import Filters, Hit
 from drmonitor.tracker.models import Hearing, Incident, LegalCase
 
 
 @dataclass(frozen=True)
-class RecordHit:
-    kind: str  # "incident", "case" or "hearing"
-    title: str
-    url: str
-    summary: str
-    date: datetime.date | None
+class RecordSource:
+    """One kind of record, found by Wagtail's search backend."""
+
+    kind: str
+    records: Callable[[], QuerySet]
+    date_field: str
+    hit: Callable[[Model], Hit]
+
+    def results(self, query: str, filters: Filters, order: str):
+        if not query or filters.section is not None or filters.tag is not None:
+            return self.records().none()
+        records = self.records().order_by(f"-{self.date_field}")
+        if filters.date_from is not None:
+            records = records.filter(**{f"{self.date_field}__gte": filters.date_from})
+        if filters.date_to is not None:
+            records = records.filter(**{f"{self.date_field}__lte": filters.date_to})
+        return get_search_backend().search(query, records, order_by_relevance=False)
+
+    def hits(self, records: list, request: HttpRequest | None) -> list[Hit]:
+        return [self.hit(record) for record in records]
 
 
-def search_records(query: str, limit: int = 5) -> list[RecordHit]:
-    """Up to `limit` best matches of each kind, incidents first."""
-    query = (query or "").strip()
-    if not query:
-        return []
-    backend = get_search_backend()
-    hits: list[RecordHit] = []
-    incidents = Incident.objects.select_related("country")
-    for incident in backend.search(query, incidents)[:limit]:
-        hits.append(
-            RecordHit(
-                "incident",
-                incident.title,
-                incident.get_absolute_url(),
-                incident.summary,
-                incident.start_date,
-            )
-        )
-    for case in backend.search(query, LegalCase.objects.select_related("court"))[:limit]:
-        hits.append(
-            RecordHit(
-                "case",
-                case.title,
-                case.get_absolute_url(),
-                f"{case.court.name} · {case.get_status_display()}",
-                case.filed_on,
-            )
-        )
-    hearings = Hearing.objects.select_related("case__court")
-    for hearing in backend.search(query, hearings)[:limit]:
-        hits.append(
-            RecordHit(
-                "hearing",
-                hearing.title,
-                hearing.get_absolute_url(),
-                hearing.what_happened,
-                hearing.date,
-            )
-        )
-    return hits
+def _incident_hit(incident: Incident) -> Hit:
+    return Hit(
+        title=incident.title,
+        url=incident.get_absolute_url(),
+        kind="incident",
+        date=incident.start_date,
+        summary=incident.summary,
+        context=f"Incident · {incident.country.name}",
+    )
+
+
+def _case_hit(case: LegalCase) -> Hit:
+    return Hit(
+        title=case.title,
+        url=case.get_absolute_url(),
+        kind="case",
+        date=case.filed_on,
+        summary=case.subject,
+        context=f"Court case · {case.court.name} · {case.get_status_display()}",
+    )
+
+
+def _hearing_hit(hearing: Hearing) -> Hit:
+    return Hit(
+        title=hearing.title,
+        url=hearing.get_absolute_url(),
+        kind="hearing",
+        date=hearing.date,
+        summary=hearing.what_happened,
+        context="Hearing",
+    )
+
+
+def sources() -> list[RecordSource]:
+    return [
+        RecordSource(
+            "incident",
+            lambda: Incident.objects.select_related("country"),
+            "start_date",
+            _incident_hit,
+        ),
+        RecordSource(
+            "case", lambda: LegalCase.objects.select_related("court"), "filed_on", _case_hit
+        ),
+        RecordSource(
+            "hearing",
+            lambda: Hearing.objects.select_related("case__court"),
+            "date",
+            _hearing_hit,
+        ),
+    ]

@@ -1,8 +1,9 @@
 """The tracker's public pages: lists with filters, one page per incident, case, service, actor.
 
-These are plain Django views, outside the Wagtail page cache. Anonymous responses may be cached
-briefly by browsers and proxies; signed-in readers see their own follow buttons, so theirs are
-private.
+Their cache policy is the site's (core/caching): anonymous readers get them from the page
+cache, signed-in readers (who see their own follow buttons) get them fresh. Every tracker page
+shows the tracker's records and goes stale with any of them (tracker/keys.py), and at midnight,
+since tracker pages count days and list what is still to come (`records_page`).
 """
 
 from __future__ import annotations
@@ -13,28 +14,24 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from drmonitor.core.caching import depends_on, depends_on_today
+from drmonitor.tracker import keys
 from drmonitor.tracker.filters import CaseFilter, IncidentFilter, bound
 from drmonitor.tracker.models import Actor, Follow, Hearing, Incident, LegalCase, Service
 from drmonitor.tracker.timeline import case_timeline, incident_timeline
 
 PER_PAGE = 20
-PUBLIC_MAX_AGE = 60
 
 
-def reader_cache(view):
-    """Public for anonymous readers (short max-age), private and uncached for signed-in ones."""
+def records_page(view):
+    """A page, feed or calendar of the tracker: stale with any record, and at midnight."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_cache=True)
-        else:
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        depends_on(keys.RECORDS)
+        depends_on_today()
+        return view(request, *args, **kwargs)
 
     return wrapper
 
@@ -56,7 +53,7 @@ def _follow_state(request, **target) -> bool | None:
     return Follow.objects.filter(user=request.user, **target).exists()
 
 
-@reader_cache
+@records_page
 def incident_list(request):
     form = bound(IncidentFilter, request.GET)
     incidents = form.filter(Incident.objects.select_related("country").prefetch_related("services"))
@@ -72,7 +69,7 @@ def incident_list(request):
     )
 
 
-@reader_cache
+@records_page
 def incident_detail(request, slug):
     incident = get_object_or_404(
         Incident.objects.select_related("country", "decision_maker"), slug=slug
@@ -94,7 +91,7 @@ def incident_detail(request, slug):
     )
 
 
-@reader_cache
+@records_page
 def case_list(request):
     form = bound(CaseFilter, request.GET)
     cases = form.filter(
@@ -115,7 +112,7 @@ def case_list(request):
     )
 
 
-@reader_cache
+@records_page
 def case_detail(request, slug):
     case = get_object_or_404(
         LegalCase.objects.select_related("court", "bench").prefetch_related("numbers"), slug=slug
@@ -138,24 +135,16 @@ def case_detail(request, slug):
     )
 
 
-def upcoming_hearings_queryset():
-    return (
-        Hearing.objects.filter(date__gte=timezone.localdate())
-        .select_related("case__court", "bench")
-        .order_by("date", "case__court__name")
-    )
-
-
-@reader_cache
+@records_page
 def upcoming_hearings(request):
     return render(
         request,
         "tracker/upcoming_hearings.html",
-        {"hearings": upcoming_hearings_queryset()},
+        {"hearings": Hearing.objects.upcoming()},
     )
 
 
-@reader_cache
+@records_page
 def service_list(request):
     services = Service.objects.annotate(
         incident_count=Count("incidents"),
@@ -164,7 +153,7 @@ def service_list(request):
     return render(request, "tracker/service_list.html", {"services": services})
 
 
-@reader_cache
+@records_page
 def service_detail(request, slug):
     service = get_object_or_404(Service, slug=slug)
     incidents = service.incidents.select_related("country")
@@ -175,13 +164,13 @@ def service_detail(request, slug):
     )
 
 
-@reader_cache
+@records_page
 def actor_list(request):
     actors = Actor.objects.order_by("kind", "name")
     return render(request, "tracker/actor_list.html", {"actors": actors})
 
 
-@reader_cache
+@records_page
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
     return render(

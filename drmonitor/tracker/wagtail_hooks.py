@@ -1,8 +1,12 @@
-"""The editors' side of the evidence desk: every record is a snippet under one "Tracker" menu."""
+"""The evidence desk's place in Wagtail: every record is a snippet under one "Tracker" menu,
+its records join the site search, and articles it cites show what cites them."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES
+from drmonitor.tracker import search
 from drmonitor.tracker.models import (
     Actor,
     Bench,
@@ -21,6 +25,7 @@ from drmonitor.tracker.models import (
     Statement,
     StatusChange,
 )
+from drmonitor.tracker.panels import article_records
 
 
 class IncidentViewSet(SnippetViewSet):
@@ -172,3 +177,7 @@ class TrackerGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrackerGroup)
+
+
+hooks.register(SEARCH_SOURCES, search.sources)
+hooks.register(ARTICLE_ASIDES, article_records)

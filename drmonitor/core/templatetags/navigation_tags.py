@@ -1,9 +1,8 @@
 """The main menu: the live pages under the site root that editors mark "show in menus".
 
-The whole tree comes from one query ordered by tree path, is kept on the request, and is kept
-(with its rendered HTML) under the content generation (see core/fragments.py), which every
-publish, move or deletion changes, so editors see a moved section in the menu on their next
-request.
+The whole tree comes from one query ordered by tree path, and is kept (with its rendered HTML)
+until a page in menus is published, moved or deleted (the MENU key), so readers see a moved
+section in the menu on their next request.
 """
 
 from __future__ import annotations
@@ -13,10 +12,10 @@ from dataclasses import dataclass, field
 from django import template
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
-from drmonitor.core.fragments import cached_fragment, cached_value
+from drmonitor.core.caching import depends_on, keep, keys
 
 register = template.Library()
 
@@ -66,15 +65,18 @@ def _site_root(request: HttpRequest | None) -> Page | None:
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[MenuItem]:
     request = context.get("request")
-    if request is not None and hasattr(request, "_drm_main_menu"):
-        return request._drm_main_menu
+    depends_on(keys.MENU)  # on every use: the first may have been inside a part with its own
+    if request is not None and hasattr(request, "drm_main_menu"):
+        return request.drm_main_menu
     root = _site_root(request)
     if root is None:
         return []
     host = request.get_host() if request is not None else ""
-    menu = cached_value(f"menu-items:{root.pk}:{host}", lambda: build_menu(root, request))
+    menu = keep(
+        f"menu-items:{root.pk}:{host}", lambda: build_menu(root, request), depends=[keys.MENU]
+    )
     if request is not None:
-        request._drm_main_menu = menu
+        request.drm_main_menu = menu
     return menu
 
 
@@ -143,4 +145,5 @@ def menu_html(context, menu: list[MenuItem]) -> SafeString:
             "newsroom/includes/menu.html", {"items": menu, "page": page}, request=request
         )
 
-    return cached_fragment("menu", f"{host}:{place[0]}:{place[1]}", render)
+    html = keep(f"menu:{host}:{place[0]}:{place[1]}", render, depends=[keys.MENU])
+    return mark_safe(html)  # noqa: S308 - rendered by our own template, escaped there

@@ -1,8 +1,8 @@
-"""The parts of newsroom pages that show other pages, kept per content generation.
+"""The parts of newsroom pages that show other pages, kept until what they show changes.
 
-`{% sidebar %}`, `{% teasers %}`, and an article's `{% category_line %}` and `{% prev_next %}`
-show other pages than the one being read, and change only when content does. A page's own
-content is rendered on every request; see docs/performance.md.
+`{% sidebar %}`, `{% teasers %}`, and an article's `{% category_line %}`, `{% prev_next %}` and
+`{% article_asides %}` show other pages than the one being read. A page's own content is
+rendered on every request; see docs/performance.md.
 """
 
 from __future__ import annotations
@@ -13,67 +13,84 @@ from django import template
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
 
-from drmonitor.core.fragments import cached_fragment, cached_fragments, cached_value, keeps
-from drmonitor.newsroom import listings, teaser_images
-from drmonitor.newsroom.models import ArticlePage
+from drmonitor.core.caching import depends_on, keep, keep_many
+from drmonitor.core.caching import keys as core_keys
+from drmonitor.newsroom import hooks as newsroom_hooks
+from drmonitor.newsroom import keys, listings, teaser_images
+from drmonitor.newsroom.models import ArticlePage, teasers_for
 
 register = template.Library()
 
 
+def _host(context) -> str:
+    request = context.get("request")
+    return request.get_host() if request is not None else ""
+
+
+def _safe(html: str) -> SafeString:
+    return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
+
+
 @register.simple_tag(takes_context=True)
 def sidebar(context, exclude: ArticlePage | None = None) -> SafeString:
-    """The sidebar, rendered once per content generation.
+    """The sidebar: the newest articles, About, follow links.
 
-    An article's sidebar leaves the article itself out of "Recent", so the few newest articles
-    each get their own copy; every other page shares one.
+    Every page shows it and every publish changes it, so pages do not go stale with it: they
+    show the new one when they expire (see core/caching/kept.py). An article's sidebar leaves
+    the article itself out of "Recent", so the few newest articles each get their own copy.
     """
-    newest = cached_value(
-        "recent-ids",
-        lambda: list(
-            listings.live_articles().values_list("pk", flat=True)[: listings.SIDEBAR_RECENT]
-        ),
-    )
+    newest = listings.recent_ids()
     left_out = exclude.pk if exclude is not None and exclude.pk in newest else None
     request = context.get("request")
 
     def render() -> str:
-        recent = listings.recent_articles(exclude=exclude if left_out else None)
+        shown = newest
+        if left_out is not None:
+            others = listings.live_articles().exclude(pk=left_out)
+            shown = list(others.values_list("pk", flat=True)[: listings.SIDEBAR_RECENT])
+        depends_on(*map(core_keys.page, shown))
         return render_to_string(
-            "newsroom/includes/sidebar.html", {"recent_articles": recent}, request=request
+            "newsroom/includes/sidebar.html",
+            {"recent_articles": teasers_for(shown)},
+            request=request,
         )
 
-    return cached_fragment("sidebar", left_out, render)
+    name = f"sidebar:{_host(context)}:{left_out}"
+    return _safe(keep(name, render, depends=[keys.ARTICLES], propagate=False))
 
 
 def _article_part(context, name: str, article: ArticlePage, build) -> SafeString:
-    """An article's part that links to other pages, rendered from `build(kept)`'s context.
-
-    In a preview the article is an unsaved revision, whose sections or date may differ from
-    the live ones: the part is rendered afresh and nothing of it is kept.
-    """
+    """An article's part that shows other pages, rendered from `build()`'s context."""
     request = context.get("request")
-    kept = keeps(request)
-    host = request.get_host() if request is not None else ""
 
     def render() -> str:
-        return render_to_string(f"newsroom/includes/{name}.html", build(kept), request=request)
+        return render_to_string(f"newsroom/includes/{name}.html", build(), request=request)
 
-    return cached_fragment(name, f"{host}:{article.pk}", render, kept=kept)
+    return _safe(
+        keep(f"{name}:{_host(context)}:{article.pk}", render, depends=[core_keys.page(article.pk)])
+    )
 
 
 @register.simple_tag(takes_context=True)
 def category_line(context, article: ArticlePage) -> SafeString:
     """'in News, Court Updates': the article's section and the extra sections it is listed in."""
-    return _article_part(context, "category_line", article, lambda kept: {"article": article})
+
+    def build() -> dict:
+        sections = article.sections()
+        depends_on(*(core_keys.page(section.pk) for section in sections))
+        return {"article": article, "sections": sections}
+
+    return _article_part(context, "category_line", article, build)
 
 
 @register.simple_tag(takes_context=True)
 def prev_next(context, article: ArticlePage) -> SafeString:
     """Links to the articles published just before and just after this one."""
 
-    def build(kept: bool) -> dict:
-        previous, following = listings.previous_and_next(article, kept=kept)
+    def build() -> dict:
+        previous, following = article.neighbours()
         return {"previous_article": previous, "next_article": following}
 
     return _article_part(context, "prev_next", article, build)
@@ -81,30 +98,41 @@ def prev_next(context, article: ArticlePage) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) -> SafeString:
-    """The teasers of the articles with these ids, each rendered once per content generation.
+    """The teasers of the articles with these ids, each kept until its article changes.
 
     An article's teaser is the same on the front page, in its sections, on its tags' pages and
     under related articles, and it is most of what a listing costs: the article's row, its
     byline and its picture. Only the teasers not kept are fetched, in one query.
     """
     request = context.get("request")
-    host = request.get_host() if request is not None else ""
 
-    def render(missing: list[int]) -> dict[int, str]:
+    def build(missing: list[int]) -> dict[int, tuple[str, list[str]]]:
         teaser = get_template("newsroom/includes/teaser.html").template
-        # A plain Context: the teaser needs no context processors, only what is given here.
-        return {
-            article.pk: teaser.render(
+        built = {}
+        for article in teasers_for(missing):
+            # A plain Context: the teaser needs no context processors, only what is given here.
+            html = teaser.render(
                 Context({"article": article, "size": size, "compact": compact, "request": request})
             )
-            for article in listings.teasers_for(missing)
-        }
+            shown = [core_keys.page(article.pk), *map(keys.author, article.byline_ids)]
+            built[article.pk] = (html, shown)
+        return built
 
-    html = cached_fragments("teaser", f"{host}:{size}:{compact:d}", ids, render)
-    return mark_safe("".join(html))  # noqa: S308 - each teaser was escaped by its template
+    html = keep_many(f"teaser:{_host(context)}:{size}:{compact:d}", list(ids), build)
+    return _safe("".join(html))
 
 
 @register.simple_tag
 def teaser_image(image, style: str = "teaser") -> SafeString:
     """A teaser's or sidebar entry's picture in one of teaser_images.STYLES."""
     return teaser_images.picture(image, style)
+
+
+@register.simple_tag(takes_context=True)
+def article_asides(context, article: ArticlePage) -> SafeString:
+    """The boxes other apps add under an article (the tracker's "In the tracker")."""
+    request = context.get("request")
+    parts = (
+        function(article, request) for function in hooks.get_hooks(newsroom_hooks.ARTICLE_ASIDES)
+    )
+    return _safe("".join(part for part in parts if part))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from drmonitor.core.models import SiteSettings
@@ -116,6 +117,11 @@ def test_article_page_screenshot_and_copy_link(site_url, story, browser_page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     assert page.locator(".article__figure img").evaluate("img => img.naturalWidth") > 0
     assert page.locator(".recent__item").count() == 3
+    # The browser writes today's date (Pakistan time) into the header of a cached page.
+    today = timezone.localdate()
+    assert page.locator("header .dateline time").text_content() == (
+        f"{today:%A}, {today.day} {today:%B} {today.year}"
+    )
     load_lazy_images(page)
     page.screenshot(path=str(screenshot_dir() / "article.png"), full_page=True)
 

@@ -9,9 +9,9 @@ from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
 
-from drmonitor.newsroom import listings, teaser_images
+from drmonitor.newsroom import teaser_images
 from drmonitor.newsroom.factories import ArticlePageFactory, ImageFactory
-from drmonitor.newsroom.models import SectionPage
+from drmonitor.newsroom.models import SectionPage, teasers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -43,12 +43,11 @@ def test_a_page_of_teasers_asks_nothing_more_for_its_pictures(home):
     news = SectionPage.objects.child_of(exclusive).get(slug="news")
     articles = [ArticlePageFactory(parent=news, featured_image=ImageFactory()) for _ in range(3)]
     ids = [article.pk for article in articles]
-    for article in listings.teasers_for(ids):
+    for article in teasers_for(ids):
         teaser_images.picture(article.featured_image, "teaser")  # renditions made once
     with CaptureQueriesContext(connection) as queries:
         pictures = [
-            teaser_images.picture(article.featured_image, "teaser")
-            for article in listings.teasers_for(ids)
+            teaser_images.picture(article.featured_image, "teaser") for article in teasers_for(ids)
         ]
     assert len(queries) == 3  # the articles with their images, their renditions, the bylines
     assert all("fill-640x360" in picture for picture in pictures)

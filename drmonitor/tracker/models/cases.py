@@ -174,6 +174,7 @@ class LegalCase(
         index.RelatedFields("court", [index.SearchField("name"), index.SearchField("short_name")]),
         index.FilterField("status"),
         index.FilterField("court"),
+        index.FilterField("filed_on"),
     ]
 
     class Meta:
@@ -329,6 +330,16 @@ class CaseConsolidation(models.Model):
             raise ValidationError(errors)
 
 
+class HearingQuerySet(models.QuerySet):
+    def upcoming(self) -> HearingQuerySet:
+        """Hearings from today on (Pakistan time), soonest first."""
+        return (
+            self.filter(date__gte=timezone.localdate())
+            .select_related("case__court", "bench")
+            .order_by("date", "case__court__name")
+        )
+
+
 class Hearing(index.Indexed, models.Model):
     case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="hearings")
     date = models.DateField()
@@ -358,6 +369,8 @@ class Hearing(index.Indexed, models.Model):
         help_text="The Court Updates story that reports this hearing.",
     )
     sources = models.ManyToManyField("tracker.Source", blank=True, related_name="hearings")
+
+    objects = HearingQuerySet.as_manager()
 
     panels = [
         FieldPanel("case"),

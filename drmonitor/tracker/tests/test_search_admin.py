@@ -20,17 +20,23 @@ def test_incidents_cases_and_hearings_are_searchable(case, incident):
     assert [h.case for h in backend.search("Interior Secretary", Hearing)] == [case]
 
 
-def test_search_records_returns_rows_for_the_site_search(case, incident):
-    from drmonitor.tracker.search import search_records
-
+def test_the_site_search_finds_records_after_the_articles(client, home, case, incident):
     Hearing.objects.create(case=case, date=datetime.date(2024, 4, 3), what_happened="Federation")
-    hits = search_records("Federation")
-    assert [(h.kind, h.title) for h in hits] == [
+    found = client.get("/search/live/", {"q": "Federation"}).json()["results"]
+    assert [(hit["kind"], hit["title"]) for hit in found] == [
         ("case", "A v. Federation"),
         ("hearing", "SHC hearing: A v. Federation"),
     ]
-    assert hits[0].url == "/cases/a-v-federation/"
-    assert search_records("   ") == []
+    assert found[0]["url"] == "/cases/a-v-federation/"
+    assert found[1]["date"] == "2024-04-03"
+    page = client.get("/search/", {"q": "Test block"})
+    assert incident.get_absolute_url() in page.text
+    # Records have no section or tag: a search narrowed to one does not list them.
+    news = home.get_children().first()
+    assert (
+        incident.get_absolute_url()
+        not in client.get("/search/", {"q": "Test block", "section": news.pk}).text
+    )
 
 
 @pytest.fixture

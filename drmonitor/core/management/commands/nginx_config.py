@@ -1,10 +1,12 @@
-"""Print the nginx server block that serves page files to anonymous readers (production).
+"""Print the nginx configuration that serves the site in production, with nginx's proxy cache.
 
-nginx sends a page file (see core/page_files.py) when the request could only ever get the
-shared cached page from Django anyway: GET or HEAD, no query string, no session or messages
-cookie, no Authorization header. Everything else goes to gunicorn. The headers nginx adds to
-a file are copied from a page Django renders right here, so the two can never disagree (a new
-security header in settings reaches files once the config is generated again).
+nginx keeps a page exactly when Django's page cache does (Django says so with `X-Accel-Expires`,
+see core/caching/middleware.py): GET or HEAD, no query string, no session or messages cookie, no
+Authorization header. Django purges a page from it (through Wagtail's frontend cache,
+settings.WAGTAILFRONTENDCACHE) when the page's own content or a list it shows changes; changes
+every page shows (the menu, the site settings) and the newest articles in sidebars reach nginx's
+copies within DRM_FRONT_CACHE_SECONDS. Purging needs nginx's cache_purge module (Debian:
+libnginx-mod-http-cache-purge).
 
     drmonitor manage nginx_config --listen 80 --upstream 127.0.0.1:8000 --server-name example.org
 """
@@ -16,24 +18,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import Client
-from django.test.utils import override_settings
 
-# Headers nginx makes itself for a file (or that no file may carry); the rest are copied.
-NGINX_OWN = frozenset(
-    {
-        "content-type",
-        "content-length",
-        "etag",
-        "last-modified",
-        "date",
-        "expires",
-        "set-cookie",
-        "x-page-cache",
-    }
-)
 # Static files whose names carry ManifestStaticFilesStorage's content hash never change.
 HASHED_STATIC = r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$"
+DEFAULT_CACHE_DIR = "/var/cache/nginx/drmonitor"
 
 
 def quote(value: str) -> str:
@@ -41,40 +29,6 @@ def quote(value: str) -> str:
     if "$" in value or "\n" in value or "\r" in value:
         raise CommandError(f"cannot put {value!r} into an nginx string literal")
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def serves_https() -> bool:
-    return bool(
-        settings.SECURE_SSL_REDIRECT
-        or settings.SECURE_PROXY_SSL_HEADER
-        or settings.SECURE_HSTS_SECONDS
-    )
-
-
-def render_host(server_names: list[str]) -> str:
-    """A host name Django accepts, to render the sample page with."""
-    for name in [*server_names, *settings.ALLOWED_HOSTS]:
-        if name and name not in ("_", "*") and not name.startswith((".", "~", "*")):
-            return name
-    return "localhost"
-
-
-def page_headers(host: str) -> tuple[str, list[tuple[str, str]]]:
-    """(Content-Type, other headers) of a cached page, from Django rendering "/" now.
-
-    The page cache is forced on and page files off for this one request, so the answer is
-    exactly what the cache stores and the command writes nothing.
-    """
-    seconds = max(settings.DRM_PAGE_CACHE_SECONDS, 1)
-    with override_settings(DRM_PAGE_FILES_DIR="", DRM_PAGE_CACHE_SECONDS=seconds):
-        response = Client(HTTP_HOST=host).get("/", secure=serves_https())
-    if response.status_code != 200 or "X-Page-Cache" not in response:
-        raise CommandError(
-            f"rendering / for {host} gave status {response.status_code} and no page-cache "
-            "header; run `drmonitor setup` and check ALLOWED_HOSTS"
-        )
-    headers = [(name, value) for name, value in response.items() if name.lower() not in NGINX_OWN]
-    return response["Content-Type"], headers
 
 
 def proxy_target(upstream: str) -> str:
@@ -86,78 +40,41 @@ def proxy_target(upstream: str) -> str:
     return f"http://{upstream}"
 
 
-def page_file_rules(content_type: str, headers: list[tuple[str, str]]) -> tuple[str, str]:
-    """(server-level rules choosing the file, the body of `location /`)."""
-    cookies = "|".join(re.escape(name) for name in (settings.SESSION_COOKIE_NAME, "messages"))
-    no_file = "/.no-page-file"
-    rules = [
-        "# A page file only where Django would answer from its shared page cache too.",
-        "set $drm_page_file /current/$host${uri}index.html;",
-        f"if ($request_method !~ ^(GET|HEAD)$) {{ set $drm_page_file {no_file}; }}",
-        f'if ($args != "") {{ set $drm_page_file {no_file}; }}',
-        f'if ($http_cookie ~ "(^|;) *({cookies})=") {{ set $drm_page_file {no_file}; }}',
-        f'if ($http_authorization != "") {{ set $drm_page_file {no_file}; }}',
-    ]
-    if settings.SECURE_SSL_REDIRECT:
-        # Django redirects plain http to https; a file must not answer in its place. (This
-        # assumes nginx terminates TLS; behind another TLS proxy, drop the line.)
-        rules.append("# SECURE_SSL_REDIRECT: files only over https, Django redirects the rest.")
-        rules.append(f'if ($scheme != "https") {{ set $drm_page_file {no_file}; }}')
-    location = [
-        f"root {quote(str(settings.DRM_PAGE_FILES_DIR))};",
-        "try_files $drm_page_file @django;",
-        "types { }",
-        f"default_type {quote(content_type)};",
-        "etag on;",
-        *(f"add_header {name} {quote(value)};" for name, value in headers),
-        "add_header X-Page-Cache file;",
-    ]
-    return "\n    ".join(rules), "\n        ".join(location)
-
-
-def build(listen: str, upstream: str, server_names: list[str]) -> str:
-    """The whole config text: optional page-file rules, static, media and the proxy."""
+def build(
+    listen: str, upstream: str, server_names: list[str], cache_dir: str, purge_from: list[str]
+) -> str:
+    """The whole config text for nginx's http {} context."""
     target = proxy_target(upstream)
-    if settings.DRM_PAGE_FILES_DIR:
-        content_type, headers = page_headers(render_host(server_names))
-        rules, file_location = page_file_rules(content_type, headers)
-        root_location = f"""location / {{
-        {file_location}
-    }}
-
-    location @django {{
-        include drm_proxy_params;
-    }}"""
-    else:
-        rules = "# Page files are off (DRM_PAGE_FILES_DIR is empty): gunicorn answers every page."
-        root_location = """location / {
-        include drm_proxy_params;
-    }"""
-    proxy = f"""proxy_pass {target};
-        proxy_set_header Host $drm_host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_set_header X-Real-IP $remote_addr;
-        proxy_redirect off;"""
-    root_location = root_location.replace("include drm_proxy_params;", proxy)
+    cookies = "|".join(re.escape(name) for name in (settings.SESSION_COOKIE_NAME, "messages"))
     static_root = str(settings.STATIC_ROOT).rstrip("/") + "/"
     media_root = str(settings.MEDIA_ROOT).rstrip("/") + "/"
+    purge = (
+        f"proxy_cache_purge PURGE from {' '.join(purge_from)};"
+        if purge_from
+        else "# Purging is off (--purge-from none): pages expire on their own."
+    )
     stamp = datetime.now().astimezone().isoformat(timespec="seconds")
     return f"""# Digital Rights Monitor, generated by `drmonitor manage nginx_config` at {stamp}.
-# Goes into nginx's http {{}} context, e.g. /etc/nginx/conf.d/drmonitor.conf. Generate it again
-# after changing security settings: the headers sent with page files are copied from Django.
+# Goes into nginx's http {{}} context, e.g. /etc/nginx/conf.d/drmonitor.conf.
+proxy_cache_path {quote(cache_dir)} levels=1:2 keys_zone=drm_pages:32m max_size=4g inactive=1h
+                 use_temp_path=off;
+
+# Requests that may see something personal never get or give a kept page.
+map $http_cookie $drm_personal {{
+    default "";
+    "~(^|;) *({cookies})=" 1;
+}}
+
 server {{
     listen {listen};
     server_name {" ".join(server_names)};
     client_max_body_size 64m;
 
     # Django sees the host nginx validated and the port nginx really listens on, never a port
-    # the client made up: pages carry absolute links built from it, and a page file is shared
+    # the client made up: pages carry absolute links built from it, and kept pages are shared
     # by every reader of the host.
     set $drm_host $host;
     if ($server_port !~ ^(80|443)$) {{ set $drm_host $host:$server_port; }}
-
-    {rules}
 
     location /static/ {{
         alias {quote(static_root)};
@@ -175,13 +92,31 @@ server {{
         location /media/documents/ {{ return 404; }}
     }}
 
-    {root_location}
+    location / {{
+        proxy_pass {target};
+        proxy_set_header Host $drm_host;
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_set_header X-Real-IP $remote_addr;
+        proxy_redirect off;
+
+        # Kept only as long as Django's X-Accel-Expires says: nothing Django would not keep.
+        proxy_cache drm_pages;
+        proxy_cache_key $host$uri;
+        proxy_cache_bypass $drm_personal $http_authorization $args;
+        proxy_no_cache $drm_personal $http_authorization $args;
+        proxy_ignore_headers Vary;
+        proxy_cache_lock on;
+        proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
+        add_header X-Cache-Status $upstream_cache_status always;
+        {purge}
+    }}
 }}
 """
 
 
 class Command(BaseCommand):
-    help = "Print an nginx server block: page files for anonymous readers, gunicorn for others."
+    help = "Print the nginx configuration: a proxy cache for anonymous readers, purged by Django."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--listen", default="80", help='nginx "listen" value (default 80)')
@@ -197,5 +132,23 @@ class Command(BaseCommand):
             help='a host name nginx answers for (repeatable; default "_", any)',
         )
 
-    def handle(self, *args, listen: str, upstream: str, server_names, **options) -> None:
-        self.stdout.write(build(listen, upstream, server_names or ["_"]), ending="")
+        parser.add_argument(
+            "--cache-dir",
+            default=DEFAULT_CACHE_DIR,
+            help=f"where nginx keeps pages (default {DEFAULT_CACHE_DIR})",
+        )
+        parser.add_argument(
+            "--purge-from",
+            action="append",
+            dest="purge_from",
+            help="an address allowed to purge (repeatable; default 127.0.0.1; 'none' turns "
+            "purging off)",
+        )
+
+    def handle(
+        self, *args, listen: str, upstream: str, server_names, cache_dir: str, purge_from, **options
+    ) -> None:
+        allowed = purge_from or ["127.0.0.1"]
+        allowed = [] if allowed == ["none"] else allowed
+        config = build(listen, upstream, server_names or ["_"], cache_dir, allowed)
+        self.stdout.write(config, ending="")
