@@ -1,5 +1,9 @@
-"""The editors' side of the evidence desk: every record is a snippet under one "Tracker" menu."""
+"""The editors' side of the evidence desk: every record is a snippet under one "Tracker" menu,
+and the "Import STOP CSV" page (tracker/stop/admin_views.py) has its own menu item."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,6 +25,7 @@ from drmonitor.tracker.models import (
     Statement,
     StatusChange,
 )
+from drmonitor.tracker.stop.admin_views import can_import, import_view
 
 
 class IncidentViewSet(SnippetViewSet):
@@ -172,3 +177,20 @@ class TrackerGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrackerGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_stop_import_url():
+    return [path("tracker/import-stop/", import_view, name="tracker_import_stop")]
+
+
+class StopImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_stop_import_menu_item():
+    return StopImportMenuItem(
+        "Import STOP CSV", reverse("tracker_import_stop"), icon_name="upload", order=900
+    )
