@@ -1,14 +1,24 @@
 """CSV downloads. The incident CSV is STOP-shaped (tracker/stop/columns.py) so it merges with
-Access Now's data and can be imported back; cases and hearings have columns of their own."""
+Access Now's data and can be imported back; cases and hearings have columns of their own.
+
+A case or hearing row is the JSON API's record (schemas.py) flattened: nested records become
+the columns below, lists are joined with "; ", and what a spreadsheet has no use for (api_url,
+sources...) is left out. So a value means the same in both downloads. Dates come out as
+YYYY-MM-DD and missing values as empty cells.
+"""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterable
 
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
+from ninja import Schema
 
-from drmonitor.api.endpoints import (
+from drmonitor.api import schemas as s
+from drmonitor.api.queries import (
     BadRequest,
     cases_queryset,
     filtered_incidents,
@@ -54,30 +64,59 @@ HEARING_COLUMNS = [
 ]
 
 
-def _csv_response(filename: str, columns: list[str], rows) -> HttpResponse:
+def _case_row(case: dict) -> dict:
+    return {
+        **case,
+        "court": case["court"]["name"],
+        "court_short_name": case["court"]["short_name"],
+        "numbers": "; ".join(case["numbers"]),
+        "incidents": "; ".join(incident["slug"] for incident in case["incidents"]),
+    }
+
+
+def _hearing_row(hearing: dict) -> dict:
+    case = hearing["case"]
+    return {
+        **hearing,
+        "case_slug": case["slug"],
+        "case_title": case["title"],
+        "court": case["court"],
+    }
+
+
+def _csv_response(filename: str, columns: list[str], rows: Iterable[dict]) -> HttpResponse:
+    """The rows as a download; keys of a row that are not `columns` are left out."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.DictWriter(response, fieldnames=columns, lineterminator="\r\n")
+    writer = csv.DictWriter(
+        response, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return response
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+def _records_response(
+    request,
+    filename: str,
+    columns: list[str],
+    records: QuerySet,
+    shape: type[Schema],
+    flatten: Callable[[dict], dict],
+) -> HttpResponse:
+    context = {"request": request}
+    rows = (flatten(shape.model_validate(r, context=context).model_dump()) for r in records)
+    return _csv_response(filename, columns, rows)
 
 
-def _iso(value) -> str:
-    return value.isoformat() if value else ""
+def _incidents_response(incidents, base_url: str) -> HttpResponse:
+    rows = (incident_row(i, base_url) for i in export_queryset(incidents))
+    return _csv_response("drm-incidents.csv", EXPORT_COLUMNS, rows)
 
 
 def incident_csv_text(incidents, base_url: str) -> str:
     """The STOP-shaped CSV of `incidents` (also what the round-trip test compares)."""
-    return _csv_response(
-        "incidents.csv",
-        EXPORT_COLUMNS,
-        (incident_row(i, base_url) for i in export_queryset(incidents)),
-    ).content.decode()
+    return _incidents_response(incidents, base_url).content.decode()
 
 
 @require_safe
@@ -90,58 +129,23 @@ def incidents_csv(request):
     except BadRequest as exc:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
         return HttpResponse(f"Invalid filter: {problems}\n", status=400, content_type="text/plain")
-    rows = (incident_row(i, _base_url(request)) for i in export_queryset(incidents))
-    return _csv_response("drm-incidents.csv", EXPORT_COLUMNS, rows)
+    return _incidents_response(incidents, request.build_absolute_uri("/").rstrip("/"))
 
 
 @require_safe
 def cases_csv(request):
-    base = _base_url(request)
-    rows = (
-        {
-            "id": c.pk,
-            "slug": c.slug,
-            "title": c.title,
-            "court": c.court.name,
-            "court_short_name": c.court.short_name,
-            "numbers": "; ".join(n.number for n in c.numbers.all()),
-            "status": c.status,
-            "outcome": c.outcome,
-            "filed_on": _iso(c.filed_on),
-            "decided_on": _iso(c.decided_on),
-            "petitioners": c.petitioners_text,
-            "respondents": c.respondents_text,
-            "subject": c.subject,
-            "incidents": "; ".join(i.slug for i in c.incidents.all()),
-            "hearing_count": c.hearing_count,
-            "url": base + c.get_absolute_url(),
-        }
-        for c in cases_queryset()
+    return _records_response(
+        request, "drm-cases.csv", CASE_COLUMNS, cases_queryset(), s.CaseOut, _case_row
     )
-    return _csv_response("drm-cases.csv", CASE_COLUMNS, rows)
 
 
 @require_safe
 def hearings_csv(request):
-    base = _base_url(request)
-    rows = (
-        {
-            "id": h.pk,
-            "case_slug": h.case.slug,
-            "case_title": h.case.title,
-            "court": h.case.court.name,
-            "date": _iso(h.date),
-            "date_precision": h.date_precision,
-            "bench": h.bench.label if h.bench else "",
-            "result": h.result,
-            "what_happened": h.what_happened,
-            "directions": h.directions,
-            "appeared": h.appeared,
-            "summoned": h.summoned,
-            "next_date": _iso(h.next_date),
-            "next_date_note": h.next_date_note,
-            "url": base + h.get_absolute_url(),
-        }
-        for h in hearings_queryset()
+    return _records_response(
+        request,
+        "drm-hearings.csv",
+        HEARING_COLUMNS,
+        hearings_queryset(),
+        s.HearingOut,
+        _hearing_row,
     )
-    return _csv_response("drm-hearings.csv", HEARING_COLUMNS, rows)

@@ -1,15 +1,73 @@
-"""The API's response shapes. Field names are part of the contract: add fields, never rename.
+"""The API's response shapes, each written once and read straight from the model instances.
 
-Dates are ISO 8601 (YYYY-MM-DD); every record carries `url` (its page on the site) and
-`api_url` (its record here), both absolute.
+Field names are part of the contract: add fields, never rename. Dates are ISO 8601
+(YYYY-MM-DD); every record carries `url` (its page on the site) and `api_url` (its record
+here), both absolute. Fields that are not a model attribute of the same name and type have a
+`resolve_<field>` resolver; absolute links read the request from the context ninja validates
+responses with (`context["request"]`).
 """
 
 from __future__ import annotations
 
 import datetime
+from operator import attrgetter
 
+from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
+
+from drmonitor.tracker.models import Hearing, Incident, LegalCase, Service
+
+
+def _absolute(context: dict, path: str) -> str:
+    """`path` on the host and scheme the client asked for."""
+    return context["request"].build_absolute_uri(path)
+
+
+def _api_path(record) -> str:
+    """Where `record` is in this API."""
+    match record:
+        case Hearing():
+            return reverse("api:hearing", kwargs={"hearing_id": record.pk})
+        case Incident():
+            name = "api:incident"
+        case LegalCase():
+            name = "api:case"
+        case Service():
+            name = "api:service"
+        case _:
+            raise TypeError(f"The API has no {type(record).__name__} records.")
+    return reverse(name, kwargs={"slug": record.slug})
+
+
+def _bench_label(record) -> str | None:
+    return record.bench.label if record.bench else None
+
+
+def _sources_by_url(record) -> list:
+    """Sorted here rather than in the query so any prefetch of `sources` serves it."""
+    return sorted(record.sources.all(), key=attrgetter("url"))
+
+
+def _parties(actors, printed: str) -> str:
+    """A case's petitioners or respondents as the case page lists them: the actors we keep a
+    record of, then the names printed without one."""
+    return "; ".join([actor.name for actor in actors.all()] + ([printed] if printed else []))
+
+
+class _Linked(Schema):
+    """A record with its page on the site (`url`) and its record here (`api_url`)."""
+
+    @staticmethod
+    def resolve_url(record, context) -> str:
+        return _absolute(context, record.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(record, context) -> str:
+        return _absolute(context, _api_path(record))
+
+
+# --- records ---------------------------------------------------------------------------------
 
 
 class Error(Schema):
@@ -22,7 +80,7 @@ class CountryOut(Schema):
     name: str
 
 
-class ServiceRef(Schema):
+class ServiceRef(_Linked):
     slug: str
     name: str
     url: str
@@ -33,6 +91,10 @@ class ServiceOut(ServiceRef):
     domains: list[str]
     website: str
     incident_count: int
+
+    @staticmethod
+    def resolve_domains(service) -> list[str]:
+        return service.domain_list()
 
 
 class NetworkOut(Schema):
@@ -48,22 +110,26 @@ class SourceOut(Schema):
     date: datetime.date | None
 
 
-class IncidentRef(Schema):
+class IncidentRef(_Linked):
     slug: str
     title: str
     url: str
     api_url: str
 
 
-class CaseRef(Schema):
+class CaseRef(_Linked):
     slug: str
     title: str
     court: str
     url: str
     api_url: str
 
+    @staticmethod
+    def resolve_court(case) -> str:
+        return case.court.name
 
-class IncidentOut(Schema):
+
+class IncidentOut(_Linked):
     id: int
     slug: str
     title: str
@@ -97,6 +163,20 @@ class IncidentOut(Schema):
     cases: list[CaseRef]
     updated_at: datetime.datetime
 
+    resolve_sources = staticmethod(_sources_by_url)
+
+    @staticmethod
+    def resolve_days(incident) -> int:
+        return incident.duration_days()
+
+    @staticmethod
+    def resolve_ordered_by(incident) -> list[str]:
+        return sorted(actor.name for actor in incident.ordered_by.all())
+
+    @staticmethod
+    def resolve_decision_maker(incident) -> str | None:
+        return incident.decision_maker.name if incident.decision_maker else None
+
 
 class CourtOut(Schema):
     id: int
@@ -104,7 +184,7 @@ class CourtOut(Schema):
     short_name: str
 
 
-class HearingOut(Schema):
+class HearingOut(_Linked):
     id: int
     case: CaseRef
     date: datetime.date
@@ -121,8 +201,11 @@ class HearingOut(Schema):
     api_url: str
     sources: list[SourceOut]
 
+    resolve_bench = staticmethod(_bench_label)
+    resolve_sources = staticmethod(_sources_by_url)
 
-class HearingInCase(Schema):
+
+class HearingInCase(_Linked):
     id: int
     date: datetime.date
     result: str
@@ -132,7 +215,7 @@ class HearingInCase(Schema):
     api_url: str
 
 
-class CaseOut(Schema):
+class CaseOut(_Linked):
     id: int
     slug: str
     title: str
@@ -153,14 +236,35 @@ class CaseOut(Schema):
     hearings_url: str = Field(description="This case's hearings in the hearings list")
     updated_at: datetime.datetime
 
+    resolve_bench = staticmethod(_bench_label)
+
+    @staticmethod
+    def resolve_petitioners(case) -> str:
+        return _parties(case.petitioners, case.petitioners_text)
+
+    @staticmethod
+    def resolve_respondents(case) -> str:
+        return _parties(case.respondents, case.respondents_text)
+
+    @staticmethod
+    def resolve_numbers(case) -> list[str]:
+        return [entry.number for entry in case.numbers.all()]
+
+    @staticmethod
+    def resolve_hearings_url(case, context) -> str:
+        return _absolute(context, reverse("api:hearings") + f"?case={case.slug}")
+
 
 class CaseDetailOut(CaseOut):
     hearings: list[HearingInCase]
     sources: list[SourceOut]
 
+    resolve_sources = staticmethod(_sources_by_url)
+
 
 def page_schema(item: type[Schema], name: str) -> type[Schema]:
-    """A page of `item`s: the total count and absolute links to the neighbouring pages."""
+    """A page of `item`s: the total count and absolute links to the neighbouring pages
+    (filled by `pagination.LinkedPages`)."""
     return type(
         name,
         (Schema,),

@@ -1,7 +1,10 @@
 """The evidence desk's place in Wagtail: every record is a snippet under one "Tracker" menu,
-its records join the site search, and articles it cites show what cites them."""
+the "Import STOP CSV" page (tracker/stop/admin_views.py) has its own menu item, the records
+join the site search, and articles they cite show what cites them."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -26,6 +29,7 @@ from drmonitor.tracker.models import (
     StatusChange,
 )
 from drmonitor.tracker.panels import article_records
+from drmonitor.tracker.stop.admin_views import can_import, import_view
 
 
 class IncidentViewSet(SnippetViewSet):
@@ -181,3 +185,20 @@ register_snippet(TrackerGroup)
 
 hooks.register(SEARCH_SOURCES, search.sources)
 hooks.register(ARTICLE_ASIDES, article_records)
+
+
+@hooks.register("register_admin_urls")
+def register_stop_import_url():
+    return [path("tracker/import-stop/", import_view, name="tracker_import_stop")]
+
+
+class StopImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_stop_import_menu_item():
+    return StopImportMenuItem(
+        "Import STOP CSV", reverse("tracker_import_stop"), icon_name="upload", order=900
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from drmonitor.tracker.models import Hearing, Incident, LegalCase, Service
 
@@ -138,3 +140,13 @@ def test_lists_cost_a_fixed_number_of_queries(client, demo, django_assert_max_nu
         get(client, "/api/cases", limit=100)
     with django_assert_max_num_queries(8):
         get(client, "/api/hearings", limit=100)
+
+
+@pytest.mark.parametrize("path", ["/api/incidents", "/api/cases", "/api/hearings", "/api/services"])
+def test_a_full_page_costs_the_queries_of_a_one_record_page(client, demo, path):
+    get(client, path)  # a test's first request also reads the site's settings
+    with CaptureQueriesContext(connection) as one_record:
+        assert len(get(client, path, limit=1)["results"]) == 1
+    with CaptureQueriesContext(connection) as full_page:
+        assert len(get(client, path, limit=100)["results"]) > 1
+    assert len(full_page) == len(one_record)

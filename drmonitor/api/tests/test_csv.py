@@ -88,3 +88,22 @@ def test_cases_and_hearings_csv(client, demo):
     hearings = rows(client.get("/api/hearings.csv").content.decode())
     dates = [h["date"] for h in hearings]
     assert dates == sorted(dates) and len(dates) > 10
+
+
+def test_case_csv_names_every_party_as_the_case_page_and_the_api_do(client, demo):
+    case = LegalCase.objects.order_by("pk").first()
+    case.petitioners.add(Actor.objects.create(name="Petitioning Person", kind="person"))
+    case.petitioners_text = "and others as printed"
+    case.save()
+    row = next(
+        r for r in rows(client.get("/api/cases.csv").content.decode()) if r["slug"] == case.slug
+    )
+    assert "Petitioning Person" in row["petitioners"]
+    assert row["petitioners"].endswith("; and others as printed")
+    record = client.get(f"/api/cases/{case.slug}").json()
+    assert (row["petitioners"], row["respondents"]) == (
+        record["petitioners"],
+        record["respondents"],
+    )
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "Petitioning Person" in page and "and others as printed" in page

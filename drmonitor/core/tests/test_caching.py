@@ -230,7 +230,7 @@ def test_browsers_revalidate_with_an_etag_and_nginx_keeps_the_page(client, artic
     first = client.get(article.url)
     assert "public" in first["Cache-Control"] and "max-age=0" in first["Cache-Control"]
     assert "Cookie" in first["Vary"]
-    assert first["X-Accel-Expires"] == str(settings.DRM_PAGE_CACHE_SECONDS)
+    assert first["X-Accel-Expires"] == str(settings.DRM_FRONT_CACHE_SECONDS)
     again = client.get(article.url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     head = client.head(article.url)

@@ -226,13 +226,24 @@ def _is_access_now(url: str) -> bool:
     return urlparse(url).netloc.lower().endswith("accessnow.org")
 
 
-def incident_row(incident, base_url: str) -> dict[str, str]:
-    """One incident as a STOP row plus our drm_ columns. Expects the relations prefetched
-    (see `export_queryset`) so a long export does not query per incident."""
-    services = sorted(s.name for s in incident.services.all())
+# The incident's relations a row prints.
+LINKS = ("services", "sources", "networks", "ordered_by", "legal_basis")
+
+
+def linked(incident) -> dict[str, list]:
+    """The records `incident` links to, relation by relation (see `LINKS`)."""
+    return {name: list(getattr(incident, name).all()) for name in LINKS}
+
+
+def incident_row(incident, base_url: str, links: dict[str, list] | None = None) -> dict[str, str]:
+    """One incident as a STOP row plus our drm_ columns. `links` are its linked records
+    (`linked()`), by default read from the relations: prefetch them (see `export_queryset`)
+    so a long export does not query per incident."""
+    links = linked(incident) if links is None else links
+    services = sorted(s.name for s in links["services"])
     service_set = set(services)
     service_based = incident.extent == Extent.SERVICE
-    sources = sorted(incident.sources.all(), key=lambda s: s.url)
+    sources = sorted(links["sources"], key=lambda s: s.url)
     write_up = next((s for s in sources if _is_access_now(s.url)), None)
     evidence = [s for s in sources if s is not write_up]
     first_kind = evidence[0].kind if evidence else ""
@@ -249,10 +260,10 @@ def incident_row(incident, base_url: str) -> dict[str, str]:
             "info_source_link": LIST_SEPARATOR.join(s.url for s in evidence),
             "end_date": incident.end_date.isoformat() if incident.end_date else "",
             "duration": str(incident.duration_days()) if incident.end_date else "",
-            "legal_just": "Yes" if incident.legal_basis.all() else "",
+            "legal_just": "Yes" if links["legal_basis"] else "",
             "gov_ack_source": incident.government_ack_source,
             "other_affected": ", ".join(n for n in services if n not in SERVICE_FLAGS.values()),
-            "telcos_involved": ", ".join(sorted(n.name for n in incident.networks.all())),
+            "telcos_involved": ", ".join(sorted(n.name for n in links["networks"])),
             "an_link": write_up.url if write_up else "",
             "region": REGION_BY_CODE.get(code, ""),
             "count_year": str(incident.start_date.year),
@@ -263,12 +274,8 @@ def incident_row(incident, base_url: str) -> dict[str, str]:
             "drm_end_date_type": incident.end_date_type,
             "drm_url": base_url + incident.get_absolute_url(),
             "drm_services": LIST_SEPARATOR.join(services),
-            "drm_ordered_by": LIST_SEPARATOR.join(
-                sorted(a.name for a in incident.ordered_by.all())
-            ),
-            "drm_laws": LIST_SEPARATOR.join(
-                sorted(law.title for law in incident.legal_basis.all())
-            ),
+            "drm_ordered_by": LIST_SEPARATOR.join(sorted(a.name for a in links["ordered_by"])),
+            "drm_laws": LIST_SEPARATOR.join(sorted(law.title for law in links["legal_basis"])),
             "drm_sources": LIST_SEPARATOR.join(f"{s.kind} {s.url}" for s in sources),
         }
     )
@@ -280,9 +287,7 @@ def incident_row(incident, base_url: str) -> dict[str, str]:
 
 
 def export_queryset(incidents):
-    return incidents.select_related("country", "decision_maker").prefetch_related(
-        "services", "sources", "networks", "ordered_by", "legal_basis"
-    )
+    return incidents.select_related("country", "decision_maker").prefetch_related(*LINKS)
 
 
 # --- import --------------------------------------------------------------------------------

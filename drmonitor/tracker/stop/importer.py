@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from drmonitor.core.caching import invalidation
 from drmonitor.tracker.models import Actor, Country, Incident, Law, Network, Service, Source
 from drmonitor.tracker.stop import columns as cols
 from drmonitor.tracker.stop.countries import NAME_BY_CODE
@@ -246,23 +247,23 @@ def _apply(incident: Incident, data: cols.IncidentData, refs: _References) -> No
         )
 
 
-def _link(incident: Incident, data: cols.IncidentData, refs: _References) -> None:
-    """Add the row's links; in a dry run only to the incident's in-memory (prefetched) lists,
-    which is all the report's "changed" columns read."""
-    links = {
+def _link(
+    incident: Incident, data: cols.IncidentData, refs: _References, links: dict[str, list]
+) -> None:
+    """Add the row's links: to the database in a real run, and in both runs to `links`, the
+    incident's linked records as the report's "changed" columns read them (`cols.linked`)."""
+    wanted = {
         "services": [refs.service(n) for n in data.services],
         "networks": [refs.network(n, code) for n, code in data.networks],
         "sources": [refs.source(url, kind) for url, kind in data.sources.items()],
         "ordered_by": [refs.actor(n, "", incident.country) for n in data.ordered_by],
         "legal_basis": [refs.law(t) for t in data.laws],
     }
-    for name, records in links.items():
-        if refs.create:
+    if refs.create:
+        for name, records in wanted.items():
             getattr(incident, name).add(*records)
-        elif incident.pk:
-            cached = incident._prefetched_objects_cache
-            current = list(cached.get(name, []))
-            cached[name] = current + [r for r in records if r not in current]
+    for name, records in wanted.items():
+        links[name] += [r for r in records if r not in links[name]]
 
 
 def _validation_errors(exc: ValidationError) -> list[cols.RowError]:
@@ -292,10 +293,14 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
             year = int(row.get("count_year") or 0) if row.get("count_year", "").isdigit() else 0
             groups.setdefault(key, []).append((year, line, data))
 
-    with transaction.atomic():
+    # Thousands of rows make stale what one does: one entry in the cache's ledger.
+    with invalidation.batched(), transaction.atomic():
         existing = cols.export_queryset(Incident.objects.all())
         by_key = {cols.incident_key(i): i for i in existing}
         by_slug = {i.slug: i for i in by_key.values()}
+        # What each stored incident links to, with the rows' additions so far (a dry run
+        # adds them here only).
+        links_of: dict[int, dict[str, list]] = {}
         refs = _References(create=commit)
         for key, members in groups.items():
             members.sort(key=lambda m: (m[0], m[1].row))
@@ -303,7 +308,13 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
             for _, other, _ in members[:-1]:
                 other.action, other.repeat_of = "repeat", line.row
             incident = by_slug.get(key[1]) if key[0] == "slug" else by_key.get(key)
-            before = cols.incident_row(incident, base_url="") if incident else None
+            if incident:
+                if incident.pk not in links_of:
+                    links_of[incident.pk] = cols.linked(incident)
+                links = links_of[incident.pk]
+                before = cols.incident_row(incident, "", links)
+            else:
+                links, before = {name: [] for name in cols.LINKS}, None
             incident = incident or Incident()
             incident.log_status_change = incident.pk is not None
             try:
@@ -318,7 +329,7 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
                     incident.full_clean(exclude=unsaved)
                     if commit:
                         incident.save()
-                    _link(incident, data, refs)
+                    _link(incident, data, refs, links)
             except (ValidationError, IntegrityError) as exc:
                 refs.cache.clear()  # what the failed row created was rolled back with it
                 if isinstance(exc, ValidationError):
@@ -332,7 +343,7 @@ def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
             if before is None:
                 line.action = "create"
             else:
-                after = cols.incident_row(incident, base_url="")
+                after = cols.incident_row(incident, "", links)
                 line.changes = [
                     (c, before[c], after[c])
                     for c in cols.EXPORT_COLUMNS

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from drmonitor.tracker.models import Actor, Country, Incident, Service, Source
+from drmonitor.tracker.models import Actor, Country, Incident, Network, Service, Source
 from drmonitor.tracker.stop.columns import STOP_COLUMNS
 from drmonitor.tracker.stop.importer import import_stop
 
@@ -150,6 +150,28 @@ def test_an_update_lists_the_changed_columns_and_keeps_what_editors_wrote():
     assert incident.actual_cause_details == "Written by our editor."
     assert incident.summary == GOOD[0]["event"]
     assert incident.stated_justification_details == "Filled in from STOP."
+
+
+def test_an_update_lists_the_links_it_adds_in_the_dry_run_as_in_the_real_run():
+    import_stop(stop_csv(GOOD[:1]), commit=True)
+    new_link = "https://example.org/news/x-still-down"
+    more = {
+        **GOOD[0],
+        "telcos_involved": "Jazz",
+        "info_source_link": f"{GOOD[0]['info_source_link']}; {new_link}",
+    }
+    dry = import_stop(stop_csv([more]), commit=False)
+    assert dry.rows[0].action == "update"
+    changes = {column: (old, new) for column, old, new in dry.rows[0].changes}
+    assert changes["telcos_involved"] == ("", "Jazz")
+    assert new_link not in changes["info_source_link"][0]
+    assert new_link in changes["info_source_link"][1]
+    assert not Network.objects.exists() and not Source.objects.filter(url=new_link).exists()
+
+    real = import_stop(stop_csv([more]), commit=True)
+    assert real.committed and real.rows[0].changes == dry.rows[0].changes
+    assert [n.name for n in Incident.objects.get().networks.all()] == ["Jazz"]
+    assert {r.action for r in import_stop(stop_csv([more]), commit=False).rows} == {"unchanged"}
 
 
 def test_repeated_rows_of_a_multi_year_event_become_one_incident():
