@@ -1,7 +1,8 @@
 """One chronological list of everything dated about an incident or a case.
 
-Pure functions: they read the records and return events; pages, feeds and tests all use them,
-so the list a reader sees, the Atom feed and the tests can never disagree.
+One builder per record: it reads the record and its related rows (a few queries) and returns
+events in order. Pages, feeds and tests all use them, so the list a reader sees, the Atom feed
+and the tests can never disagree.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def build(
     media_root = str(settings.MEDIA_ROOT).rstrip("/") + "/"
     if purge_from:
         allowed = "\n        ".join(f"allow {address};" for address in purge_from)
-        purge_location = f"""# Django's purges (Wagtail's frontend cache sends PURGE <path>) land here.
+        purge_location = f"""# Purges from Django (Wagtail sends PURGE <path>) land here.
     location ~ ^/drm-purge(/.*)$ {{
         internal;
         {allowed}

@@ -1,0 +1,45 @@
+"""Each private part of Wagtail in core/framework_internals.py still does what we rely on.
+
+When an upgrade moves one of them, the test of it fails here, not a page somewhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Filter
+from wagtail.models import Site
+
+from drmonitor.core import framework_internals
+from drmonitor.core.models import CustomImage, Rendition
+from drmonitor.newsroom.factories import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_site_set_on_the_request_is_the_one_wagtail_finds_without_asking(home):
+    site = Site.objects.get(is_default_site=True)
+    request = RequestFactory().get("/", HTTP_HOST="elsewhere.example")
+    framework_internals.set_request_site(request, site)
+    with CaptureQueriesContext(connection) as queries:
+        assert Site.find_for_request(request) is site
+    assert len(queries) == 0
+
+
+def test_a_rendition_marked_as_from_the_cache_is_not_written_back(settings):
+    image = ImageFactory()
+    made = image.get_rendition("fill-320x180")
+    spec = Filter("fill-320x180")
+    key = Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec)
+    Rendition.cache_backend.delete(key)
+    fresh = CustomImage.objects.get(pk=image.pk)
+    framework_internals.mark_from_cache(made)
+    fresh.find_existing_renditions = lambda *filters: {filters[0]: made}
+    fresh.get_renditions("fill-320x180")
+    assert Rendition.cache_backend.get(key) is None  # marked: Wagtail did not write it
+    unmarked = Rendition.objects.get(pk=made.pk)
+    fresh.find_existing_renditions = lambda *filters: {filters[0]: unmarked}
+    fresh.get_renditions("fill-320x180")
+    assert Rendition.cache_backend.get(key) is not None  # unmarked: written, as Wagtail does
