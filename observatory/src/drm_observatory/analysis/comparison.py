@@ -8,7 +8,7 @@ verdict computes them here. Definitions follow probe-cli `internal/experiment/we
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from drm_observatory.analysis.testkeys import (
     HTTPControl,
@@ -53,26 +53,29 @@ _TITLE = re.compile(rb"(?i)<title>([^<]{1,512})</title>")
 
 # The keys a probe derives by comparing itself with the control (not raw observations), in the
 # order OONI's engines write them.
-COMPARISON_KEYS = (
-    "dns_consistency",
-    "body_length_match",
-    "body_proportion",
-    "status_code_match",
-    "headers_match",
-    "title_match",
-)
 NXDOMAIN_FAILURES = ("dns_nxdomain_error", "android_dns_cache_no_data")
 
 
-@dataclass
-class Comparison:
+@dataclass(kw_only=True)
+class ComparisonKeys:
+    """The keys OONI stores beside its verdict: how the probe's DNS and page compare with the
+    control's. A comparison computes them and a verdict reports them, so both inherit them."""
+
     dns_consistency: str | None = None
     body_length_match: bool | None = None
     body_proportion: float | None = None
     status_code_match: bool | None = None
     headers_match: bool | None = None
     title_match: bool | None = None
-    computed: tuple[str, ...] = ()
+
+
+# Their names in OONI's order, which is the order our probe writes them in test_keys.
+COMPARISON_KEYS = tuple(key.name for key in fields(ComparisonKeys))
+
+
+@dataclass(kw_only=True)
+class Comparison(ComparisonKeys):
+    computed: tuple[str, ...] = ()  # the keys computed here rather than carried by the probe
 
 
 def page_title(body: bytes | None) -> str:

@@ -18,10 +18,19 @@ in explanations follow that document. Block-page fingerprints and our own thrott
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 
-from drm_observatory.analysis import comparison as cmp
 from drm_observatory.analysis import fingerprints
+from drm_observatory.analysis.comparison import (
+    COMPARISON_KEYS,
+    NXDOMAIN_FAILURES,
+    Comparison,
+    ComparisonKeys,
+    compare,
+    dns_experiment_failure,
+    system_queries,
+)
 from drm_observatory.analysis.testkeys import (
     HTTPExchange,
     TestKeys,
@@ -44,20 +53,15 @@ HTTP_FAILURE_MAP = {
 
 
 @dataclass
-class Verdict:
-    """OONI's verdict pair, the rule that produced it and the evidence."""
+class Verdict(ComparisonKeys):
+    """OONI's verdict pair, the rule that produced it and the evidence (the comparison keys it
+    inherits, block-page matches, throttling)."""
 
     blocking: Blocking
     accessible: bool | None
     explanation: str
     rule: str
     engine: str = ""
-    dns_consistency: str | None = None
-    body_length_match: bool | None = None
-    body_proportion: float | None = None
-    status_code_match: bool | None = None
-    headers_match: bool | None = None
-    title_match: bool | None = None
     blockpages: list[fingerprints.FingerprintMatch] = field(default_factory=list)
     throttled: bool | None = None
     malformed: list[str] = field(default_factory=list)
@@ -106,11 +110,11 @@ def _engine(keys: TestKeys) -> str:
 
 def _dns_evidence(keys: TestKeys) -> str:
     """What the probe's resolver said next to what the control's said."""
-    queries = [q for q in cmp.system_queries(keys) if keys.is_input_host(q.hostname)]
+    queries = [q for q in system_queries(keys) if keys.is_input_host(q.hostname)]
     addrs = {a for q in queries for a in q.addrs}
     asns = {asn for q in queries for asn in q.asns.values() if asn}
     ctrl = keys.control
-    failure = cmp.dns_experiment_failure(keys) or keys.carried.get("dns_experiment_failure")
+    failure = dns_experiment_failure(keys) or keys.carried.get("dns_experiment_failure")
     if ctrl is None or not ctrl.has_dns:
         control = "there is no control DNS result"
     elif ctrl.dns_failure:
@@ -131,7 +135,7 @@ def _dns_evidence(keys: TestKeys) -> str:
     return f"probe DNS answers {mine}; {control}"
 
 
-def _http_evidence(c: cmp.Comparison, resp: HTTPExchange | None, keys: TestKeys) -> str:
+def _http_evidence(c: Comparison, resp: HTTPExchange | None, keys: TestKeys) -> str:
     ctrl = keys.control.http if keys.control else None
     parts = []
     if resp is not None:
@@ -145,7 +149,7 @@ def _http_evidence(c: cmp.Comparison, resp: HTTPExchange | None, keys: TestKeys)
     return "; ".join(parts)
 
 
-def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str, str]:
+def _v04(keys: TestKeys, c: Comparison) -> tuple[Blocking, bool | None, str, str]:
     """(blocking, accessible, rule, explanation) by summary.go, first matching check wins."""
     first = keys.requests[0] if keys.requests else None
     dns_failure = _dns_failure(keys)
@@ -155,7 +159,7 @@ def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str,
         return False, True, "v0.4/1", f"final request to {first.url} succeeded over HTTPS"
     if keys.control_failure:
         return None, None, "v0.4/2", f"control unreachable ({keys.control_failure})"
-    if dns_failure in cmp.NXDOMAIN_FAILURES and c.dns_consistency == "consistent":
+    if dns_failure in NXDOMAIN_FAILURES and c.dns_consistency == "consistent":
         return (
             False,
             True,
@@ -215,7 +219,7 @@ def _v04(keys: TestKeys, c: cmp.Comparison) -> tuple[Blocking, bool | None, str,
 # --- before Go: Measurement Kit and the Python ooniprobe ----------------------------------
 
 
-def _legacy(keys: TestKeys, c: cmp.Comparison, flavour: str):
+def _legacy(keys: TestKeys, c: Comparison, flavour: str):
     """MK `compare_control_experiment` and Python ooniprobe `determine_blocking` (2016-2020).
 
     Both walk the same chain; they differ in what "accessible" means: MK calls a measurement
@@ -297,20 +301,40 @@ def _dns_failure(keys: TestKeys) -> str | None:
     carried = keys.carried.get("dns_experiment_failure")
     if isinstance(carried, str):
         return carried
-    return cmp.dns_experiment_failure(keys)
+    return dns_experiment_failure(keys)
 
 
 # --- v0.5: analysisclassic.go --------------------------------------------------------------
 
-_DNS, _TCP, _TLS, _HTTP = 0, 1, 2, 3
-_TYPE_NAME = {_DNS: "DNS lookup", _TCP: "TCP connect", _TLS: "TLS handshake", _HTTP: "HTTP"}
+
+class Layer(IntEnum):
+    """How far one connection (or lookup) got. The classic walk judges the highest layer first
+    (HTTP before TLS before TCP before DNS), so the values' order is the order of the rules."""
+
+    DNS = 0
+    TCP = 1
+    TLS = 2
+    HTTP = 3
+
+    @property
+    def step(self) -> str:
+        """The step as an explanation names it ("TLS handshake 1.2.3.4:443 failed ...")."""
+        return _STEPS[self]
+
+
+_STEPS = {
+    Layer.DNS: "DNS lookup",
+    Layer.TCP: "TCP connect",
+    Layer.TLS: "TLS handshake",
+    Layer.HTTP: "HTTP",
+}
 
 
 @dataclass
 class _Obs:
     """One observation of the classic pipeline: a failed lookup, or one endpoint's last step."""
 
-    kind: int
+    layer: Layer
     depth: int
     failure: str  # "" = success
     endpoint: str = ""
@@ -348,7 +372,7 @@ def _dns_failure_observations(keys: TestKeys, resolver_queries) -> list[_Obs]:
     for q in resolver_queries:
         if not q.failure:
             continue
-        o = _Obs(_DNS, q.depth or 0, q.failure, domain=q.hostname or keys.hostname)
+        o = _Obs(Layer.DNS, q.depth or 0, q.failure, domain=q.hostname or keys.hostname)
         if ctrl is not None and ctrl.has_dns and keys.is_input_host(o.domain):
             o.ctrl_dns_failure = ctrl.dns_failure or ""
             o.ctrl_dns_addrs = len(ctrl.dns_addrs)
@@ -375,17 +399,17 @@ def _classic_observations(keys: TestKeys) -> list[_Obs]:
     for t in keys.tcp_connect:
         if t.ip not in known_ips or not t.fetch_body:
             continue
-        o = _Obs(_TCP, t.depth or 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
+        o = _Obs(Layer.TCP, t.depth or 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
         tls = tls_by_tx.get(t.transaction_id)
         if tls is not None:
-            o.kind, o.failure, o.tls_failure = _TLS, tls.failure or "", tls.failure or ""
+            o.layer, o.failure, o.tls_failure = Layer.TLS, tls.failure or "", tls.failure or ""
         http = http_by_tx.get(t.transaction_id)
         if http is not None:
-            o.kind, o.failure, o.response = _HTTP, http.failure or "", http
+            o.layer, o.failure, o.response = Layer.HTTP, http.failure or "", http
         _control_for(o, keys, tls.server_name if tls is not None else None)
         obs.append(o)
     # Deepest redirect first; HTTP, TLS, TCP, DNS; successes before failures.
-    obs.sort(key=lambda o: (-o.depth, -o.kind, o.failure))
+    obs.sort(key=lambda o: (-o.depth, -o.layer, o.failure))
     return obs
 
 
@@ -399,17 +423,17 @@ def _untagged_observations(keys: TestKeys, getaddrinfo) -> list[_Obs]:
     tls_by_ep = {t.address: t for t in keys.tls_handshakes}
     endpoints: list[_Obs] = []
     for t in keys.tcp_connect:
-        o = _Obs(_TCP, 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
+        o = _Obs(Layer.TCP, 0, t.failure or "", endpoint=_endpoint(t.ip, t.port))
         tls = tls_by_ep.get(o.endpoint)
         if tls is not None and not t.failure:
-            o.kind, o.failure, o.tls_failure = _TLS, tls.failure or "", tls.failure or ""
+            o.layer, o.failure, o.tls_failure = Layer.TLS, tls.failure or "", tls.failure or ""
         _control_for(o, keys, tls.server_name if tls is not None else None)
         endpoints.append(o)
-    endpoints.sort(key=lambda o: (-o.kind, o.failure))
+    endpoints.sort(key=lambda o: (-o.layer, o.failure))
     final: _Obs | None = None
     if keys.requests:
         resp = keys.requests[0]
-        final = _Obs(_HTTP, 0, resp.failure or "", endpoint=resp.url, response=resp)
+        final = _Obs(Layer.HTTP, 0, resp.failure or "", endpoint=resp.url, response=resp)
         if resp.url.startswith("https://") and not resp.failure:
             final.tls_failure = ""
         if keys.control is not None and keys.control.http is not None:
@@ -460,7 +484,7 @@ def _v05_dns_consistency(keys: TestKeys) -> str | None:
 
 
 def _v05(
-    keys: TestKeys, c: cmp.Comparison, observations: list[_Obs], *, ours: bool = False
+    keys: TestKeys, c: Comparison, observations: list[_Obs], *, ours: bool = False
 ) -> tuple[Blocking, bool | None, str, str]:
     """The classic walk. `ours`: our probe's measurement, judged without OONI's 5.1.1 quirk."""
     inconsistent = c.dns_consistency == "inconsistent"
@@ -482,8 +506,8 @@ def _v05(
         return False, False, rule, why + ": the website is down for the control too"
 
     for o in observations:
-        where = f"{_TYPE_NAME[o.kind]} {o.endpoint or o.domain} (redirect depth {o.depth})"
-        if o.kind == _HTTP and not o.failure and _is_final(o.response):
+        where = f"{o.layer.step} {o.endpoint or o.domain} (redirect depth {o.depth})"
+        if o.layer == Layer.HTTP and not o.failure and _is_final(o.response):
             resp = o.response
             if o.tls_failure == "":
                 return False, True, "v0.5/1.1", f"{where}: HTTP {resp.status_code} over TLS"
@@ -497,14 +521,14 @@ def _v05(
         if not o.failure:
             continue
         seen = f"{where} failed with {o.failure}"
-        if o.kind == _HTTP:
+        if o.layer == Layer.HTTP:
             if o.ctrl_http_failure is None:
                 return null("v0.5/2.1", f"{seen}; no HTTP control")
             if o.ctrl_http_failure:
                 return down("v0.5/2.2", f"{seen}; control HTTP failed with {o.ctrl_http_failure}")
             return string("http-failure", "v0.5/2.3", f"{seen}; the control fetched the page")
-        if o.kind in (_TLS, _TCP):
-            tls = o.kind == _TLS
+        if o.layer in (Layer.TLS, Layer.TCP):
+            tls = o.layer == Layer.TLS
             ctrl_failure = o.ctrl_tls_failure if tls else o.ctrl_tcp_failure
             rule = "v0.5/3" if tls else "v0.5/4"
             if ctrl_failure is None:
@@ -519,7 +543,7 @@ def _v05(
                 return down(f"{rule}.2", f"{seen}; the control failed with {ctrl_failure}")
             blocking = "http-failure" if tls else "tcp_ip"
             return string(blocking, f"{rule}.3", f"{seen}; the control succeeded")
-        if o.kind == _DNS:
+        if o.layer == Layer.DNS:
             if o.ctrl_dns_failure is None:
                 if o.ctrl_http_failure is None and ours:
                     return null(
@@ -555,7 +579,7 @@ def _v05(
     return null("v0.5/none", "no observation decided the verdict")
 
 
-def _http_diff(c: cmp.Comparison) -> bool:
+def _http_diff(c: Comparison) -> bool:
     if not c.status_code_match:
         return True
     return not (c.body_length_match or c.headers_match or c.title_match)
@@ -609,22 +633,23 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
             malformed=list(keys.problems),
         )
     if not trust_carried:
-        keys.carried = {k: v for k, v in keys.carried.items() if k not in cmp.COMPARISON_KEYS}
+        keys.carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
     engine = _engine(keys)
     if engine in ("v0.5", "drmonitor"):
         observations = _classic_observations(keys)
         final = next(
-            (o.response for o in observations if o.kind == _HTTP and _is_final(o.response)), None
+            (o.response for o in observations if o.layer == Layer.HTTP and _is_final(o.response)),
+            None,
         )
-        c = cmp.compare(keys, final, lte=True)
+        c = compare(keys, final, lte=True)
         if "dns_consistency" in c.computed and not keys.control_failure:
             c.dns_consistency = _v05_dns_consistency(keys)
         blocking, accessible, rule, why = _v05(keys, c, observations, ours=engine == "drmonitor")
     elif engine in ("mk", "python"):
-        c = cmp.compare(keys)
+        c = compare(keys)
         blocking, accessible, rule, why = _legacy(keys, c, engine)
     else:
-        c = cmp.compare(keys)
+        c = compare(keys)
         blocking, accessible, rule, why = _v04(keys, c)
     env = measurement if isinstance(measurement, dict) else {}
     cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
@@ -640,7 +665,7 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         explanation=f"rule {rule}: {why}{throttle_note}",
         rule=rule,
         engine=engine,
-        **{key: getattr(c, key) for key in cmp.COMPARISON_KEYS},
+        **{key: getattr(c, key) for key in COMPARISON_KEYS},
         blockpages=pages,
         throttled=throttled,
     )
