@@ -1,4 +1,4 @@
-"""How fast `drmonitor probe` measures URLs against the censorship lab, and its peak memory.
+"""How fast `drm-observatory probe` measures URLs against the censorship lab, and its peak memory.
 
     sudo .venv/bin/python bench/lab_bench.py [--urls 100] [--timeout 10] [--quick]
 
@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from drmonitor.observatory.lab import addresses as net  # noqa: E402
-from drmonitor.observatory.lab.censor import Policy  # noqa: E402
-from drmonitor.observatory.lab.network import Lab, availability  # noqa: E402
-from drmonitor.observatory.lab.probe import helper_arguments, run_probe  # noqa: E402
+from drm_observatory.lab import addresses as net
+from drm_observatory.lab.censor import Policy
+from drm_observatory.lab.network import Lab, availability
+from drm_observatory.lab.probe import helper_arguments, run_probe
 
 GOALS = {"nothing blocked": 30.0, "half time out": 60.0}
 

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/probe_bench.py [--urls 100] [--timeout 10]
 
-Starts the loopback world (drmonitor.observatory.testing.world: DNS, HTTPS sites, a control
-helper, a middlebox that stalls connections) in this process, then runs `drmonitor probe` as a
+Starts the loopback world (drm_observatory.testing.world: DNS, HTTPS sites, a control
+helper, a middlebox that stalls connections) in this process, then runs `drm-observatory probe` as a
 subprocess for each case; the child reports its own peak RSS (testing/peak.py). Cases:
   ok    N URLs, nothing blocked;
   half  N URLs, half of them stalled by the middlebox (each costs one --timeout).
@@ -22,11 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from drm_observatory.testing.peak import WRAPPER, split_peak
+from drm_observatory.testing.world import LoopbackWorld
 
-from drmonitor.observatory.testing.peak import WRAPPER, split_peak  # noqa: E402
-from drmonitor.observatory.testing.world import LoopbackWorld  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_case(world: LoopbackWorld, urls: list[str], parallel: int, timeout: float) -> dict:

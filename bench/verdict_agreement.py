@@ -18,10 +18,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from drm_observatory.analysis.agreement import UNEXPLAINED, Report, measure
 
-from drmonitor.observatory.analysis.agreement import UNEXPLAINED, Report, measure  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = ROOT.parent / "shared" / "data" / "ooni"
 

@@ -1,7 +1,8 @@
 """`drmonitor`: one command line for the whole system.
 
-Site commands set up Django lazily, so the observatory commands (probe, verdict, helper) start
-without loading the site at all and run on a vantage point that has only the observatory.
+Site commands set up Django lazily, so the observatory's commands (probe, verdict, helper, added
+by the drm-observatory package) start without loading the site. A vantage point installs only
+that package and runs the same commands as `drm-observatory`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
-from drmonitor.observatory.cli import register as register_observatory
+from drm_observatory.cli import register as register_observatory
 
 SITE_SETTINGS = "drmonitor.settings.dev"
 

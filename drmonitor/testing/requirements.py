@@ -1,21 +1,9 @@
-"""Skip a test whose real part (chromium, PostgreSQL, namespaces, shared data) is missing.
+"""The site's tests skip (or, in CI, fail) on a missing part by the observatory's one rule.
 
-`make test` must pass on a machine that lacks one of those parts, so such tests skip with the
-reason. CI sets DRM_REQUIRE_ALL=1, and then a missing part fails the test instead: CI runs
-everything and skips nothing.
+The rule lives in the observatory because its tests run without the site; the site depends on
+the observatory, so both suites share it rather than keep two copies.
 """
 
-from __future__ import annotations
+from drm_observatory.testing.requirements import require
 
-import os
-
-import pytest
-
-
-def require(available: bool, reason: str) -> None:
-    """Skip (or, under DRM_REQUIRE_ALL=1, fail) the calling test unless `available`."""
-    if available:
-        return
-    if os.environ.get("DRM_REQUIRE_ALL") == "1":
-        pytest.fail(f"required part missing under DRM_REQUIRE_ALL=1: {reason}")
-    pytest.skip(reason)
+__all__ = ["require"]

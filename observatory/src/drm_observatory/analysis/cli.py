@@ -1,0 +1,143 @@
+"""`verdict`: re-judge OONI Web Connectivity measurements by OONI's published rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any, TextIO
+
+from drm_observatory.analysis import ooni_io
+from drm_observatory.analysis.verdict import Verdict, decide
+
+VERDICT_HELP = """\
+Read OONI measurements (JSON, a JSON list, JSON lines, API responses; gzip-compressed or not)
+and print one JSON line per Web Connectivity measurement with measurement_uid (or report_id and
+input), input, probe_cc, probe_asn, test_version, blocking, accessible, the rule that fired and
+its explanation. Other tests and metadata-only rows are skipped and counted on stderr.
+
+Exit status: 0 when every file and line was read; 1 when any file or line could not be read
+(each such problem is reported on stderr and the remaining input is still judged).
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `verdict` to a command line's subcommands."""
+    parser = sub.add_parser(
+        "verdict",
+        help="re-judge OONI Web Connectivity measurements by OONI's rules",
+        description=VERDICT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="measurement files to read; - reads stdin"
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="add OONI's own blocking/accessible from each measurement and an 'agrees' flag",
+    )
+    parser.add_argument(
+        "--recompute",
+        action="store_true",
+        help="ignore the comparison keys the probe stored (dns_consistency, *_match) and "
+        "compute them from the raw observations",
+    )
+    parser.set_defaults(func=cmd_verdict, prog=parser.prog)
+
+
+def verdict_row(measurement: dict, verdict: Verdict, compare: bool) -> dict[str, Any]:
+    """The JSON line for one measurement."""
+    row: dict[str, Any] = {}
+    uid = measurement.get("measurement_uid")
+    if uid:
+        row["measurement_uid"] = uid
+    else:
+        row["report_id"] = measurement.get("report_id")
+    row.update(
+        input=measurement.get("input"),
+        probe_cc=measurement.get("probe_cc"),
+        probe_asn=measurement.get("probe_asn"),
+        test_version=measurement.get("test_version"),
+        blocking=verdict.blocking,
+        accessible=verdict.accessible,
+        rule=verdict.rule,
+        explanation=verdict.explanation,
+    )
+    if verdict.blockpages:
+        row["blockpages"] = [m.name for m in verdict.blockpages]
+        row["confirmed"] = verdict.confirmed
+    if verdict.throttled is not None:
+        row["throttled"] = verdict.throttled
+    if compare:
+        tk = measurement.get("test_keys")
+        tk = tk if isinstance(tk, dict) else {}
+        row["ooni_blocking"] = tk.get("blocking")
+        row["ooni_accessible"] = tk.get("accessible")
+        row["agrees"] = (row["ooni_blocking"], row["ooni_accessible"]) == (
+            verdict.blocking,
+            verdict.accessible,
+        )
+    return row
+
+
+def run(
+    paths: list[str],
+    out: TextIO,
+    err: TextIO,
+    *,
+    prog: str,
+    compare: bool = False,
+    recompute: bool = False,
+) -> int:
+    """Judge every Web Connectivity measurement in `paths`; `prog` names the command on stderr."""
+    counts: Counter[str] = Counter()
+    skipped_tests: Counter[str] = Counter()
+    for path in paths:
+        if path == "-":
+            items = ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
+        else:
+            items = ooni_io.read_path(path)
+        for item in items:
+            if isinstance(item, ooni_io.ReadError):
+                counts["errors"] += 1
+                print(f"{prog}: {item}", file=err)
+                continue
+            m = item.measurement
+            name = m.get("test_name")
+            if item.shape == ooni_io.METADATA:
+                counts["metadata"] += 1
+                continue
+            if name != "web_connectivity":
+                skipped_tests[str(name)] += 1
+                continue
+            verdict = decide(m, trust_carried=not recompute)
+            row = verdict_row(m, verdict, compare)
+            if compare:
+                counts["agree" if row["agrees"] else "disagree"] += 1
+            counts["judged"] += 1
+            out.write(json.dumps(row) + "\n")
+    summary = f"{prog}: {counts['judged']} web_connectivity measurements judged"
+    if skipped_tests:
+        listed = ", ".join(f"{n} {t}" for t, n in sorted(skipped_tests.items()))
+        summary += f"; skipped other tests: {listed}"
+    if counts["metadata"]:
+        summary += f"; skipped {counts['metadata']} metadata rows without test_keys"
+    if compare and counts["judged"]:
+        summary += f"; agree with OONI on {counts['agree']} of {counts['judged']}"
+    if counts["errors"]:
+        summary += f"; {counts['errors']} read errors"
+    print(summary, file=err)
+    return 1 if counts["errors"] else 0
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    return run(
+        args.files,
+        sys.stdout,
+        sys.stderr,
+        prog=args.prog,
+        compare=args.compare,
+        recompute=args.recompute,
+    )

@@ -1,0 +1,473 @@
+"""A typed, defensive view of a Web Connectivity measurement's test_keys.
+
+Measurements come from probes we do not control (OONI's archive spans Measurement Kit, the Python
+probe and two Go engines) and from our own probe reading hostile networks. The verdict rules must
+never trip over a missing key or a wrong type, so everything they read goes through this module:
+tolerated variants (headers as lists, base64 bodies, ASNs as "AS123") are normalised, and a value
+of the wrong shape is recorded in `problems` instead of raising.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass
+class DNSQuery:
+    hostname: str
+    query_type: str
+    engine: str
+    failure: str | None
+    addrs: list[str]
+    asns: dict[str, int]
+    depth: int | None
+    transaction_id: int | None
+    classic: bool
+
+
+@dataclass
+class TCPConnect:
+    ip: str
+    port: int
+    success: bool
+    failure: str | None
+    depth: int | None
+    transaction_id: int | None
+    fetch_body: bool | None
+
+
+@dataclass
+class TLSHandshake:
+    address: str
+    server_name: str
+    failure: str | None
+    transaction_id: int | None
+
+
+@dataclass
+class HTTPExchange:
+    url: str
+    failure: str | None
+    status_code: int
+    body: bytes | None
+    body_truncated: bool
+    headers: dict[str, str]
+    depth: int | None
+    transaction_id: int | None
+
+
+@dataclass
+class HTTPControl:
+    failure: str | None
+    status_code: int
+    body_length: int
+    headers: dict[str, str]
+    title: str
+
+
+@dataclass
+class Control:
+    dns_failure: str | None
+    dns_addrs: list[str]
+    dns_asns: set[int]
+    tcp: dict[str, str | None]  # "ip:port" -> failure ("" would never appear; None = success)
+    tls: dict[str, tuple[str, str | None]]  # "ip:port" -> (server_name, failure)
+    http: HTTPControl | None
+    has_dns: bool
+
+
+@dataclass
+class TestKeys:
+    """What the verdict rules read. `problems` lists what was malformed."""
+
+    url: str
+    scheme: str
+    hostname: str
+    test_version: str
+    software: str = ""  # software_name/software_version, e.g. "ooniprobe/2.3.0"
+    engine_name: str = ""  # annotations.engine_name, e.g. "libmeasurement_kit"
+    queries: list[DNSQuery] = field(default_factory=list)
+    tcp_connect: list[TCPConnect] = field(default_factory=list)
+    tls_handshakes: list[TLSHandshake] = field(default_factory=list)
+    requests: list[HTTPExchange] = field(default_factory=list)
+    requests_present: bool = False
+    control: Control | None = None
+    control_failure: str | None = None
+    carried: dict[str, Any] = field(default_factory=dict)
+    x_drm: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def is_input_host(self, name: str) -> bool:
+        """Is `name` (from a DNS query) the input URL's host? Accepts the IDNA (xn--) form."""
+        name = name.lower().rstrip(".")
+        if not name or name == self.hostname:
+            return True
+        try:
+            return name == self.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            return False
+
+
+# Keys OONI probes compute themselves; we reuse them when a measurement carries them.
+CARRIED_KEYS = (
+    "dns_consistency",
+    "dns_experiment_failure",
+    "http_experiment_failure",
+    "body_length_match",
+    "body_proportion",
+    "status_code_match",
+    "headers_match",
+    "title_match",
+    "blocking",
+    "accessible",
+    "x_blocking_flags",
+    "x_dns_flags",
+    "x_null_null_flags",
+)
+
+
+class _Reader:
+    """Typed getters that log a problem and return a default when a value has the wrong shape."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def _bad(self, where: str, value: Any, expected: str) -> None:
+        self.problems.append(f"{where} is {type(value).__name__}, expected {expected}")
+
+    def obj(self, value: Any, where: str) -> dict:
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            return value
+        self._bad(where, value, "object")
+        return {}
+
+    def lst(self, value: Any, where: str) -> list:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self._bad(where, value, "list")
+        return []
+
+    def entries(self, value: Any, where: str) -> Iterator[tuple[str, dict]]:
+        """The non-empty objects of a list, each with its place for complaints."""
+        for i, entry in enumerate(self.lst(value, where)):
+            entry = self.obj(entry, f"{where}[{i}]")
+            if entry:
+                yield f"{where}[{i}]", entry
+
+    def text(self, value: Any, where: str, default: str = "") -> str:
+        if value is None:
+            return default
+        if isinstance(value, str):
+            return value
+        self._bad(where, value, "string")
+        return default
+
+    def failure(self, value: Any, where: str) -> str | None:
+        """OONI failure strings: null means success. Anything else non-string is malformed."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        self._bad(where, value, "failure string or null")
+        return "malformed_failure"
+
+    def integer(self, value: Any, where: str, default: int = 0) -> int:
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            self._bad(where, value, "integer")
+            return default
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str):
+            digits = value[2:] if value.upper().startswith("AS") else value
+            if digits.isdigit():
+                return int(digits)
+        self._bad(where, value, "integer")
+        return default
+
+    def boolean(self, value: Any, where: str) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        self._bad(where, value, "boolean")
+        return None
+
+
+def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | None, bool]:
+    """(depth, fetch_body, classic) from an LTE event's tags; v0.4 events carry none."""
+    depth: int | None = None
+    fetch_body: bool | None = None
+    classic = False
+    for tag in reader.lst(entry.get("tags"), f"{where}.tags"):
+        if not isinstance(tag, str):
+            continue
+        if tag.startswith("depth=") and tag[6:].isdigit():
+            depth = int(tag[6:])
+        elif tag.startswith("fetch_body="):
+            fetch_body = tag == "fetch_body=true"
+        elif tag == "classic":
+            classic = True
+    return depth, fetch_body, classic
+
+
+def _transaction_id(reader: _Reader, entry: dict, where: str) -> int | None:
+    if entry.get("transaction_id") is None:
+        return None
+    return reader.integer(entry.get("transaction_id"), f"{where}.transaction_id")
+
+
+def _headers(reader: _Reader, value: Any, where: str) -> dict[str, str]:
+    """Header maps are {name: value} (Go engines) or {name: [values]} / [[name, value]] (older)."""
+    out: dict[str, str] = {}
+    if value is None:
+        return out
+    if isinstance(value, dict):
+        for name, val in value.items():
+            if isinstance(val, list):
+                val = ", ".join(v for v in val if isinstance(v, str))
+            out[str(name).lower()] = val if isinstance(val, str) else ""
+        return out
+    if isinstance(value, list):
+        for pair in value:
+            if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str):
+                out[pair[0].lower()] = pair[1] if isinstance(pair[1], str) else ""
+        return out
+    reader._bad(where, value, "object")
+    return out
+
+
+def decode_body(value: Any) -> bytes | None:
+    """A response body: a string, or {"format": "base64", "data": ...}. Undecodable -> None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    if isinstance(value, dict) and value.get("format") == "base64":
+        data = value.get("data")
+        if isinstance(data, str):
+            try:
+                return base64.b64decode(data, validate=False)
+            except (binascii.Error, ValueError):
+                return None
+    return None
+
+
+def _queries(reader: _Reader, raw: Any) -> list[DNSQuery]:
+    out = []
+    for where, entry in reader.entries(raw, "queries"):
+        addrs: list[str] = []
+        asns: dict[str, int] = {}
+        for j, answer in enumerate(reader.lst(entry.get("answers"), f"{where}.answers")):
+            answer = reader.obj(answer, f"{where}.answers[{j}]")
+            ip = answer.get("ipv4") or answer.get("ipv6")
+            if not isinstance(ip, str) or not ip:
+                continue
+            addrs.append(ip)
+            asn = answer.get("asn")
+            if asn is not None:
+                asns[ip] = reader.integer(asn, f"{where}.answers[{j}].asn")
+        depth, _, classic = _tags(reader, entry, where)
+        out.append(
+            DNSQuery(
+                hostname=reader.text(entry.get("hostname"), f"{where}.hostname"),
+                query_type=reader.text(entry.get("query_type"), f"{where}.query_type"),
+                engine=reader.text(entry.get("engine"), f"{where}.engine"),
+                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+                addrs=addrs,
+                asns=asns,
+                depth=depth,
+                transaction_id=_transaction_id(reader, entry, where),
+                classic=classic,
+            )
+        )
+    return out
+
+
+def _tcp_connect(reader: _Reader, raw: Any) -> list[TCPConnect]:
+    out = []
+    for where, entry in reader.entries(raw, "tcp_connect"):
+        status = reader.obj(entry.get("status"), f"{where}.status")
+        failure = reader.failure(status.get("failure"), f"{where}.status.failure")
+        success = reader.boolean(status.get("success"), f"{where}.status.success")
+        depth, fetch_body, _ = _tags(reader, entry, where)
+        out.append(
+            TCPConnect(
+                ip=reader.text(entry.get("ip"), f"{where}.ip"),
+                port=reader.integer(entry.get("port"), f"{where}.port"),
+                success=bool(success) if success is not None else failure is None,
+                failure=failure,
+                depth=depth,
+                transaction_id=_transaction_id(reader, entry, where),
+                fetch_body=fetch_body,
+            )
+        )
+    return out
+
+
+def _tls_handshakes(reader: _Reader, raw: Any) -> list[TLSHandshake]:
+    out = []
+    for where, entry in reader.entries(raw, "tls_handshakes"):
+        out.append(
+            TLSHandshake(
+                address=reader.text(entry.get("address"), f"{where}.address"),
+                server_name=reader.text(entry.get("server_name"), f"{where}.server_name"),
+                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+                transaction_id=_transaction_id(reader, entry, where),
+            )
+        )
+    return out
+
+
+def _requests(reader: _Reader, raw: Any) -> list[HTTPExchange]:
+    out = []
+    for where, entry in reader.entries(raw, "requests"):
+        request = reader.obj(entry.get("request"), f"{where}.request")
+        response = reader.obj(entry.get("response"), f"{where}.response")
+        depth, _, _ = _tags(reader, entry, where)
+        out.append(
+            HTTPExchange(
+                url=reader.text(request.get("url"), f"{where}.request.url"),
+                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+                status_code=reader.integer(response.get("code"), f"{where}.response.code"),
+                body=decode_body(response.get("body")),
+                body_truncated=bool(
+                    reader.boolean(
+                        response.get("body_is_truncated"), f"{where}.response.body_is_truncated"
+                    )
+                ),
+                headers=_headers(reader, response.get("headers"), f"{where}.response.headers"),
+                depth=depth,
+                transaction_id=_transaction_id(reader, entry, where),
+            )
+        )
+    return out
+
+
+def _control(reader: _Reader, raw: Any) -> Control | None:
+    if raw is None:
+        return None
+    ctrl = reader.obj(raw, "control")
+    if not ctrl:
+        return None
+    dns = reader.obj(ctrl.get("dns"), "control.dns")
+    dns_addrs = [
+        a for a in reader.lst(dns.get("addrs"), "control.dns.addrs") if isinstance(a, str) and a
+    ]
+    dns_asns: set[int] = set()
+    # v0.5 helpers report ASNs per IP in ip_info; our helper may send a plain list.
+    for ip, info in reader.obj(ctrl.get("ip_info"), "control.ip_info").items():
+        if ip in dns_addrs and isinstance(info, dict) and info.get("asn"):
+            dns_asns.add(reader.integer(info.get("asn"), f"control.ip_info[{ip}].asn"))
+    for asn in reader.lst(dns.get("asns"), "control.dns.asns"):
+        value = reader.integer(asn, "control.dns.asns[]")
+        if value:
+            dns_asns.add(value)
+    tcp: dict[str, str | None] = {}
+    for endpoint, result in reader.obj(ctrl.get("tcp_connect"), "control.tcp_connect").items():
+        result = reader.obj(result, f"control.tcp_connect[{endpoint}]")
+        failure = reader.failure(result.get("failure"), f"control.tcp_connect[{endpoint}].failure")
+        if failure is None and result.get("status") is False:
+            failure = "unknown_failure"
+        tcp[str(endpoint)] = failure
+    tls: dict[str, tuple[str, str | None]] = {}
+    for endpoint, result in reader.obj(ctrl.get("tls_handshake"), "control.tls_handshake").items():
+        result = reader.obj(result, f"control.tls_handshake[{endpoint}]")
+        tls[str(endpoint)] = (
+            reader.text(
+                result.get("server_name"), f"control.tls_handshake[{endpoint}].server_name"
+            ),
+            reader.failure(result.get("failure"), f"control.tls_handshake[{endpoint}].failure"),
+        )
+    http: HTTPControl | None = None
+    if ctrl.get("http_request") is not None:
+        req = reader.obj(ctrl.get("http_request"), "control.http_request")
+        http = HTTPControl(
+            failure=reader.failure(req.get("failure"), "control.http_request.failure"),
+            status_code=reader.integer(req.get("status_code"), "control.http_request.status_code"),
+            body_length=reader.integer(req.get("body_length"), "control.http_request.body_length"),
+            headers=_headers(reader, req.get("headers"), "control.http_request.headers"),
+            title=reader.text(req.get("title"), "control.http_request.title"),
+        )
+    return Control(
+        dns_failure=reader.failure(dns.get("failure"), "control.dns.failure"),
+        dns_addrs=dns_addrs,
+        dns_asns=dns_asns,
+        tcp=tcp,
+        tls=tls,
+        http=http,
+        has_dns=bool(dns),
+    )
+
+
+def parse(measurement: Any) -> TestKeys:
+    """Read a measurement (envelope + test_keys) into TestKeys; never raises."""
+    reader = _Reader()
+    if not isinstance(measurement, dict):
+        reader._bad("measurement", measurement, "object")
+    env = measurement if isinstance(measurement, dict) else {}
+    url = reader.text(env.get("input"), "input")
+    try:
+        parts = urlsplit(url)
+        scheme, hostname = parts.scheme.lower(), (parts.hostname or "")
+    except ValueError:
+        reader.problems.append(f"input {url!r} is not a URL")
+        scheme, hostname = "", ""
+    version = env.get("test_version")
+    keys = TestKeys(
+        url=url,
+        scheme=scheme,
+        hostname=hostname,
+        test_version=version if isinstance(version, str) else "",
+    )
+    test_name = env.get("test_name")
+    if test_name is not None and test_name != "web_connectivity":
+        reader.problems.append(f"test_name is {test_name!r}, not web_connectivity")
+    name, sw_version = env.get("software_name"), env.get("software_version")
+    if isinstance(name, str) and isinstance(sw_version, str):
+        keys.software = f"{name}/{sw_version}"
+    annotations = env.get("annotations")
+    if isinstance(annotations, dict) and isinstance(annotations.get("engine_name"), str):
+        keys.engine_name = annotations["engine_name"]
+    if "test_keys" not in env or env.get("test_keys") is None:
+        reader.problems.append("test_keys is missing")
+        keys.problems = reader.problems
+        return keys
+    tk = reader.obj(env.get("test_keys"), "test_keys")
+    keys.queries = _queries(reader, tk.get("queries"))
+    keys.tcp_connect = _tcp_connect(reader, tk.get("tcp_connect"))
+    keys.tls_handshakes = _tls_handshakes(reader, tk.get("tls_handshakes"))
+    keys.requests_present = isinstance(tk.get("requests"), list)
+    keys.requests = _requests(reader, tk.get("requests"))
+    keys.control = _control(reader, tk.get("control"))
+    keys.control_failure = reader.failure(tk.get("control_failure"), "control_failure")
+    keys.carried = {k: tk[k] for k in CARRIED_KEYS if k in tk}
+    keys.x_drm = reader.obj(tk.get("x_drm"), "x_drm")
+    keys.problems = reader.problems
+    return keys
+
+
+def is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def is_loopback(ip: str) -> bool:
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
