@@ -26,7 +26,7 @@ from wagtail.models import PageViewRestriction
 from drmonitor.core.caching import depends_on, keep_many, snapshot
 from drmonitor.core.caching.middleware import CacheMiddleware
 from drmonitor.core.models import SiteSettings
-from drmonitor.newsroom.factories import ArticlePageFactory, AuthorFactory
+from drmonitor.newsroom.factories import ArticlePageFactory, AuthorFactory, ImageFactory
 from drmonitor.newsroom.models import ArticlePage, SectionPage
 from drmonitor.testing.requirements import require
 from drmonitor.tracker.models import Country
@@ -495,3 +495,14 @@ def test_a_preview_never_reads_or_writes_a_kept_value(client, home, news):
     )
     client.cookies["sessionid"] = "a-reader"  # past the page cache: rendered from kept parts
     assert parts(client.get(story.url).content) == live
+
+
+def test_an_image_edit_reaches_the_pages_that_show_the_image(client, news, committed):
+    """Pages are found through Wagtail's reference index: an editor's new caption shows."""
+    picture = ImageFactory(caption="A first caption")
+    story = ArticlePageFactory(parent=news, title="Pictured", featured_image=picture)
+    assert "A first caption" in client.get(story.url).text
+    picture.caption = "A corrected caption"
+    with committed():
+        picture.save()
+    assert "A corrected caption" in client.get(story.url).text
