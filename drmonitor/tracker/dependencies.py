@@ -5,51 +5,21 @@ Follows and notifications are readers' own and change no page, so they are not l
 
 from __future__ import annotations
 
+from django.apps import apps
 from wagtail.models import Site
 
 from drmonitor.core.caching import frontend, invalidation
 from drmonitor.core.caching import keys as core_keys
 from drmonitor.newsroom.models import ArticlePage
 from drmonitor.tracker import keys
-from drmonitor.tracker.models import (
-    Actor,
-    Bench,
-    Campaign,
-    CaseConsolidation,
-    CaseNumber,
-    Country,
-    Court,
-    Hearing,
-    Incident,
-    Law,
-    LegalCase,
-    Network,
-    Order,
-    Service,
-    Source,
-    Statement,
-    StatusChange,
-)
+from drmonitor.tracker.models import Follow, Hearing, Incident, LegalCase, Notification
 
-RECORD_MODELS = (
-    Actor,
-    Bench,
-    Campaign,
-    CaseConsolidation,
-    CaseNumber,
-    Country,
-    Court,
-    Hearing,
-    Incident,
-    Law,
-    LegalCase,
-    Network,
-    Order,
-    Service,
-    Source,
-    Statement,
-    StatusChange,
-)
+
+def record_models() -> list[type]:
+    """Every model of the tracker is a record its pages show, but readers' own follows and
+    notifications."""
+    tracker = apps.get_app_config("tracker")
+    return [model for model in tracker.get_models() if model not in (Follow, Notification)]
 
 
 def record_keys(record) -> list[str]:
@@ -82,7 +52,7 @@ def cited_article_keys(article: ArticlePage) -> list[str]:
 
 
 def register() -> None:
-    for model in RECORD_MODELS:
+    for model in record_models():
         invalidation.register(model, record_keys)
     for model in (Incident, LegalCase, Hearing):
         invalidation.register(model, citing_keys)
@@ -101,7 +71,7 @@ def _tracker_urls(key: str) -> list[str]:
 def _record_urls(key: str) -> list[str]:
     """A record's own page, when it has one (incidents, cases, services, actors)."""
     label, _, pk = key.partition(":")
-    model = next((m for m in RECORD_MODELS if m._meta.label_lower == label), None)
+    model = next((m for m in record_models() if m._meta.label_lower == label), None)
     record = model.objects.filter(pk=pk).first() if model is not None else None
     if record is None or not hasattr(record, "get_absolute_url"):
         return []

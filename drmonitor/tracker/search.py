@@ -25,7 +25,8 @@ class RecordSource:
     kind: str
     records: Callable[[], QuerySet]
     date_field: str
-    hit: Callable[[Model], Hit]
+    summary_field: str
+    context: Callable[[Model], str]
 
     def results(self, query: str, filters: Filters, order: str):
         if not query or filters.section is not None or filters.tag is not None:
@@ -38,40 +39,17 @@ class RecordSource:
         return get_search_backend().search(query, records, order_by_relevance=False)
 
     def hits(self, records: list, request: HttpRequest | None) -> list[Hit]:
-        return [self.hit(record) for record in records]
-
-
-def _incident_hit(incident: Incident) -> Hit:
-    return Hit(
-        title=incident.title,
-        url=incident.get_absolute_url(),
-        kind="incident",
-        date=incident.start_date,
-        summary=incident.summary,
-        context=f"Incident · {incident.country.name}",
-    )
-
-
-def _case_hit(case: LegalCase) -> Hit:
-    return Hit(
-        title=case.title,
-        url=case.get_absolute_url(),
-        kind="case",
-        date=case.filed_on,
-        summary=case.subject,
-        context=f"Court case · {case.court.name} · {case.get_status_display()}",
-    )
-
-
-def _hearing_hit(hearing: Hearing) -> Hit:
-    return Hit(
-        title=hearing.title,
-        url=hearing.get_absolute_url(),
-        kind="hearing",
-        date=hearing.date,
-        summary=hearing.what_happened,
-        context="Hearing",
-    )
+        return [
+            Hit(
+                title=record.title,
+                url=record.get_absolute_url(),
+                kind=self.kind,
+                date=getattr(record, self.date_field),
+                summary=getattr(record, self.summary_field),
+                context=self.context(record),
+            )
+            for record in records
+        ]
 
 
 def sources() -> list[RecordSource]:
@@ -80,15 +58,21 @@ def sources() -> list[RecordSource]:
             "incident",
             lambda: Incident.objects.select_related("country"),
             "start_date",
-            _incident_hit,
+            "summary",
+            lambda incident: f"Incident · {incident.country.name}",
         ),
         RecordSource(
-            "case", lambda: LegalCase.objects.select_related("court"), "filed_on", _case_hit
+            "case",
+            lambda: LegalCase.objects.select_related("court"),
+            "filed_on",
+            "subject",
+            lambda case: f"Court case · {case.court.name} · {case.get_status_display()}",
         ),
         RecordSource(
             "hearing",
             lambda: Hearing.objects.select_related("case__court"),
             "date",
-            _hearing_hit,
+            "what_happened",
+            lambda hearing: "Hearing",
         ),
     ]
