@@ -84,6 +84,9 @@ class KnownSiteMiddleware:
                 depends_on(keys.page(site.root_page_id))
             return site
 
-        site = keep(f"site:{hostname}:{port}", find, depends=[keys.SITES])
+        # Every page goes stale when which site answers for a host changes; only the pages that
+        # show the root page (the home page itself) when it is re-published.
+        site = keep(f"site:{hostname}:{port}", find, depends=[keys.SITES], propagate=False)
+        depends_on(keys.SITES)
         framework_internals.set_request_site(request, site)
         return self.get_response(request)

@@ -506,3 +506,16 @@ def test_an_image_edit_reaches_the_pages_that_show_the_image(client, news, commi
     with committed():
         picture.save()
     assert "A corrected caption" in client.get(story.url).text
+
+
+def test_a_page_stands_behind_its_own_key_and_no_other_page_does(client, home, article, committed):
+    """Every page type records its own key when served; re-publishing the front page (as
+    editors do to rearrange it) leaves the articles' pages alone."""
+    client.get("/"), client.get(article.url)
+    home.seo_title = "Digital Rights Monitor: the front page"
+    with committed():
+        home.save_revision().publish()
+    front = client.get("/")
+    assert front["X-Page-Cache"] == "miss"
+    assert "Digital Rights Monitor: the front page" in front.text
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
