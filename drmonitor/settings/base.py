@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "drmonitor.accounts",
     "drmonitor.tracker",
     "drmonitor.api",
+    "drmonitor.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
