@@ -101,9 +101,12 @@ def test_every_file_loads_and_the_counts_match_the_files(site):
     content: DemoContent = site["content"]
     files = list((CONTENT_DIR / "articles").rglob("*.md"))
     assert ArticlePage.objects.count() == len(files) == len(content.articles) > 30
-    assert ArticlePage.objects.live().count() == sum(
-        entry.spec.front.status == "live" for entry in content.articles
-    )
+    statuses = Counter(entry.spec.front.status for entry in content.articles)
+    assert ArticlePage.objects.live().count() == statuses["live"]
+    drafts = ArticlePage.objects.filter(live=False, go_live_at__isnull=True)
+    scheduled = ArticlePage.objects.filter(live=False, go_live_at__isnull=False)
+    assert drafts.count() == statuses["draft"] >= 2
+    assert scheduled.count() == statuses["scheduled"] >= 2
     assert Author.objects.count() == len(content.authors)
     assert CustomImage.objects.count() == len(content.pictures) + len(content.authors)
     assert get_document_model().objects.count() == len(content.documents)
