@@ -15,6 +15,10 @@ from drmonitor.newsroom.tests.test_sections import tree_of
 pytestmark = pytest.mark.django_db
 
 
+# `drmonitor setup` runs management commands, and each closes the database connection when it
+# ends, as a command run from the shell does: the test needs committed data, and serialized
+# rollback puts back what the migrations made (Wagtail's root page) for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_setup_without_demo_content_makes_the_home_page_and_sections(settings, tmp_path, capsys):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.DRM_DEMO_CONTENT = False
