@@ -23,16 +23,14 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.files.base import ContentFile  # noqa: E402
-from django.core.files.images import ImageFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.rich_text import RichText  # noqa: E402
 
-from drmonitor.core import imagegen  # noqa: E402
 from drmonitor.core.models import CustomImage  # noqa: E402
-from drmonitor.home.demo import ensure_home  # noqa: E402
-from drmonitor.newsroom.demo import ensure_sections  # noqa: E402
+from drmonitor.demo import drawing  # noqa: E402
+from drmonitor.demo.media import add_image  # noqa: E402
+from drmonitor.home.install import install_site  # noqa: E402
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage  # noqa: E402
 
 ANCHOR_SLUG = "pta-blocks-x-nationwide-citing-security-concerns"
@@ -55,17 +53,13 @@ def sentence(rng: random.Random, n: int) -> str:
 
 def image(rng: random.Random, key: str, size: tuple[int, int]) -> CustomImage:
     """A generated picture of its own, with the caption and alt text a newsroom would add."""
-    filename = f"{key}.jpg"
-    picture = CustomImage(
-        title=key,
+    return add_image(
+        key,
+        f"{key}.jpg",
+        drawing.illustration(key, size=size),
         caption=sentence(rng, rng.randint(5, 12))[:-1],
         description=sentence(rng, rng.randint(4, 9))[:-1],
     )
-    data = imagegen.illustration(key, size=size)
-    picture.file.save(filename, ImageFile(ContentFile(data), name=filename), save=False)
-    picture._set_image_file_metadata()
-    picture.save()
-    return picture
 
 
 def body(rng: random.Random, slug: str, images: bool) -> list:
@@ -93,8 +87,7 @@ def tag_choice(rng: random.Random) -> list[str]:
 
 def seed(count: int, images: bool = True) -> int:
     rng = random.Random(20240217)  # noqa: S311 - filler text, not security
-    home = ensure_home()
-    ensure_sections(home)
+    home = install_site()
     sections = list(SectionPage.objects.filter(depth__gte=home.depth + 2))
     news = SectionPage.objects.child_of(
         SectionPage.objects.child_of(home).get(slug="drm-exclusive")

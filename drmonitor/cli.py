@@ -32,9 +32,12 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    """Bring the database, static files and demo content up to date; safe to repeat."""
+    """Bring the database, static files, the site's pages and demo content up to date; safe to
+    repeat. Every install gets its home page and section tree; demo content only where the
+    settings ask for it."""
     _django(["migrate", "--noinput", "-v", "0"])
     _django(["collectstatic", "--noinput", "-v", "0"])
+    _django(["install_site"])
     from django.conf import settings
 
     if args.no_demo:
@@ -100,7 +103,9 @@ def _site_commands(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser("run", help="set up and serve the site with demo content")
     run.add_argument("--no-demo", action="store_true", help="do not load demo content")
     run.set_defaults(func=cmd_run)
-    setup = sub.add_parser("setup", help="migrate, collect static files, load demo content")
+    setup = sub.add_parser(
+        "setup", help="migrate, collect static files, create the home page, load demo content"
+    )
     setup.add_argument("--no-demo", action="store_true")
     setup.set_defaults(func=cmd_setup)
     sub.add_parser(

@@ -20,13 +20,10 @@ def _fresh_cache():
 
 @pytest.fixture
 def home(db):
-    """The site root with the full section tree, as a fresh install has it."""
-    from drmonitor.home.demo import ensure_home
-    from drmonitor.newsroom.demo import ensure_sections
+    """The site root with the full section tree, as every install has it."""
+    from drmonitor.home.install import install_site
 
-    home = ensure_home()
-    ensure_sections(home)
-    return home
+    return install_site()
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "drmonitor.accounts",
     "drmonitor.tracker",
     "drmonitor.api",
+    "drmonitor.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The search index's PostgreSQL tables use its fields; without it `migrate` fails its
+    # checks on PostgreSQL. On SQLite it does nothing.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [

@@ -1,15 +1,14 @@
-"""Fixtures for the tracker's tests: a court and an incident to hang rules on, and the demo."""
+"""Fixtures for the tracker's tests: a court and an incident to hang rules on, and the X ban
+file built with the factories."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from django.db import transaction
 
+from drmonitor.tracker.factories import XBanFile, x_ban_file
 from drmonitor.tracker.models import Country, Court, Incident, LegalCase
-
-X_BAN = "x-blocked-in-pakistan"
 
 
 @pytest.fixture
@@ -44,33 +43,11 @@ def case(court, incident) -> LegalCase:
 
 
 @pytest.fixture
-def demo(home):
-    """The full tracker demo, loaded as `load_demo` does (after the newsroom's)."""
-    from drmonitor.tracker import demo
-
-    demo.load(home)
-    return Incident.objects.get(slug=X_BAN)
-
-
-@pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
-    """The demo loaded once for a whole module, inside a transaction rolled back at its end.
-
-    Each test still runs in its own savepoint, so what a test changes is undone after it.
-    Not for live-server tests: those need committed data (use `demo`).
-    """
-    from drmonitor.home.demo import ensure_home
-    from drmonitor.newsroom.demo import ensure_sections
-    from drmonitor.tracker import demo
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        home = ensure_home()
-        ensure_sections(home)
-        demo.load(home)
-        yield
-        transaction.set_rollback(True)
+def x_ban_records(home) -> XBanFile:
+    """The X ban with its cases, hearings, orders, statement and campaign (see the factory)."""
+    return x_ban_file()
 
 
 @pytest.fixture
-def x_ban(demo_module, db) -> Incident:
-    return Incident.objects.get(slug=X_BAN)
+def x_ban(x_ban_records) -> Incident:
+    return x_ban_records.incident

@@ -9,13 +9,12 @@ def court_updates_section() -> SectionPage:
     return SectionPage.objects.get(slug="court-updates")
 
 
-def publish_article(title: str, cites: str = "", section: SectionPage | None = None, **kw):
-    """A live article whose body links to `cites` (how the demo matches stories to records)."""
+def publish_article(title: str, section: SectionPage | None = None, **kw):
+    """A live Court Updates story (or one in `section`)."""
     from drmonitor.newsroom.factories import ArticlePageFactory
 
-    body = f'We report the hearing. <a href="{cites}">Source</a>' if cites else "Reporting."
     article = ArticlePageFactory(
-        parent=section or court_updates_section(), title=title, body_text=body, **kw
+        parent=section or court_updates_section(), title=title, body_text="Reporting.", **kw
     )
     article.save_revision().publish()
     article.refresh_from_db()

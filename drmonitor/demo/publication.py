@@ -1,0 +1,155 @@
+"""The demo publication: authors, articles and site settings, created where missing.
+
+Articles are keyed by slug, authors by slug; what exists is left exactly as editors left it.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from drmonitor.core.models import SiteSettings
+from drmonitor.demo import body
+from drmonitor.demo.media import MediaLibrary
+from drmonitor.demo.reading import Article, Located
+from drmonitor.demo.saving import reported, save_checked
+from drmonitor.demo.schema import AuthorSpec, SiteSpec, SourceLink
+from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author
+from drmonitor.newsroom.sections import find_section
+
+# Page fields that an article file names differently.
+ARTICLE_FIELDS = {"date_published": "date", "featured_image": "picture", "slug": "file name"}
+
+
+def ensure_authors(entries: list[Located[AuthorSpec]], media: MediaLibrary) -> dict[str, Author]:
+    authors = {}
+    for entry in entries:
+        spec = entry.spec
+        author = Author.objects.filter(slug=spec.slug).first()
+        if author is None:
+            author = Author(
+                name=spec.name,
+                slug=spec.slug,
+                role=spec.role,
+                bio=f"<p>{html.escape(spec.bio)}</p>",
+                x_handle=spec.x_handle,
+                photo=media.portrait(entry),
+            )
+            with reported(entry):
+                save_checked(author)
+        authors[spec.slug] = author
+    return authors
+
+
+def ensure_site_settings(entry: Located[SiteSpec], media: MediaLibrary) -> None:
+    """Fill in the blank fields only, so an editor's wording survives a reload."""
+    spec = entry.spec
+    settings = SiteSettings.load()
+    links = spec.follow_links.model_dump(exclude_none=True)
+    wanted = {
+        "tagline": spec.tagline,
+        "about": spec.about,
+        **{f"{name}_url": url for name, url in links.items()},
+    }
+    changed = [name for name, value in wanted.items() if not getattr(settings, name)]
+    for name in changed:
+        setattr(settings, name, wanted[name])
+    if settings.default_social_image_id is None:
+        settings.default_social_image = media.image(spec.social_picture)
+        changed.append("default_social_image")
+    if changed:
+        names = {f"{name}_url": f"follow_links.{name}" for name in links}
+        with reported(entry, names={"default_social_image": "social_picture", **names}):
+            save_checked(settings)
+
+
+def sources_paragraph(sources: list[SourceLink]) -> str:
+    links = "; ".join(
+        f'<a href="{html.escape(source.url)}">{html.escape(source.publisher)}</a>'
+        for source in sources
+    )
+    return f"<p><b>Sources:</b> {links}.</p>"
+
+
+def stream_block(block: body.Block, media: MediaLibrary) -> tuple[str, object]:
+    if isinstance(block, body.Paragraph):
+        return ("paragraph", RichText(block.html))
+    if isinstance(block, body.Heading):
+        return ("heading", block.text)
+    if isinstance(block, body.Quote):
+        return ("quote", {"quote": block.text, "attribution": block.attribution})
+    if isinstance(block, body.Picture):
+        image = media.image(block.key)
+        return (
+            "image",
+            {
+                "image": image,
+                "caption": block.caption or image.caption,
+                "credit": block.credit or image.credit,
+            },
+        )
+    if isinstance(block, body.DocumentLink):
+        document = media.document(block.key)
+        return ("document", {"document": document, "title": block.title or document.title})
+    raise TypeError(f"unknown body block {block!r}")
+
+
+def local_time(value: datetime) -> datetime:
+    """A front-matter date is local time where the newsroom is (settings.TIME_ZONE)."""
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+def ensure_article(
+    home: Page,
+    entry: Located[Article],
+    authors: dict[str, Author],
+    media: MediaLibrary,
+    now: datetime,
+) -> ArticlePage | None:
+    """Create the article if no page has its slug; return it only when it was created."""
+    if Page.objects.filter(slug=entry.slug).exists():
+        return None
+    article_spec, front = entry.spec, entry.spec.front
+    with reported(entry, "section"):
+        section = find_section(home, article_spec.section)
+    with reported(entry, "extra_sections"):
+        extra_sections = [find_section(home, path) for path in front.extra_sections]
+    scheduled = front.status == "scheduled"
+    go_live_at = now + front.go_live_after if scheduled else None
+    article = ArticlePage(
+        title=front.title,
+        slug=entry.slug,
+        standfirst=front.standfirst,
+        date_published=go_live_at or local_time(front.date),
+        featured_image=media.image(front.picture) if front.picture else None,
+        body=[stream_block(block, media) for block in article_spec.blocks]
+        + [("paragraph", RichText(sources_paragraph(front.sources)))],
+        live=front.status == "live",
+        go_live_at=go_live_at,
+        search_description=front.standfirst,
+    )
+    article.article_authors = [
+        ArticleAuthor(author=authors[slug], sort_order=position)
+        for position, slug in enumerate(front.authors)
+    ]
+    article.extra_sections = extra_sections
+    article.tags.add(*front.tags)
+    with reported(entry, names=ARTICLE_FIELDS):
+        # Wagtail validates the page (full_clean) as it adds it to the tree.
+        section.add_child(instance=article)
+    revision = article.save_revision()
+    if front.status == "draft":
+        return article
+    # Publishing a revision whose go_live_at lies ahead schedules it (approved_go_live_at),
+    # and Wagtail's scheduler publishes it when the time comes.
+    revision.publish()
+    if front.status == "live":
+        when = local_time(front.date)
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=when, last_published_at=when
+        )
+    return article

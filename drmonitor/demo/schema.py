@@ -1,0 +1,469 @@
+"""The shape of every demo content file, checked before anything is saved.
+
+Field names are the model fields an editor sees in the admin, so an error that names a field
+points at the same thing in the file and on the form. Unknown keys are refused (a misspelt
+field would otherwise be dropped without a word). A tracker record's own fields (an incident's
+kind, a hearing's result) are left to the model's validation, which the loader runs on every
+record; the schema describes what files add to the models: names in place of ids, nested
+records.
+docs/demo-content.md describes the files for editors.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
+
+from django.db import models
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
+
+from drmonitor.tracker import models as tracker
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Key = Annotated[str, StringConstraints(pattern=SLUG)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+def _delay(value: object) -> object:
+    """'20 minutes', '6 hours', '3 days' -> a timedelta; anything else is left to pydantic."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s+(minute|hour|day)s?\s*", value)
+        if match:
+            return datetime.timedelta(**{f"{match[2]}s": int(match[1])})
+        raise ValueError("write a delay as a number and a unit, e.g. '20 minutes' or '3 days'")
+    return value
+
+
+Delay = Annotated[datetime.timedelta, BeforeValidator(_delay)]
+
+
+@dataclass(frozen=True)
+class Names:
+    """Marks a field whose values name records of another file: Names("actor") on a list of
+    actor names. The reader checks every such name; the loader sets links from them."""
+
+    what: str
+
+
+def names_of(what: str) -> object:
+    """A list of names of one kind of record."""
+    return Annotated[list[Text], Names(what)]
+
+
+def name_of(what: str) -> object:
+    """One optional name of a kind of record."""
+    return Annotated[Text | None, Names(what)]
+
+
+def _joined(*parts: str) -> str:
+    return ".".join(part for part in parts if part)
+
+
+def nested(spec: BaseModel, at: str = "") -> Iterator[tuple[str, BaseModel]]:
+    """`spec` and every spec nested in it, each with its path ("hearings[2]"); positions in
+    lists count from 1, as in error messages."""
+    yield at, spec
+    for field_name in type(spec).model_fields:
+        value = getattr(spec, field_name)
+        items = value if isinstance(value, list) else [value]
+        for n, item in enumerate(items, 1):
+            if isinstance(item, BaseModel):
+                place = f"{field_name}[{n}]" if isinstance(value, list) else field_name
+                yield from nested(item, _joined(at, place))
+
+
+def references(spec: BaseModel) -> Iterator[tuple[str, str, list[str]]]:
+    """(field path, kind of record, names) for every name `spec` and its nested specs give."""
+    for at, part in nested(spec):
+        for field_name, info in type(part).model_fields.items():
+            for mark in info.metadata:
+                if isinstance(mark, Names):
+                    value = getattr(part, field_name)
+                    values = value if isinstance(value, list) else [value]
+                    named = [v for v in values if v is not None]
+                    yield _joined(at, field_name), mark.what, named
+
+
+NOT_A_FIELD = "not a field of this record (misspelt?)"
+# Model fields no file sets: a slug comes from the file name (or the record's name), an
+# order's source URL is its first source.
+SET_BY_LOADER = frozenset({"slug", "source_url"})
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The fields that find an entry of a list file again, so no two entries may share them:
+    # the first declared field unless a spec names others.
+    keys: ClassVar[tuple[tuple[str, ...], ...]] = ()
+
+    @classmethod
+    def key_fields(cls) -> tuple[tuple[str, ...], ...]:
+        return cls.keys or ((next(iter(cls.model_fields)),),)
+
+
+# --- The publication: site settings, authors, pictures, documents, accounts ----------------
+
+
+class FollowLinks(Spec):
+    facebook: Url | None = None
+    x: Url | None = None
+    youtube: Url | None = None
+    instagram: Url | None = None
+    linkedin: Url | None = None
+
+
+class SiteSpec(Spec):
+    """site.yaml: what fills the site settings' blank fields."""
+
+    tagline: Text
+    about: Text
+    social_picture: name_of("picture")
+    follow_links: FollowLinks = FollowLinks()
+
+
+class AuthorSpec(Spec):
+    slug: Key
+    name: Text
+    role: Text
+    bio: Text
+    x_handle: str = ""
+
+
+class BarChart(Spec):
+    """An infographic bar chart; the first bar is highlighted."""
+
+    title: Text
+    unit: Text
+    note: str = ""
+    bars: list[tuple[Text, float]] = Field(min_length=1)
+
+
+class HubDiagram(Spec):
+    """Links into one hub, some of them broken (drawn dashed in red)."""
+
+    title: Text
+    hub: Text
+    spokes: list[Text] = Field(min_length=1)
+    broken: list[Text] = []
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _broken_are_spokes(self) -> HubDiagram:
+        unknown = [name for name in self.broken if name not in self.spokes]
+        if unknown:
+            raise ValueError(f"broken names links that are not spokes: {', '.join(unknown)}")
+        return self
+
+
+class PictureSpec(Spec):
+    """A drawn picture; its title is its identity in the image library.
+
+    Without a chart or diagram it is an abstract artwork with `label` written on it.
+    """
+
+    keys = (("key",), ("title",))
+
+    key: Key
+    title: Text
+    label: Text
+    caption: Text
+    credit: Text
+    chart: BarChart | None = None
+    diagram: HubDiagram | None = None
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> PictureSpec:
+        if self.chart and self.diagram:
+            raise ValueError("a picture is a chart or a diagram, not both")
+        return self
+
+
+class DocumentSpec(Spec):
+    """A one-page PDF drawn from its paragraphs; its title is its identity."""
+
+    keys = (("key",), ("title",))
+
+    key: Key
+    title: Text
+    subtitle: str = ""
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class AccountSpec(Spec):
+    username: Key
+    role: Text
+    superuser: bool = False
+    group: Text | None = None
+
+
+# --- Articles ----------------------------------------------------------------------------
+
+
+class SourceLink(Spec):
+    publisher: Text
+    url: Url
+
+
+class HearingRef(Spec):
+    case: name_of("case")
+    date: datetime.date
+
+
+class ArticleRecords(Spec):
+    """The evidence records a story is about; the tracker shows the story beside them."""
+
+    incidents: names_of("incident") = []
+    cases: names_of("case") = []
+    reports_hearings: list[HearingRef] = []
+
+
+class FrontMatter(Spec):
+    """The YAML between the `---` lines at the top of an article file."""
+
+    title: Text
+    date: datetime.datetime | None = None  # local time (settings.TIME_ZONE)
+    authors: Annotated[names_of("author"), Field(min_length=1)]
+    standfirst: Text
+    picture: name_of("picture") = None
+    tags: list[Text] = []
+    extra_sections: names_of("section") = []
+    sources: list[SourceLink] = []
+    status: Literal["live", "draft", "scheduled"] = "live"
+    go_live_after: Delay | None = None
+    records: ArticleRecords = ArticleRecords()
+
+    @model_validator(mode="after")
+    def _dated_or_scheduled(self) -> FrontMatter:
+        if self.status == "scheduled":
+            if self.go_live_after is None:
+                raise ValueError("a scheduled article needs go_live_after, e.g. '6 hours'")
+            if self.date is not None:
+                raise ValueError("a scheduled article is dated when it goes live; drop date")
+        else:
+            if self.date is None:
+                raise ValueError(f"a {self.status} article needs a date (YYYY-MM-DD HH:MM)")
+            if self.go_live_after is not None:
+                raise ValueError("go_live_after is for scheduled articles only")
+        return self
+
+
+# --- Tracker records ---------------------------------------------------------------------
+
+
+class RecordSpec(Spec):
+    """A record of the evidence desk. The fields declared here are what a file adds to the
+    model: links to other records by name, nested records, and the keys the loader finds a
+    record by. Any other key must be one of the model's own fields, by the name the admin form
+    gives it, with one value; the model validates it when the record is saved."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    record_model: ClassVar[type[models.Model]]
+
+    def own_fields(self) -> dict[str, object]:
+        """The model's own fields this file sets, beyond the declared ones."""
+        return dict(self.model_extra or {})
+
+    @classmethod
+    def settable(cls) -> set[str]:
+        """The model fields a file may set by name."""
+        fields = cls.record_model._meta.concrete_fields
+        own = {f.name for f in fields if f.editable and not f.is_relation and not f.primary_key}
+        return own - set(cls.model_fields) - SET_BY_LOADER
+
+    def own_field_problems(self) -> Iterator[tuple[str, str]]:
+        """(field, what is wrong) for keys that are not the model's own fields, one value each."""
+        settable = self.settable()
+        for field_name, value in self.own_fields().items():
+            if field_name not in settable:
+                yield field_name, NOT_A_FIELD
+            elif isinstance(value, list | dict):
+                yield field_name, "one value is expected here, not a list or a mapping"
+
+    def links(self) -> Iterator[tuple[str, str, list[str]]]:
+        """(field, kind of record, names) of the record's own lists of names: the
+        many-to-many links the loader sets."""
+        for field_name, info in type(self).model_fields.items():
+            value = getattr(self, field_name)
+            for mark in info.metadata:
+                if isinstance(mark, Names) and isinstance(value, list):
+                    yield field_name, mark.what, value
+
+
+def keyed_by(model: type[models.Model], key: str, kind: object, doc: str) -> type[RecordSpec]:
+    """The spec of a record found by one field of its own (`key`, of type `kind`); its other
+    fields are the model's, as for every record."""
+    spec = create_model(f"{model.__name__}Spec", __base__=RecordSpec, __doc__=doc, **{key: kind})
+    spec.record_model = model
+    return spec
+
+
+CountrySpec = keyed_by(
+    tracker.Country,
+    "code",
+    Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")],
+    "tracker/countries.yaml: a country by its ISO code; records name it by code.",
+)
+ServiceSpec = keyed_by(
+    tracker.Service,
+    "name",
+    Text,
+    "tracker/services.yaml: a platform or app; `domains`, one a line, match measurements to it.",
+)
+SourceSpec = keyed_by(
+    tracker.Source,
+    "url",
+    Url,
+    "tracker/sources.yaml: every public source a record cites, with its kind.",
+)
+BenchSpec = keyed_by(
+    tracker.Bench,
+    "label",
+    Text,
+    "A bench of a court (courts.yaml), `judges` one a line; hearings name it by its label.",
+)
+
+
+class NetworkSpec(RecordSpec):
+    """tracker/networks.yaml: an operator's network, by its ASN where one is known."""
+
+    record_model = tracker.Network
+    name: Text
+    asn: int | None = None
+    country: name_of("country")
+
+    def lookup(self) -> dict[str, object]:
+        """How the loader finds the network again: by ASN when it has one, else by name."""
+        return {"asn": self.asn} if self.asn else {"name": self.name}
+
+
+class ActorSpec(RecordSpec):
+    """tracker/actors.yaml: anyone who orders, decides, petitions or campaigns."""
+
+    record_model = tracker.Actor
+    name: Text
+    country: name_of("country")
+
+
+class LawSpec(RecordSpec):
+    """tracker/laws.yaml: a law or one provision of it; records name it by title."""
+
+    record_model = tracker.Law
+    title: Text
+    jurisdiction: name_of("country")
+
+
+class CourtSpec(RecordSpec):
+    """tracker/courts.yaml: a court, named by full or short name, with its benches."""
+
+    record_model = tracker.Court
+    name: Text
+    short_name: str = ""
+    jurisdiction: name_of("country")
+    benches: list[BenchSpec] = []
+
+    def names(self) -> set[str]:
+        """What a case may call the court: its name or its short name."""
+        return {self.name, self.short_name} - {""}
+
+
+class StatusChangeSpec(RecordSpec):
+    """A dated change of an incident's or a case's status."""
+
+    record_model = tracker.StatusChange
+    date: datetime.date
+    to_status: Text
+    source: name_of("source") = None
+
+
+class OrderSpec(RecordSpec):
+    """A government order (in an incident's file) or a court order (in a case's file)."""
+
+    record_model = tracker.Order
+    title: Text
+    date: datetime.date
+    hearing: datetime.date | None = None  # the date of the case's hearing that made it
+    issued_by: name_of("actor") = None
+    sources: names_of("source") = []
+
+
+class IncidentSpec(RecordSpec):
+    """tracker/incidents/<slug>.yaml: the file name is the incident's slug."""
+
+    record_model = tracker.Incident
+    country: name_of("country")
+    services: names_of("service") = []
+    networks: names_of("network") = []
+    ordered_by: names_of("actor") = []
+    decision_maker: name_of("actor") = None
+    legal_basis: names_of("law") = []
+    sources: names_of("source") = []
+    status_changes: list[StatusChangeSpec] = []
+    orders: list[OrderSpec] = []
+
+
+class HearingSpec(RecordSpec):
+    """A hearing in a case's file, found again by its date."""
+
+    record_model = tracker.Hearing
+    date: datetime.date
+    bench: str | None = None  # a bench label of the case's court (courts.yaml)
+    sources: names_of("source") = []
+
+
+class ConsolidationSpec(RecordSpec):
+    """Two petitions of one court heard together from a date."""
+
+    record_model = tracker.CaseConsolidation
+    with_case: name_of("case")
+    heard_together_from: datetime.date
+    sources: names_of("source") = []
+
+
+class CaseSpec(RecordSpec):
+    """tracker/cases/<slug>.yaml: the file name is the case's slug."""
+
+    record_model = tracker.LegalCase
+    court: Text  # full or short name
+    petitioners: names_of("actor") = []
+    respondents: names_of("actor") = []
+    incidents: names_of("incident") = []
+    laws: names_of("law") = []
+    sources: names_of("source") = []
+    hearings: list[HearingSpec] = []
+    orders: list[OrderSpec] = []
+    status_changes: list[StatusChangeSpec] = []
+    heard_together: list[ConsolidationSpec] = []
+
+
+class StatementSpec(RecordSpec):
+    """tracker/statements.yaml: a statement, found again by its title and date."""
+
+    keys = (("title", "date"),)
+    record_model = tracker.Statement
+    title: Text
+    date: datetime.date
+    actors: names_of("actor") = []
+    incidents: names_of("incident") = []
+    sources: names_of("source") = []
+
+
+class CampaignSpec(RecordSpec):
+    """tracker/campaigns.yaml: a campaign, found again by its name."""
+
+    record_model = tracker.Campaign
+    name: Text
+    organisers: names_of("actor") = []
+    incidents: names_of("incident") = []
+    sources: names_of("source") = []

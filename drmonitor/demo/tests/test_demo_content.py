@@ -1,0 +1,243 @@
+"""The demo itself: every file loads, the site it makes answers on every page, a second load
+changes nothing; and the texts are what the demo promises (article length, public sources).
+
+This is the one module that loads the whole demo: once, inside a transaction rolled back at the
+end, with uploads in a folder of its own. Every other test builds its own records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.test import override_settings
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex, Revision
+
+from drmonitor.core.models import CustomImage, SiteSettings
+from drmonitor.demo import body
+from drmonitor.demo.loader import load
+from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
+from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
+from drmonitor.newsroom.sections import section_paths
+from drmonitor.testing.requirements import require
+from drmonitor.tracker import models as tracker
+
+TIMELINE = Path(__file__).resolve().parents[3].parent / "shared/reference/pakistan-timeline.md"
+TRACKER_MODELS = (
+    tracker.Country,
+    tracker.Service,
+    tracker.Network,
+    tracker.Actor,
+    tracker.Law,
+    tracker.Court,
+    tracker.Bench,
+    tracker.Source,
+    tracker.Incident,
+    tracker.LegalCase,
+    tracker.Hearing,
+    tracker.Order,
+    tracker.StatusChange,
+    tracker.CaseConsolidation,
+    tracker.Statement,
+    tracker.Campaign,
+)
+
+
+def inventory() -> dict[str, object]:
+    """What a reload must not change: every record, and everything editors could have edited."""
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "authors": sorted(Author.objects.values_list("slug", "name", "role", "photo_id")),
+        "images": sorted(CustomImage.objects.values_list("title", "file", "file_hash")),
+        "documents": sorted(get_document_model().objects.values_list("title", "file")),
+        "tags": sorted(Tag.objects.values_list("name", flat=True)),
+        "settings": model_to_dict(SiteSettings.load()),
+        "tracker": {model.__name__: model.objects.count() for model in TRACKER_MODELS},
+        "links": sorted(
+            [
+                *tracker.Incident.articles.through.objects.values_list(
+                    "incident_id", "articlepage_id"
+                ),
+                *tracker.LegalCase.articles.through.objects.values_list(
+                    "legalcase_id", "articlepage_id"
+                ),
+                *tracker.Hearing.objects.values_list("pk", "article_id"),
+            ],
+            key=str,
+        ),
+        "references": ReferenceIndex.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", "password")),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded twice; what each load left behind."""
+    folder = tmp_path_factory.mktemp("demo")
+    with override_settings(MEDIA_ROOT=str(folder / "media"), VAR_DIR=folder / "var"):
+        with django_db_blocker.unblock(), transaction.atomic():
+            content = load()
+            first = inventory()
+            load()
+            yield {"content": content, "first": first, "second": inventory()}
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site(demo, db):
+    return demo
+
+
+def test_every_file_loads_and_the_counts_match_the_files(site):
+    content: DemoContent = site["content"]
+    files = list((CONTENT_DIR / "articles").rglob("*.md"))
+    assert ArticlePage.objects.count() == len(files) == len(content.articles) > 30
+    statuses = Counter(entry.spec.front.status for entry in content.articles)
+    assert ArticlePage.objects.live().count() == statuses["live"]
+    drafts = ArticlePage.objects.filter(live=False, go_live_at__isnull=True)
+    scheduled = ArticlePage.objects.filter(live=False, go_live_at__isnull=False)
+    assert drafts.count() == statuses["draft"] >= 2
+    assert scheduled.count() == statuses["scheduled"] >= 2
+    assert Author.objects.count() == len(content.authors)
+    assert CustomImage.objects.count() == len(content.pictures) + len(content.authors)
+    assert get_document_model().objects.count() == len(content.documents)
+    assert SectionPage.objects.count() == len(section_paths())
+    incidents, cases = [e.spec for e in content.incidents], [e.spec for e in content.cases]
+    expected = {
+        "Country": len(content.countries),
+        "Service": len(content.services),
+        "Network": len(content.networks),
+        "Actor": len(content.actors),
+        "Law": len(content.laws),
+        "Court": len(content.courts),
+        "Bench": sum(len(court.spec.benches) for court in content.courts),
+        "Source": len(content.sources),
+        "Incident": len(incidents),
+        "LegalCase": len(cases),
+        "Hearing": sum(len(case.hearings) for case in cases),
+        "Order": sum(len(record.orders) for record in [*incidents, *cases]),
+        "StatusChange": sum(len(record.status_changes) for record in [*incidents, *cases]),
+        "CaseConsolidation": sum(len(case.heard_together) for case in cases),
+        "Statement": len(content.statements),
+        "Campaign": len(content.campaigns),
+    }
+    assert site["second"]["tracker"] == expected
+    assert get_user_model().objects.count() == len(content.accounts)
+
+
+def test_a_second_load_changes_nothing(site):
+    assert site["first"] == site["second"]
+
+
+def demo_addresses() -> list[str]:
+    addresses = [page.url for page in Page.objects.live().specific() if page.url]
+    addresses += [
+        reverse("newsroom:author", args=[slug])
+        for slug in Author.objects.values_list("slug", flat=True)
+    ]
+    addresses += [
+        reverse("newsroom:tag", args=[tag.slug])
+        for tag in Tag.objects.filter(newsroom_articletag_items__isnull=False).distinct()
+    ]
+    for name, model in (
+        ("incident", tracker.Incident),
+        ("case", tracker.LegalCase),
+        ("service", tracker.Service),
+        ("actor", tracker.Actor),
+    ):
+        addresses += [
+            reverse(f"tracker:{name}", args=[slug])
+            for slug in model.objects.values_list("slug", flat=True)
+        ]
+    addresses += [
+        reverse(f"tracker:{name}")
+        for name in ("incidents", "cases", "services", "actors", "upcoming_hearings")
+    ]
+    return addresses
+
+
+def test_every_demo_page_answers(site, client):
+    addresses = demo_addresses()
+    assert len(addresses) > 150
+    failed = [(url, code) for url in addresses if (code := client.get(url).status_code) != 200]
+    assert failed == []
+
+
+# --- The texts, read from the files ------------------------------------------------------
+
+
+def words_of(article) -> int:
+    front = article.front
+    words = [front.standfirst, " ".join(source.publisher for source in front.sources)]
+    for block in article.blocks:
+        if isinstance(block, body.Paragraph):
+            words.append(re.sub(r"<[^>]+>", " ", block.html))
+        elif isinstance(block, body.Quote):
+            words.append(f"{block.text} {block.attribution}")
+        elif isinstance(block, body.Heading):
+            words.append(block.text)
+        elif isinstance(block, body.Picture):
+            words.append(block.caption)
+        elif isinstance(block, body.DocumentLink):
+            words.append(block.title)
+    return len(" ".join(words).split())
+
+
+@pytest.fixture(scope="module")
+def files() -> DemoContent:
+    return read_content()
+
+
+def test_demo_texts_are_article_length_and_cite_the_timeline(files):
+    """250-600 words, 3-7 body blocks with the sources, every source a timeline source."""
+    require(TIMELINE.exists(), f"the shared timeline is missing at {TIMELINE}")
+    timeline = TIMELINE.read_text()
+    for entry in files.articles:
+        count = words_of(entry.spec)
+        assert 250 <= count <= 600, (entry.file, count)
+        assert 3 <= len(entry.spec.blocks) + 1 <= 7, entry.file
+        for source in entry.spec.front.sources:
+            url = source.url
+            assert url in timeline or url.startswith("https://www.ohchr.org/"), (entry.file, url)
+
+
+def test_every_live_article_is_complete(files):
+    live = [entry for entry in files.articles if entry.spec.front.status == "live"]
+    assert len(live) >= 25
+    for entry in live:
+        front = entry.spec.front
+        assert front.date.year in (2024, 2025), entry.file
+        assert front.picture and front.tags and front.sources, entry.file
+        assert len(entry.spec.blocks) >= 2, entry.file
+        pictures = {p.spec.key: p.spec for p in files.pictures}
+        assert pictures[front.picture].credit, entry.file
+
+
+def test_every_section_lists_articles(files):
+    placed = [
+        path
+        for entry in files.articles
+        if entry.spec.front.status == "live"
+        for path in (entry.spec.section, *entry.spec.front.extra_sections)
+    ]
+    empty = [
+        section
+        for section in section_paths()
+        if not any(path == section or path.startswith(f"{section}/") for path in placed)
+    ]
+    assert empty == []
+
+
+def test_tags_do_not_repeat_in_another_case(files):
+    names = {tag for entry in files.articles for tag in entry.spec.front.tags}
+    counts = Counter(name.casefold() for name in names)
+    assert [name for name, count in counts.items() if count > 1] == []

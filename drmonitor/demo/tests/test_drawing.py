@@ -1,0 +1,67 @@
+"""The generated pictures are what readers see in place of photographs: they must be valid,
+stable from run to run, and different from story to story."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from drmonitor.demo import drawing
+
+
+def test_illustration_is_a_valid_jpeg_of_the_asked_size():
+    data = drawing.illustration("x-ban", "X blocked across Pakistan", size=(640, 360))
+    image = Image.open(io.BytesIO(data))
+    image.verify()
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG"
+    assert image.size == (640, 360)
+    # Not a flat fill: a picture has many colours.
+    assert len(image.convert("RGB").getcolors(maxcolors=1 << 20)) > 500
+
+
+def test_same_seed_same_bytes_other_seed_other_picture():
+    first = drawing.illustration("court", "Sindh High Court", size=(320, 180), fmt="PNG")
+    again = drawing.illustration("court", "Sindh High Court", size=(320, 180), fmt="PNG")
+    other = drawing.illustration("cables", "Sindh High Court", size=(320, 180), fmt="PNG")
+    assert first == again
+    assert first != other
+
+
+def test_label_changes_the_picture():
+    plain = drawing.illustration("vpn", size=(320, 180), fmt="PNG")
+    labelled = drawing.illustration("vpn", "VPNs under pressure", size=(320, 180), fmt="PNG")
+    assert plain != labelled
+
+
+def test_avatar_is_square_and_shows_initials():
+    assert drawing.initials_of("Ayesha Rahim") == "AR"
+    assert drawing.initials_of("DRM") == "D"
+    data = drawing.avatar("ayesha-rahim", "Ayesha Rahim", size=200)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == (200, 200)
+    # White initials are drawn over the coloured disc.
+    assert (255, 255, 255) in {colour for _, colour in image.convert("RGB").getcolors(1 << 16)}
+    assert data == drawing.avatar("ayesha-rahim", "Ayesha Rahim", size=200)
+
+
+def test_pdf_document_is_a_pdf_with_its_title():
+    data = drawing.pdf_document("The X ban file", ["17 Feb 2024: X blocked."], "May 2025")
+    assert data.startswith(b"%PDF-")
+    # Pillow stores document metadata as UTF-16 with a byte-order mark.
+    assert "The X ban file".encode("utf-16-be") in data
+
+
+def test_bar_chart_and_hub_diagram_are_stable_pngs():
+    bars = [("X block", 1.34), ("Other", 0.28)]
+    chart = drawing.bar_chart("cost", "Cost, 2024", bars, "US$ bn", "Source: Top10VPN")
+    assert chart == drawing.bar_chart("cost", "Cost, 2024", bars, "US$ bn", "Source: Top10VPN")
+    assert chart != drawing.bar_chart("cost", "Cost, 2024", bars[:1], "US$ bn")
+    diagram = drawing.hub_diagram("cables", "Cables", "Pakistan", ["AAE-1", "SMW4"], ["AAE-1"])
+    for data in (chart, diagram):
+        image = Image.open(io.BytesIO(data))
+        assert image.format == "PNG" and image.size == (1200, 675)
+    # The faulty link is drawn in red.
+    colours = {colour for _, colour in Image.open(io.BytesIO(diagram)).getcolors(1 << 16)}
+    assert (200, 40, 40) in colours
