@@ -183,7 +183,8 @@ class SectionPage(ViewRestrictionsInOneQuery, Page):
     per_page = models.PositiveSmallIntegerField(default=12)
 
     parent_page_types = ["home.HomePage", "newsroom.SectionPage"]
-    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
+    # Any page type that allows a section as its parent: the sections of other apps (a vodcast
+    # series, a library) sit in the tree beside the newsroom's.
     template = "newsroom/section_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]

@@ -6,10 +6,9 @@ not; after that the tree belongs to the editors.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.text import slugify
 from wagtail.models import Page
-
-from drmonitor.newsroom.models import SectionPage
 
 SectionTree = list[tuple[str, "SectionTree"]]
 
@@ -41,6 +40,13 @@ SECTION_TREE: SectionTree = [
 ]
 
 
+# Sections whose readers expect their own content type (a vodcast series, a library of laws):
+# slug path -> the page model, named as "app_label.ModelName" so that the newsroom names none of
+# the apps that provide them. Every other section is a newsroom.SectionPage.
+SECTION_TYPES: dict[str, str] = {}
+PLAIN_SECTION = "newsroom.SectionPage"
+
+
 def section_slug(title: str) -> str:
     """'#PrivacyHumSabKe' -> 'privacyhumsabke', 'Gender & Tech' -> 'gender-tech'."""
     return slugify(title) or "section"
@@ -58,21 +64,32 @@ def section_paths(tree: SectionTree = SECTION_TREE, prefix: str = "") -> list[st
     return paths
 
 
-def ensure_sections(parent: Page, tree: SectionTree = SECTION_TREE) -> None:
-    """Create the sections missing under `parent`; leave the others as editors left them."""
+def ensure_sections(parent: Page, tree: SectionTree = SECTION_TREE, prefix: str = "") -> None:
+    """Create the sections missing under `parent`; leave the others as editors left them.
+
+    A section that should have its own content type but is still a plain, empty section (made
+    before that type existed) is made again with its type; one with pages in it is left alone.
+    """
     for title, children in tree:
         slug = section_slug(title)
-        section = SectionPage.objects.child_of(parent).filter(slug=slug).first()
+        path = f"{prefix}{slug}"
+        model = apps.get_model(SECTION_TYPES.get(path, PLAIN_SECTION))
+        section = Page.objects.child_of(parent).filter(slug=slug).first()
+        if section is not None and section.specific_class is not model:
+            plain = section.specific_class is apps.get_model(PLAIN_SECTION)
+            if plain and not section.get_children().exists():
+                section.delete()
+                section = None
         if section is None:
-            section = SectionPage(title=title, slug=slug, show_in_menus=True)
+            section = model(title=title, slug=slug, show_in_menus=True)
             parent.add_child(instance=section)
             section.save_revision().publish()
-        ensure_sections(section, children)
+        ensure_sections(section, children, f"{path}/")
 
 
-def find_section(home: Page, path: str) -> SectionPage:
+def find_section(home: Page, path: str) -> Page:
     """The section at a slug path such as 'drm-exclusive/campaigns/privacyhumsabke'."""
     page: Page = home
     for slug in path.split("/"):
-        page = SectionPage.objects.child_of(page).get(slug=slug)
-    return page
+        page = Page.objects.child_of(page).get(slug=slug)
+    return page.specific
