@@ -106,7 +106,7 @@ def _order_event(order: Order) -> Event:
 
 
 def _status_event(change: StatusChange) -> Event:
-    owner = change.owner
+    owner = change.record
     before = f" (was {change.from_status_label})" if change.from_status else ""
     return Event(
         date=change.date,
