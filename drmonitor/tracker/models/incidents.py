@@ -12,19 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from drmonitor.tracker import vocab
 from drmonitor.tracker.models.reference import Country, SlugFromNameMixin
-from drmonitor.tracker.vocab import (
-    ActualCause,
-    AffectedNetwork,
-    DateType,
-    Extent,
-    GeoScope,
-    IncidentKind,
-    IncidentStatus,
-    Justification,
-    OrderedBy,
-    YesNoUnknown,
-)
 
 
 class StatusLoggedMixin(models.Model):
@@ -65,33 +54,35 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
     slug = models.SlugField(
         max_length=100, unique=True, blank=True, help_text="Made from the title when left empty."
     )
-    kind = models.CharField(max_length=20, choices=IncidentKind.choices)
+    kind = models.CharField(max_length=20, choices=vocab.IncidentKind.choices)
     summary = models.TextField(blank=True, help_text="What happened, in a short paragraph.")
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="incidents")
     areas = models.CharField(
         max_length=500, blank=True, help_text="Nationwide, or the districts and cities affected."
     )
-    geo_scope = models.CharField(max_length=80, blank=True, choices=GeoScope.choices)
-    affected_network = models.CharField(max_length=20, blank=True, choices=AffectedNetwork.choices)
-    extent = models.CharField(max_length=30, blank=True, choices=Extent.choices)
+    geo_scope = models.CharField(max_length=80, blank=True, choices=vocab.GeoScope.choices)
+    affected_network = models.CharField(
+        max_length=20, blank=True, choices=vocab.AffectedNetwork.choices
+    )
+    extent = models.CharField(max_length=30, blank=True, choices=vocab.Extent.choices)
     networks = models.ManyToManyField("tracker.Network", blank=True, related_name="incidents")
     services = models.ManyToManyField("tracker.Service", blank=True, related_name="incidents")
 
     start_date = models.DateField()
     start_date_type = models.CharField(
-        max_length=10, choices=DateType.choices, default=DateType.ACTUAL
+        max_length=10, choices=vocab.DateType.choices, default=vocab.DateType.ACTUAL
     )
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while ongoing.")
     end_date_type = models.CharField(
-        max_length=10, choices=DateType.choices, default=DateType.ACTUAL
+        max_length=10, choices=vocab.DateType.choices, default=vocab.DateType.ACTUAL
     )
     status = models.CharField(
-        max_length=10, choices=IncidentStatus.choices, default=IncidentStatus.ONGOING
+        max_length=10, choices=vocab.IncidentStatus.choices, default=vocab.IncidentStatus.ONGOING
     )
 
     ordered_by_level = models.CharField(
-        "ordered by (level)", max_length=30, blank=True, choices=OrderedBy.choices
+        "ordered by (level)", max_length=30, blank=True, choices=vocab.OrderedBy.choices
     )
     ordered_by = models.ManyToManyField(
         "tracker.Actor",
@@ -107,15 +98,15 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         related_name="incidents_decided",
     )
     stated_justification = models.CharField(
-        max_length=80, blank=True, choices=Justification.choices
+        max_length=80, blank=True, choices=vocab.Justification.choices
     )
     stated_justification_details = models.TextField(blank=True)
-    actual_cause = models.CharField(max_length=40, blank=True, choices=ActualCause.choices)
+    actual_cause = models.CharField(max_length=40, blank=True, choices=vocab.ActualCause.choices)
     actual_cause_details = models.TextField(blank=True)
     legal_basis = models.ManyToManyField("tracker.Law", blank=True, related_name="incidents")
     legal_method = models.TextField(blank=True, help_text='As stated, e.g. "Government order".')
     government_acknowledged = models.CharField(
-        max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
+        max_length=10, choices=vocab.YesNoUnknown.choices, default=vocab.YesNoUnknown.UNKNOWN
     )
     government_ack_source = models.URLField(blank=True, max_length=500)
     government_ack_quote = models.TextField(blank=True)
@@ -202,14 +193,14 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
                 f"The end ({self.end_date:%d %b %Y}) is before the start "
                 f"({self.start_date:%d %b %Y})."
             )
-        if self.status == IncidentStatus.ONGOING and self.end_date:
+        if self.status == vocab.IncidentStatus.ONGOING and self.end_date:
             errors["status"] = "An incident with an end date cannot be ongoing."
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_ongoing(self) -> bool:
-        return self.status == IncidentStatus.ONGOING and self.end_date is None
+        return self.status == vocab.IncidentStatus.ONGOING and self.end_date is None
 
     def duration_days(self, today: datetime.date | None = None) -> int:
         """Whole days from the start to the end, or to `today` while it goes on."""
