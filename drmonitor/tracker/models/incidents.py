@@ -6,54 +6,19 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from drmonitor.tracker import vocab
-from drmonitor.tracker.models.reference import Country, SlugFromNameMixin
+from drmonitor.tracker.models.record import PublicRecord
+from drmonitor.tracker.models.reference import Country
 
 
-class StatusLoggedMixin(models.Model):
-    """Editing `status` records a StatusChange dated today, so followers and the timeline see it.
-
-    Creating a record does not log anything: its first status is not a change. Code that
-    records a dated change itself (the demo, imports) sets `log_status_change = False`.
-    """
-
-    log_status_change = True
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        previous = None
-        if self.pk and self.log_status_change:
-            previous = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
-            previous = previous.first()
-        super().save(*args, **kwargs)
-        if previous is not None and previous != self.status:
-            from drmonitor.tracker.models.status import StatusChange
-
-            StatusChange.objects.create(
-                date=timezone.localdate(),
-                from_status=previous,
-                to_status=self.status,
-                note="Recorded when the record was edited.",
-                **{self.status_owner_field: self},
-            )
-
-
-class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexed, models.Model):
-    slug_source = "title"
+class Incident(PublicRecord):
+    page_url_name = "tracker:incident"
     status_owner_field = "incident"
 
-    title = models.CharField(max_length=255)
-    slug = models.SlugField(
-        max_length=100, unique=True, blank=True, help_text="Made from the title when left empty."
-    )
     kind = models.CharField(max_length=20, choices=vocab.IncidentKind.choices)
     summary = models.TextField(blank=True, help_text="What happened, in a short paragraph.")
 
@@ -116,12 +81,7 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         "newsroom.ArticlePage", blank=True, related_name="tracker_incidents"
     )
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+    panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -163,9 +123,7 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         FieldPanel("articles"),
     ]
 
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+    search_fields = PublicRecord.search_fields + [
         index.SearchField("summary"),
         index.SearchField("areas"),
         index.SearchField("stated_justification_details"),
@@ -178,12 +136,6 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
 
     class Meta:
         ordering = ["-start_date", "title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("tracker:incident", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         super().clean()
