@@ -50,6 +50,9 @@ _KEY_USAGES = (
 
 def _key_usage(*allowed: str) -> x509.KeyUsage:
     """A KeyUsage extension that allows only the uses named."""
+    unknown = set(allowed) - set(_KEY_USAGES)
+    if unknown:
+        raise ValueError(f"not a key usage: {', '.join(sorted(unknown))}")
     return x509.KeyUsage(**{usage: usage in allowed for usage in _KEY_USAGES})
 
 
