@@ -1,33 +1,29 @@
+"""Reader accounts' addresses: (route, view, name) for each page, all of them never cached
+(see views.py), so the rule is written once."""
+
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from drmonitor.accounts import views
 
 app_name = "accounts"
-urlpatterns = [
-    path("register/", never_cache(views.register), name="register"),
-    path("login/", never_cache(views.LoginView.as_view()), name="login"),
-    path("logout/", never_cache(views.LogoutView.as_view()), name="logout"),
-    path("profile/", never_cache(views.profile), name="profile"),
-    path("password/", never_cache(views.PasswordChangeView.as_view()), name="password_change"),
-    path(
-        "password/reset/",
-        never_cache(views.PasswordResetView.as_view()),
-        name="password_reset",
-    ),
-    path(
-        "password/reset/sent/",
-        never_cache(views.PasswordResetDoneView.as_view()),
-        name="password_reset_done",
-    ),
-    path(
+PAGES = [
+    ("register/", views.register, "register"),
+    ("login/", views.LoginView.as_view(), "login"),
+    ("logout/", views.LogoutView.as_view(), "logout"),
+    ("profile/", views.profile, "profile"),
+    ("password/", views.PasswordChangeView.as_view(), "password_change"),
+    ("password/reset/", views.PasswordResetView.as_view(), "password_reset"),
+    ("password/reset/sent/", views.PasswordResetDoneView.as_view(), "password_reset_done"),
+    (
         "password/reset/<uidb64>/<token>/",
-        never_cache(views.PasswordResetConfirmView.as_view()),
-        name="password_reset_confirm",
+        views.PasswordResetConfirmView.as_view(),
+        "password_reset_confirm",
     ),
-    path(
+    (
         "password/reset/complete/",
-        never_cache(views.PasswordResetCompleteView.as_view()),
-        name="password_reset_complete",
+        views.PasswordResetCompleteView.as_view(),
+        "password_reset_complete",
     ),
 ]
+urlpatterns = [path(route, never_cache(view), name=name) for route, view, name in PAGES]

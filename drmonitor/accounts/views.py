@@ -1,7 +1,7 @@
 """Reader accounts: sign up, log in and out, reset a forgotten password, the profile page.
 
 Every page here is personal or carries a form with a CSRF token, so none may be kept by a
-shared cache: each view is wrapped in never_cache (Cache-Control: private, no-store) in urls.py.
+shared cache: urls.py wraps each view in never_cache (Cache-Control: private, no-store).
 """
 
 from __future__ import annotations

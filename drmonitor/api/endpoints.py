@@ -14,7 +14,7 @@ from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Path, Query
+from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
 from pydantic import BeforeValidator
@@ -83,10 +83,21 @@ def _iso_only(value):
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_only)]
 
 SlugPath = Path(..., pattern=SLUG, description="The record's slug, as in its page's address")
+CourtQuery = Query(None, ge=1, description="Court id (see `court.id`)")
 
 
-@api.get("/incidents", response={200: s.IncidentPage, **ERRORS}, url_name="incidents")
-@paginate(LinkedPages)
+def _list_endpoint(path: str, page: type[Schema], url_name: str):
+    """A list of records: every list is cut into pages the same way (`LinkedPages`), and
+    documented as `page`, that record's page schema."""
+
+    def register(view):
+        response = {200: page, **ERRORS}
+        return api.get(path, response=response, url_name=url_name)(paginate(LinkedPages)(view))
+
+    return register
+
+
+@_list_endpoint("/incidents", s.IncidentPage, "incidents")
 def incident_list(
     request,
     country: str | None = Query(None, pattern=CODE, description="ISO 3166-1 code, e.g. PK"),
@@ -105,13 +116,8 @@ def incident_detail(request, slug: str = SlugPath):
     return get_object_or_404(incidents_queryset(), slug=slug)
 
 
-@api.get("/cases", response={200: s.CasePage, **ERRORS}, url_name="cases")
-@paginate(LinkedPages)
-def case_list(
-    request,
-    court: int | None = Query(None, ge=1, description="Court id (see `court.id`)"),
-    status: CaseStatus | None = None,
-):
+@_list_endpoint("/cases", s.CasePage, "cases")
+def case_list(request, court: int | None = CourtQuery, status: CaseStatus | None = None):
     """Court cases by court, newest filing first."""
     return filtered_cases({"court": court, "status": status}, cases_queryset())
 
@@ -121,8 +127,7 @@ def case_detail(request, slug: str = SlugPath):
     return get_object_or_404(case_detail_queryset(), slug=slug)
 
 
-@api.get("/hearings", response={200: s.HearingPage, **ERRORS}, url_name="hearings")
-@paginate(LinkedPages)
+@_list_endpoint("/hearings", s.HearingPage, "hearings")
 def hearing_list(
     request,
     date_from: IsoDate | None = Query(None, alias="from", description="On or after"),  # noqa: B008
@@ -148,8 +153,7 @@ def hearing_detail(request, hearing_id: int):
     return get_object_or_404(hearings_queryset(), pk=hearing_id)
 
 
-@api.get("/services", response={200: s.ServicePage, **ERRORS}, url_name="services")
-@paginate(LinkedPages)
+@_list_endpoint("/services", s.ServicePage, "services")
 def service_list(request):
     """Platforms and apps that incidents affected, by name."""
     return services_queryset()

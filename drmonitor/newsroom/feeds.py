@@ -32,39 +32,34 @@ MEDIA_NS = "http://search.yahoo.com/mrss/"
 SITE_NAME = "Digital Rights Monitor"
 
 
-def _add_thumbnail(handler, item) -> None:
-    thumbnail = item.get("thumbnail")
-    if thumbnail:
-        handler.addQuickElement("media:thumbnail", "", thumbnail)
+class MediaThumbnails:
+    """Each item's `thumbnail` as a Media RSS `media:thumbnail`, in RSS 2.0 and Atom alike."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        thumbnail = item.get("thumbnail")
+        if thumbnail:
+            handler.addQuickElement("media:thumbnail", "", thumbnail)
 
 
-class MediaRssFeed(Rss201rev2Feed):
-    """RSS 2.0 with `media:thumbnail` per item."""
-
+class MediaRssFeed(MediaThumbnails, Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
 
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        _add_thumbnail(handler, item)
 
-
-class MediaAtomFeed(Atom1Feed):
-    """Atom with `media:thumbnail` per entry."""
-
+class MediaAtomFeed(MediaThumbnails, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        _add_thumbnail(handler, item)
-
 
 class ArticleFeed(Feed):
-    """The newest live articles of some selection; subclasses say which and what to call it."""
+    """The newest live articles of some selection; subclasses say which and what to call it,
+    and each selection is served twice: as RSS 2.0, and as Atom at `feed/atom/` (`atom=True`)."""
 
-    feed_type = MediaRssFeed
     request: HttpRequest | None = None
+
+    def __init__(self, *, atom: bool = False) -> None:
+        self.feed_type = MediaAtomFeed if atom else MediaRssFeed
 
     def __call__(self, request, *args, **kwargs):
         # Feed instances live as long as the URL conf; a copy per request carries the request
@@ -159,10 +154,6 @@ class SiteFeed(ArticleFeed):
         return keys.ARTICLES
 
 
-class SiteAtomFeed(SiteFeed):
-    feed_type = MediaAtomFeed
-
-
 class SectionFeed(ArticleFeed):
     """A section with its child sections and the articles listed in it as an extra section,
     at /<section path>/feed/; a path that is no live, public section is not found."""
@@ -194,10 +185,6 @@ class SectionFeed(ArticleFeed):
         return keys.section_articles(section.pk)
 
 
-class SectionAtomFeed(SectionFeed):
-    feed_type = MediaAtomFeed
-
-
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug: str) -> Tag:
         return tag_for_slug(slug)
@@ -216,10 +203,6 @@ class TagFeed(ArticleFeed):
 
     def list_key(self, tag: Tag) -> str:
         return keys.tag_articles(tag.pk)
-
-
-class TagAtomFeed(TagFeed):
-    feed_type = MediaAtomFeed
 
 
 class AuthorFeed(ArticleFeed):
@@ -242,7 +225,3 @@ class AuthorFeed(ArticleFeed):
 
     def list_key(self, author: Author) -> str:
         return keys.author_articles(author.pk)
-
-
-class AuthorAtomFeed(AuthorFeed):
-    feed_type = MediaAtomFeed

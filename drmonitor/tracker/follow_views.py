@@ -60,13 +60,13 @@ def unfollow_by_token(request, token):
     if follow is None:
         return render(request, "tracker/unfollow.html", {"state": "gone"})
     if request.method == "POST":
-        target = follow.target
+        target = follow.record
         follow.delete()
         return render(request, "tracker/unfollow.html", {"state": "done", "target": target})
     if request.method != "GET":
         return HttpResponse(status=405)
     response = render(
-        request, "tracker/unfollow.html", {"state": "confirm", "target": follow.target}
+        request, "tracker/unfollow.html", {"state": "confirm", "target": follow.record}
     )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -95,7 +95,7 @@ def notify_hearing(hearing: Hearing) -> int:
 
 
 def notify_status(change) -> int:
-    owner = change.owner
+    owner = change.record
     follows = (
         _follows_for(incidents=[owner])
         if change.incident_id
@@ -131,7 +131,7 @@ def _message(note: Notification) -> EmailMessage:
     unfollow = _site_url(
         reverse("tracker:unfollow_token", kwargs={"token": unfollow_token(note.follow)})
     )
-    target = note.follow.target
+    target = note.follow.record
     body = render_to_string(
         "tracker/email/notification.txt",
         {"note": note, "link": _site_url(note.url), "target": target, "unfollow": unfollow},

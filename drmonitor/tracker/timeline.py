@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from drmonitor.tracker.models import Hearing, Incident, LegalCase, Order, StatusChange
+from drmonitor.tracker.models import (
+    Campaign,
+    Hearing,
+    Incident,
+    LegalCase,
+    Order,
+    Statement,
+    StatusChange,
+)
 from drmonitor.tracker.vocab import HearingResult
 
 # Kinds in the order they are shown when several fall on one day: the block itself first,
@@ -98,7 +106,7 @@ def _order_event(order: Order) -> Event:
 
 
 def _status_event(change: StatusChange) -> Event:
-    owner = change.owner
+    owner = change.record
     before = f" (was {change.from_status_label})" if change.from_status else ""
     return Event(
         date=change.date,
@@ -108,6 +116,22 @@ def _status_event(change: StatusChange) -> Event:
         source=change.source.url if change.source_id else "",
         detail=change.note,
         uid=f"status-{change.pk}",
+    )
+
+
+def _advocacy_event(
+    record: Statement | Campaign, kind: str, date: datetime.date, title: str
+) -> Event:
+    """A statement or a campaign: it links to its own page elsewhere, which is also the source
+    when no other is given."""
+    return Event(
+        date=date,
+        kind=kind,
+        title=title,
+        link=record.url,
+        source=_first_source(record) or record.url,
+        detail=record.summary,
+        uid=f"{kind}-{record.pk}",
     )
 
 
@@ -152,26 +176,18 @@ def _case_events(case: LegalCase, with_case: bool) -> list[Event]:
     orders = case.orders.select_related("case", "incident", "document").prefetch_related("sources")
     events += [_order_event(o) for o in orders]
     for joined in case.consolidations.select_related("with_case"):
-        events.append(
-            Event(
-                date=joined.heard_together_from,
-                kind="consolidation",
-                title=f"{_court(case)}: heard together with {joined.with_case.title}{suffix}",
-                link=joined.with_case.get_absolute_url(),
-                detail=joined.note,
-                uid=f"consolidation-{joined.pk}",
-            )
+        heard_together = Event(
+            date=joined.heard_together_from,
+            kind="consolidation",
+            title=f"{_court(case)}: heard together with {joined.with_case.title}{suffix}",
+            link=joined.with_case.get_absolute_url(),
+            detail=joined.note,
+            uid=f"consolidation-{joined.pk}",
         )
-        if joined.separated_on:
-            events.append(
-                Event(
-                    date=joined.separated_on,
-                    kind="separation",
-                    title=f"{_court(case)}: separated from {joined.with_case.title}{suffix}",
-                    link=joined.with_case.get_absolute_url(),
-                    uid=f"separation-{joined.pk}",
-                )
-            )
+        separated = f"{_court(case)}: separated from {joined.with_case.title}{suffix}"
+        events += _span(
+            heard_together, joined.separated_on, "separation", separated, f"separation-{joined.pk}"
+        )
     events += [_status_event(c) for c in case.status_changes.select_related("source")]
     return events
 
@@ -180,31 +196,28 @@ def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, _RANK[e.kind], e.title))
 
 
+def _span(start: Event, end: datetime.date | None, kind: str, title: str, uid: str) -> list[Event]:
+    """Something that lasts: the event that began it and, once it is over, its end, which links
+    where the start does."""
+    if end is None:
+        return [start]
+    return [start, Event(date=end, kind=kind, title=title, link=start.link, uid=uid)]
+
+
 def _bounds(incident: Incident, source: str = "", detail: str = "") -> list[Event]:
     """The incident's start and, once it has one, its end."""
     label = incident.get_kind_display()
-    events = [
-        Event(
-            date=incident.start_date,
-            kind="start",
-            title=f"{label} begins: {incident.title}",
-            link=incident.get_absolute_url(),
-            source=source,
-            detail=detail,
-            uid=f"incident-{incident.pk}-start",
-        )
-    ]
-    if incident.end_date:
-        events.append(
-            Event(
-                date=incident.end_date,
-                kind="end",
-                title=f"{label} ends: {incident.title}",
-                link=incident.get_absolute_url(),
-                uid=f"incident-{incident.pk}-end",
-            )
-        )
-    return events
+    start = Event(
+        date=incident.start_date,
+        kind="start",
+        title=f"{label} begins: {incident.title}",
+        link=incident.get_absolute_url(),
+        source=source,
+        detail=detail,
+        uid=f"incident-{incident.pk}-start",
+    )
+    ends = f"{label} ends: {incident.title}"
+    return _span(start, incident.end_date, "end", ends, f"incident-{incident.pk}-end")
 
 
 def incident_timeline(incident: Incident) -> list[Event]:
@@ -220,30 +233,10 @@ def incident_timeline(incident: Incident) -> list[Event]:
         articles += list(case.articles.all())
         articles += [h.article for h in case.hearings.select_related("article") if h.article_id]
     for statement in incident.statements.prefetch_related("sources"):
-        events.append(
-            Event(
-                date=statement.date,
-                kind="statement",
-                title=statement.title,
-                link=statement.url,
-                source=_first_source(statement) or statement.url,
-                detail=statement.summary,
-                uid=f"statement-{statement.pk}",
-            )
-        )
+        events.append(_advocacy_event(statement, "statement", statement.date, statement.title))
     for campaign in incident.campaigns.prefetch_related("sources"):
-        tags = " ".join(campaign.hashtag_list())
-        events.append(
-            Event(
-                date=campaign.start_date,
-                kind="campaign",
-                title=f"{campaign.name} launched {tags}".strip(),
-                link=campaign.url,
-                source=_first_source(campaign) or campaign.url,
-                detail=campaign.summary,
-                uid=f"campaign-{campaign.pk}",
-            )
-        )
+        launched = f"{campaign.name} launched {' '.join(campaign.hashtag_list())}".strip()
+        events.append(_advocacy_event(campaign, "campaign", campaign.start_date, launched))
     events += [_status_event(c) for c in incident.status_changes.select_related("source")]
     events += _article_events(articles)
     return _sorted(events)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -46,6 +46,24 @@ def _query_without_page(request) -> str:
     return params.urlencode()
 
 
+def _filtered_list(
+    request, template: str, filter_class: type[IncidentFilter | CaseFilter], records: QuerySet
+):
+    """A list page: the records the query string's filters let through, a page at a time."""
+    form = bound(filter_class, request.GET)
+    records = form.filter(records)
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page_obj": _page(request, records),
+            "query": _query_without_page(request),
+            "total": records.count(),
+        },
+    )
+
+
 def _follow_state(request, **target) -> bool | None:
     """None for anonymous readers (no button state to leak into a shared cache)."""
     if not request.user.is_authenticated:
@@ -55,18 +73,8 @@ def _follow_state(request, **target) -> bool | None:
 
 @records_page
 def incident_list(request):
-    form = bound(IncidentFilter, request.GET)
-    incidents = form.filter(Incident.objects.select_related("country").prefetch_related("services"))
-    return render(
-        request,
-        "tracker/incident_list.html",
-        {
-            "form": form,
-            "page_obj": _page(request, incidents),
-            "query": _query_without_page(request),
-            "total": incidents.count(),
-        },
-    )
+    incidents = Incident.objects.select_related("country").prefetch_related("services")
+    return _filtered_list(request, "tracker/incident_list.html", IncidentFilter, incidents)
 
 
 @records_page
@@ -93,23 +101,13 @@ def incident_detail(request, slug):
 
 @records_page
 def case_list(request):
-    form = bound(CaseFilter, request.GET)
-    cases = form.filter(
+    cases = (
         LegalCase.objects.select_related("court")
         .prefetch_related("numbers")
         .annotate(hearing_count=Count("hearings"))
         .order_by("court__name", "-filed_on", "title")
     )
-    return render(
-        request,
-        "tracker/case_list.html",
-        {
-            "form": form,
-            "page_obj": _page(request, cases),
-            "query": _query_without_page(request),
-            "total": cases.count(),
-        },
-    )
+    return _filtered_list(request, "tracker/case_list.html", CaseFilter, cases)
 
 
 @records_page

@@ -265,10 +265,8 @@ def test_tls_handshake_with_a_garbage_server_records_a_failure(answerer, payload
         steps.connect_endpoint(
             "127.0.0.1",
             answerer.port,
+            http.Dialer(context=http.tls_context(), timeout=2, clock=0.0),
             server_name="x.test",
-            context=http.tls_context(),
-            timeout=2,
-            clock=0.0,
         )
     )
     assert tcp["status"]["success"] is True

@@ -24,7 +24,9 @@ def post(url: str, body: bytes, token: str | None, content_type: str = "applicat
     headers = [("Content-Type", content_type)]
     if token:
         headers.append(("Authorization", f"Bearer {token}"))
-    ex = asyncio.run(http.exchange(url, method="POST", headers=headers, body=body, timeout=10))
+    ex = asyncio.run(
+        http.exchange(url, http.Dialer(timeout=10), method="POST", headers=headers, body=body)
+    )
     assert ex.failure is None, ex.failure
     return ex.response.status, json.loads(ex.response.body), ex.response
 
@@ -99,9 +101,9 @@ def test_oversized_wrong_method_and_path(loopback_world):
     )
     assert status == 415
     base = world.helper_url.rsplit("/api", 1)[0]
-    ex = asyncio.run(http.exchange(base + "/api/v1/control", timeout=5))
+    ex = asyncio.run(http.exchange(base + "/api/v1/control", http.Dialer(timeout=5)))
     assert ex.response.status == 405 and ex.response.header("allow") == "POST"
-    ex = asyncio.run(http.exchange(base + "/admin", timeout=5))
+    ex = asyncio.run(http.exchange(base + "/admin", http.Dialer(timeout=5)))
     assert ex.response.status == 404
 
 

@@ -188,9 +188,8 @@ def test_a_dripping_server_cannot_hold_the_probe(loopback_world):
     ex = asyncio.run(
         http.exchange(
             world.url("drip.test"),
+            http.Dialer(context=http.tls_context(world.ca_file), timeout=0.5),
             addresses=["127.0.0.1"],
-            context=http.tls_context(world.ca_file),
-            timeout=0.5,
         )
     )
     assert ex.failure is None and ex.response.status == 200

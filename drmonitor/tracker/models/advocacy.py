@@ -9,6 +9,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
+def _action_panels(people: str) -> list[FieldPanel]:
+    """What a statement and a campaign both end with: their own page elsewhere, a summary, the
+    people behind them (`people` names that field), the incidents they answer, the sources."""
+    return [FieldPanel(name) for name in ("url", "summary", people, "incidents", "sources")]
+
+
 class Statement(models.Model):
     date = models.DateField()
     title = models.CharField(max_length=255)
@@ -26,11 +32,7 @@ class Statement(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("signatory_count")]),
         FieldPanel("title"),
-        FieldPanel("url"),
-        FieldPanel("summary"),
-        FieldPanel("actors"),
-        FieldPanel("incidents"),
-        FieldPanel("sources"),
+        *_action_panels("actors"),
     ]
 
     class Meta:
@@ -57,11 +59,7 @@ class Campaign(models.Model):
         FieldPanel("name"),
         FieldPanel("hashtags"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("url"),
-        FieldPanel("summary"),
-        FieldPanel("organisers"),
-        FieldPanel("incidents"),
-        FieldPanel("sources"),
+        *_action_panels("organisers"),
     ]
 
     class Meta:

@@ -12,16 +12,14 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from drmonitor.tracker.models.incidents import StatusLoggedMixin
-from drmonitor.tracker.models.reference import Country, SlugFromNameMixin
+from drmonitor.tracker.models.record import PublicRecord
+from drmonitor.tracker.models.reference import Country
 from drmonitor.tracker.vocab import (
     CLOSED_CASE_STATUSES,
     BenchType,
@@ -96,20 +94,16 @@ def normalise_case_number(number: str) -> str:
     return re.sub(r"[\s.]+", "", number).upper()
 
 
-class LegalCase(
-    StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexed, ClusterableModel
-):
-    slug_source = "title"
+class LegalCase(PublicRecord, ClusterableModel):
+    page_url_name = "tracker:case"
     status_owner_field = "case"
 
     court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
     bench = models.ForeignKey(
         Bench, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases"
     )
+    # PublicRecord's title, with an example of how cases are named.
     title = models.CharField(max_length=255, help_text='e.g. "Ehtisham Abbasi v. Federation".')
-    slug = models.SlugField(
-        max_length=100, unique=True, blank=True, help_text="Made from the title when left empty."
-    )
     subject = models.TextField(blank=True, help_text="What the petition is about, in brief.")
     relief_sought = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.FILED)
@@ -136,12 +130,7 @@ class LegalCase(
     )
     sources = models.ManyToManyField("tracker.Source", blank=True, related_name="cases")
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+    panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("court"), FieldPanel("bench")]),
         InlinePanel("numbers", label="Case numbers", min_num=0),
         FieldRowPanel([FieldPanel("status"), FieldPanel("outcome")]),
@@ -164,9 +153,7 @@ class LegalCase(
         FieldPanel("sources"),
     ]
 
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+    search_fields = PublicRecord.search_fields + [
         index.SearchField("subject"),
         index.SearchField("petitioners_text"),
         index.SearchField("respondents_text"),
@@ -180,12 +167,6 @@ class LegalCase(
     class Meta:
         ordering = ["court__name", "-filed_on", "title"]
         verbose_name = "court case"
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("tracker:case", kwargs={"slug": self.slug})
 
     def number_text(self) -> str:
         return "; ".join(n.number for n in self.numbers.all())

@@ -11,29 +11,25 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from drmonitor.tracker.models.incident_or_case import (
+    IncidentOrCase,
+    exactly_one_record,
+    record_key,
+)
 
-class Follow(models.Model):
+
+class Follow(IncidentOrCase, models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_follows"
     )
-    incident = models.ForeignKey(
-        "tracker.Incident", null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
-    )
-    case = models.ForeignKey(
-        "tracker.LegalCase", null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
-    )
+    incident = record_key("tracker.Incident", related_name="follows")
+    case = record_key("tracker.LegalCase", related_name="follows")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(incident__isnull=False, case__isnull=True)
-                    | models.Q(incident__isnull=True, case__isnull=False)
-                ),
-                name="tracker_follow_one_target",
-            ),
+            exactly_one_record("tracker_follow_one_target"),
             models.UniqueConstraint(
                 fields=["user", "incident"],
                 condition=models.Q(incident__isnull=False),
@@ -47,11 +43,7 @@ class Follow(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} follows {self.target}"
-
-    @property
-    def target(self):
-        return self.incident if self.incident_id else self.case
+        return f"{self.user} follows {self.record}"
 
     def clean(self) -> None:
         if bool(self.incident_id) == bool(self.case_id):

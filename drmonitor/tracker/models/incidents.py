@@ -6,92 +6,48 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from drmonitor.tracker.models.reference import Country, SlugFromNameMixin
-from drmonitor.tracker.vocab import (
-    ActualCause,
-    AffectedNetwork,
-    DateType,
-    Extent,
-    GeoScope,
-    IncidentKind,
-    IncidentStatus,
-    Justification,
-    OrderedBy,
-    YesNoUnknown,
-)
+from drmonitor.tracker import vocab
+from drmonitor.tracker.models.record import PublicRecord
+from drmonitor.tracker.models.reference import Country
 
 
-class StatusLoggedMixin(models.Model):
-    """Editing `status` records a StatusChange dated today, so followers and the timeline see it.
-
-    Creating a record does not log anything: its first status is not a change. Code that
-    records a dated change itself (the demo, imports) sets `log_status_change = False`.
-    """
-
-    log_status_change = True
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        previous = None
-        if self.pk and self.log_status_change:
-            previous = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
-            previous = previous.first()
-        super().save(*args, **kwargs)
-        if previous is not None and previous != self.status:
-            from drmonitor.tracker.models.status import StatusChange
-
-            StatusChange.objects.create(
-                date=timezone.localdate(),
-                from_status=previous,
-                to_status=self.status,
-                note="Recorded when the record was edited.",
-                **{self.status_owner_field: self},
-            )
-
-
-class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexed, models.Model):
-    slug_source = "title"
+class Incident(PublicRecord):
+    page_url_name = "tracker:incident"
     status_owner_field = "incident"
 
-    title = models.CharField(max_length=255)
-    slug = models.SlugField(
-        max_length=100, unique=True, blank=True, help_text="Made from the title when left empty."
-    )
-    kind = models.CharField(max_length=20, choices=IncidentKind.choices)
+    kind = models.CharField(max_length=20, choices=vocab.IncidentKind.choices)
     summary = models.TextField(blank=True, help_text="What happened, in a short paragraph.")
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="incidents")
     areas = models.CharField(
         max_length=500, blank=True, help_text="Nationwide, or the districts and cities affected."
     )
-    geo_scope = models.CharField(max_length=80, blank=True, choices=GeoScope.choices)
-    affected_network = models.CharField(max_length=20, blank=True, choices=AffectedNetwork.choices)
-    extent = models.CharField(max_length=30, blank=True, choices=Extent.choices)
+    geo_scope = models.CharField(max_length=80, blank=True, choices=vocab.GeoScope.choices)
+    affected_network = models.CharField(
+        max_length=20, blank=True, choices=vocab.AffectedNetwork.choices
+    )
+    extent = models.CharField(max_length=30, blank=True, choices=vocab.Extent.choices)
     networks = models.ManyToManyField("tracker.Network", blank=True, related_name="incidents")
     services = models.ManyToManyField("tracker.Service", blank=True, related_name="incidents")
 
     start_date = models.DateField()
     start_date_type = models.CharField(
-        max_length=10, choices=DateType.choices, default=DateType.ACTUAL
+        max_length=10, choices=vocab.DateType.choices, default=vocab.DateType.ACTUAL
     )
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while ongoing.")
     end_date_type = models.CharField(
-        max_length=10, choices=DateType.choices, default=DateType.ACTUAL
+        max_length=10, choices=vocab.DateType.choices, default=vocab.DateType.ACTUAL
     )
     status = models.CharField(
-        max_length=10, choices=IncidentStatus.choices, default=IncidentStatus.ONGOING
+        max_length=10, choices=vocab.IncidentStatus.choices, default=vocab.IncidentStatus.ONGOING
     )
 
     ordered_by_level = models.CharField(
-        "ordered by (level)", max_length=30, blank=True, choices=OrderedBy.choices
+        "ordered by (level)", max_length=30, blank=True, choices=vocab.OrderedBy.choices
     )
     ordered_by = models.ManyToManyField(
         "tracker.Actor",
@@ -107,15 +63,15 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         related_name="incidents_decided",
     )
     stated_justification = models.CharField(
-        max_length=80, blank=True, choices=Justification.choices
+        max_length=80, blank=True, choices=vocab.Justification.choices
     )
     stated_justification_details = models.TextField(blank=True)
-    actual_cause = models.CharField(max_length=40, blank=True, choices=ActualCause.choices)
+    actual_cause = models.CharField(max_length=40, blank=True, choices=vocab.ActualCause.choices)
     actual_cause_details = models.TextField(blank=True)
     legal_basis = models.ManyToManyField("tracker.Law", blank=True, related_name="incidents")
     legal_method = models.TextField(blank=True, help_text='As stated, e.g. "Government order".')
     government_acknowledged = models.CharField(
-        max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
+        max_length=10, choices=vocab.YesNoUnknown.choices, default=vocab.YesNoUnknown.UNKNOWN
     )
     government_ack_source = models.URLField(blank=True, max_length=500)
     government_ack_quote = models.TextField(blank=True)
@@ -125,12 +81,7 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         "newsroom.ArticlePage", blank=True, related_name="tracker_incidents"
     )
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+    panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -172,9 +123,7 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
         FieldPanel("articles"),
     ]
 
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+    search_fields = PublicRecord.search_fields + [
         index.SearchField("summary"),
         index.SearchField("areas"),
         index.SearchField("stated_justification_details"),
@@ -188,12 +137,6 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
     class Meta:
         ordering = ["-start_date", "title"]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("tracker:incident", kwargs={"slug": self.slug})
-
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
@@ -202,14 +145,14 @@ class Incident(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.Indexe
                 f"The end ({self.end_date:%d %b %Y}) is before the start "
                 f"({self.start_date:%d %b %Y})."
             )
-        if self.status == IncidentStatus.ONGOING and self.end_date:
+        if self.status == vocab.IncidentStatus.ONGOING and self.end_date:
             errors["status"] = "An incident with an end date cannot be ongoing."
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_ongoing(self) -> bool:
-        return self.status == IncidentStatus.ONGOING and self.end_date is None
+        return self.status == vocab.IncidentStatus.ONGOING and self.end_date is None
 
     def duration_days(self, today: datetime.date | None = None) -> int:
         """Whole days from the start to the end, or to `today` while it goes on."""

@@ -6,22 +6,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from drmonitor.tracker.models.incident_or_case import (
+    IncidentOrCase,
+    exactly_one_record,
+    record_key,
+)
 
-class StatusChange(models.Model):
-    incident = models.ForeignKey(
-        "tracker.Incident",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="status_changes",
-    )
-    case = models.ForeignKey(
-        "tracker.LegalCase",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="status_changes",
-    )
+
+class StatusChange(IncidentOrCase, models.Model):
+    incident = record_key("tracker.Incident", related_name="status_changes")
+    case = record_key("tracker.LegalCase", related_name="status_changes")
     date = models.DateField()
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30)
@@ -41,25 +35,13 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["date", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(incident__isnull=False, case__isnull=True)
-                    | models.Q(incident__isnull=True, case__isnull=False)
-                ),
-                name="tracker_status_change_one_owner",
-            )
-        ]
+        constraints = [exactly_one_record("tracker_status_change_one_owner")]
 
     def __str__(self) -> str:
-        return f"{self.owner}: {self.to_status_label} ({self.date:%d %b %Y})"
-
-    @property
-    def owner(self):
-        return self.incident if self.incident_id else self.case
+        return f"{self.record}: {self.to_status_label} ({self.date:%d %b %Y})"
 
     def _label(self, value: str) -> str:
-        field = type(self.owner)._meta.get_field("status") if self.owner else None
+        field = type(self.record)._meta.get_field("status") if self.record else None
         return dict(field.choices).get(value, value) if field else value
 
     @property
@@ -74,7 +56,6 @@ class StatusChange(models.Model):
         super().clean()
         if bool(self.incident_id) == bool(self.case_id):
             raise ValidationError({"incident": "Give either an incident or a case, not both."})
-        owner = self.owner
-        valid = {value for value, _ in type(owner)._meta.get_field("status").choices}
+        valid = {value for value, _ in type(self.record)._meta.get_field("status").choices}
         if self.to_status not in valid:
             raise ValidationError({"to_status": f"Choose one of: {', '.join(sorted(valid))}."})

@@ -196,17 +196,17 @@ KIND_FOR_INFO_SOURCE = {
     "Social media": SourceKind.SOCIAL,
     "CSO KIO partners": SourceKind.CSO,
 }
-KIND_FOR_HOST = [
-    ("ooni.org", SourceKind.OONI),
-    ("ioda.", SourceKind.IODA),
-    ("radar.cloudflare.com", SourceKind.CF_RADAR),
-    ("netblocks.org", SourceKind.NETBLOCKS),
-    ("accessnow.org", SourceKind.STOP),
-    ("twitter.com", SourceKind.SOCIAL),
-    ("x.com", SourceKind.SOCIAL),
-    ("facebook.com", SourceKind.SOCIAL),
-    ("t.me", SourceKind.SOCIAL),
-]
+KIND_FOR_HOST = {
+    "ooni.org": SourceKind.OONI,
+    "ioda.": SourceKind.IODA,
+    "radar.cloudflare.com": SourceKind.CF_RADAR,
+    "netblocks.org": SourceKind.NETBLOCKS,
+    "accessnow.org": SourceKind.STOP,
+    "twitter.com": SourceKind.SOCIAL,
+    "x.com": SourceKind.SOCIAL,
+    "facebook.com": SourceKind.SOCIAL,
+    "t.me": SourceKind.SOCIAL,
+}
 LIST_SEPARATOR = "; "
 
 
@@ -393,7 +393,7 @@ def split_urls(column: str, value: str, errors: list[RowError]) -> list[str]:
 
 def guess_source_kind(url: str, info_source: str) -> str:
     host = urlparse(url).netloc.lower()
-    for marker, kind in KIND_FOR_HOST:
+    for marker, kind in KIND_FOR_HOST.items():
         if host == marker or host.endswith("." + marker) or marker.endswith(".") and marker in host:
             return kind
     return KIND_FOR_INFO_SOURCE.get(info_source, SourceKind.OTHER)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -264,95 +264,79 @@ def decode_body(value: Any) -> bytes | None:
     return None
 
 
-def _queries(reader: _Reader, raw: Any) -> list[DNSQuery]:
-    out = []
-    for where, entry in reader.entries(raw, "queries"):
-        addrs: list[str] = []
-        asns: dict[str, int] = {}
-        for j, answer in enumerate(reader.lst(entry.get("answers"), f"{where}.answers")):
-            answer = reader.obj(answer, f"{where}.answers[{j}]")
-            ip = answer.get("ipv4") or answer.get("ipv6")
-            if not isinstance(ip, str) or not ip:
-                continue
-            addrs.append(ip)
-            asn = answer.get("asn")
-            if asn is not None:
-                asns[ip] = reader.integer(asn, f"{where}.answers[{j}].asn")
-        depth, _, classic = _tags(reader, entry, where)
-        out.append(
-            DNSQuery(
-                hostname=reader.text(entry.get("hostname"), f"{where}.hostname"),
-                query_type=reader.text(entry.get("query_type"), f"{where}.query_type"),
-                engine=reader.text(entry.get("engine"), f"{where}.engine"),
-                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
-                addrs=addrs,
-                asns=asns,
-                depth=depth,
-                transaction_id=_transaction_id(reader, entry, where),
-                classic=classic,
-            )
-        )
-    return out
+def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
+    addrs: list[str] = []
+    asns: dict[str, int] = {}
+    for j, answer in enumerate(reader.lst(entry.get("answers"), f"{where}.answers")):
+        answer = reader.obj(answer, f"{where}.answers[{j}]")
+        ip = answer.get("ipv4") or answer.get("ipv6")
+        if not isinstance(ip, str) or not ip:
+            continue
+        addrs.append(ip)
+        asn = answer.get("asn")
+        if asn is not None:
+            asns[ip] = reader.integer(asn, f"{where}.answers[{j}].asn")
+    depth, _, classic = _tags(reader, entry, where)
+    return DNSQuery(
+        hostname=reader.text(entry.get("hostname"), f"{where}.hostname"),
+        query_type=reader.text(entry.get("query_type"), f"{where}.query_type"),
+        engine=reader.text(entry.get("engine"), f"{where}.engine"),
+        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+        addrs=addrs,
+        asns=asns,
+        depth=depth,
+        transaction_id=_transaction_id(reader, entry, where),
+        classic=classic,
+    )
 
 
-def _tcp_connect(reader: _Reader, raw: Any) -> list[TCPConnect]:
-    out = []
-    for where, entry in reader.entries(raw, "tcp_connect"):
-        status = reader.obj(entry.get("status"), f"{where}.status")
-        failure = reader.failure(status.get("failure"), f"{where}.status.failure")
-        success = reader.boolean(status.get("success"), f"{where}.status.success")
-        depth, fetch_body, _ = _tags(reader, entry, where)
-        out.append(
-            TCPConnect(
-                ip=reader.text(entry.get("ip"), f"{where}.ip"),
-                port=reader.integer(entry.get("port"), f"{where}.port"),
-                success=bool(success) if success is not None else failure is None,
-                failure=failure,
-                depth=depth,
-                transaction_id=_transaction_id(reader, entry, where),
-                fetch_body=fetch_body,
-            )
-        )
-    return out
+def _tcp_connect(reader: _Reader, entry: dict, where: str) -> TCPConnect:
+    status = reader.obj(entry.get("status"), f"{where}.status")
+    failure = reader.failure(status.get("failure"), f"{where}.status.failure")
+    success = reader.boolean(status.get("success"), f"{where}.status.success")
+    depth, fetch_body, _ = _tags(reader, entry, where)
+    return TCPConnect(
+        ip=reader.text(entry.get("ip"), f"{where}.ip"),
+        port=reader.integer(entry.get("port"), f"{where}.port"),
+        success=bool(success) if success is not None else failure is None,
+        failure=failure,
+        depth=depth,
+        transaction_id=_transaction_id(reader, entry, where),
+        fetch_body=fetch_body,
+    )
 
 
-def _tls_handshakes(reader: _Reader, raw: Any) -> list[TLSHandshake]:
-    out = []
-    for where, entry in reader.entries(raw, "tls_handshakes"):
-        out.append(
-            TLSHandshake(
-                address=reader.text(entry.get("address"), f"{where}.address"),
-                server_name=reader.text(entry.get("server_name"), f"{where}.server_name"),
-                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
-                transaction_id=_transaction_id(reader, entry, where),
-            )
-        )
-    return out
+def _tls_handshake(reader: _Reader, entry: dict, where: str) -> TLSHandshake:
+    return TLSHandshake(
+        address=reader.text(entry.get("address"), f"{where}.address"),
+        server_name=reader.text(entry.get("server_name"), f"{where}.server_name"),
+        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+        transaction_id=_transaction_id(reader, entry, where),
+    )
 
 
-def _requests(reader: _Reader, raw: Any) -> list[HTTPExchange]:
-    out = []
-    for where, entry in reader.entries(raw, "requests"):
-        request = reader.obj(entry.get("request"), f"{where}.request")
-        response = reader.obj(entry.get("response"), f"{where}.response")
-        depth, _, _ = _tags(reader, entry, where)
-        out.append(
-            HTTPExchange(
-                url=reader.text(request.get("url"), f"{where}.request.url"),
-                failure=reader.failure(entry.get("failure"), f"{where}.failure"),
-                status_code=reader.integer(response.get("code"), f"{where}.response.code"),
-                body=decode_body(response.get("body")),
-                body_truncated=bool(
-                    reader.boolean(
-                        response.get("body_is_truncated"), f"{where}.response.body_is_truncated"
-                    )
-                ),
-                headers=_headers(reader, response.get("headers"), f"{where}.response.headers"),
-                depth=depth,
-                transaction_id=_transaction_id(reader, entry, where),
-            )
-        )
-    return out
+def _request(reader: _Reader, entry: dict, where: str) -> HTTPExchange:
+    request = reader.obj(entry.get("request"), f"{where}.request")
+    response = reader.obj(entry.get("response"), f"{where}.response")
+    truncated = response.get("body_is_truncated")
+    depth, _, _ = _tags(reader, entry, where)
+    return HTTPExchange(
+        url=reader.text(request.get("url"), f"{where}.request.url"),
+        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+        status_code=reader.integer(response.get("code"), f"{where}.response.code"),
+        body=decode_body(response.get("body")),
+        body_truncated=bool(reader.boolean(truncated, f"{where}.response.body_is_truncated")),
+        headers=_headers(reader, response.get("headers"), f"{where}.response.headers"),
+        depth=depth,
+        transaction_id=_transaction_id(reader, entry, where),
+    )
+
+
+def _each[T](
+    reader: _Reader, test_keys: dict, key: str, read: Callable[[_Reader, dict, str], T]
+) -> list[T]:
+    """`read` on every object of the list test_keys[key], each told its place for complaints."""
+    return [read(reader, entry, where) for where, entry in reader.entries(test_keys.get(key), key)]
 
 
 def _control(reader: _Reader, raw: Any) -> Control | None:
@@ -445,11 +429,11 @@ def parse(measurement: Any) -> TestKeys:
         keys.problems = reader.problems
         return keys
     tk = reader.obj(env.get("test_keys"), "test_keys")
-    keys.queries = _queries(reader, tk.get("queries"))
-    keys.tcp_connect = _tcp_connect(reader, tk.get("tcp_connect"))
-    keys.tls_handshakes = _tls_handshakes(reader, tk.get("tls_handshakes"))
+    keys.queries = _each(reader, tk, "queries", _query)
+    keys.tcp_connect = _each(reader, tk, "tcp_connect", _tcp_connect)
+    keys.tls_handshakes = _each(reader, tk, "tls_handshakes", _tls_handshake)
     keys.requests_present = isinstance(tk.get("requests"), list)
-    keys.requests = _requests(reader, tk.get("requests"))
+    keys.requests = _each(reader, tk, "requests", _request)
     keys.control = _control(reader, tk.get("control"))
     keys.control_failure = reader.failure(tk.get("control_failure"), "control_failure")
     keys.carried = {k: tk[k] for k in CARRIED_KEYS if k in tk}

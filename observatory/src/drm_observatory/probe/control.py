@@ -13,7 +13,7 @@ import ipaddress
 import json
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drm_observatory.probe import http, steps, throttle
 from drm_observatory.probe.asn import AsnTable, is_bogon
@@ -131,15 +131,11 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
     wanted = list(request.endpoints) or [(ip, target.port) for ip in addrs]
     sni = target.host if target.scheme == "https" else None
     permitted = [(ip, port) for ip, port in wanted if allowed(ip)]
+    dialer = http.Dialer(context=settings.context, timeout=settings.timeout, clock=clock)
     connects = asyncio.gather(
         *(
             steps.connect_endpoint(
-                ip,
-                port,
-                server_name=sni if port == target.port or port == 443 else None,
-                context=settings.context,
-                timeout=settings.timeout,
-                clock=clock,
+                ip, port, dialer, server_name=sni if port == target.port or port == 443 else None
             )
             for ip, port in permitted
         )
@@ -155,14 +151,8 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
             raise ProbeFailure(found.failure)
         return permitted_only(found.addresses)
 
-    chain_task = http.follow(
-        request.url,
-        resolve=resolve,
-        context=settings.context,
-        timeout=settings.timeout,
-        max_body=settings.max_body,
-        clock=clock,
-    )
+    dialer = replace(dialer, resolve=resolve)
+    chain_task = http.follow(request.url, dialer, max_body=settings.max_body)
     results, chain = await asyncio.gather(connects, chain_task)
     tcp_connect: dict[str, dict] = {}
     tls_handshake: dict[str, dict] = {}
@@ -201,10 +191,8 @@ async def control_measure(request: ControlRequest, settings: ControlSettings) ->
     if request.throughput_url:
         reply["x_drm_throughput"] = await throttle.sample(
             request.throughput_url,
-            resolve=resolve,
+            dialer,
             samples=request.samples,
-            context=settings.context,
-            timeout=settings.timeout,
             seconds=settings.throughput_seconds,
             max_bytes=settings.throughput_bytes,
         )
@@ -265,11 +253,10 @@ async def ask(
     budget = timeout * 4 + (throughput or {}).get("samples", 0) * (timeout + 10)
     ex = await http.exchange(
         control_url,
+        http.Dialer(context=context, timeout=budget),
         method="POST",
         headers=headers,
         body=json.dumps(body).encode(),
-        context=context,
-        timeout=budget,
         max_body=4 << 20,
     )
     if ex.failure:

@@ -160,16 +160,14 @@ class WireResolver(Resolver):
         if self.scheme == "https":
             ex = await http.exchange(
                 self.url,
+                http.Dialer(context=self.context, timeout=self.timeout, source=self.source),
                 method="POST",
                 headers=[
                     ("Content-Type", "application/dns-message"),
                     ("Accept", "application/dns-message"),
                 ],
                 body=query.to_wire(),
-                context=self.context,
-                timeout=self.timeout,
                 max_body=65535,
-                source=self.source,
             )
             if ex.failure:
                 raise ProbeFailure(ex.failure)
@@ -181,24 +179,14 @@ class WireResolver(Resolver):
         return await self._exchange_wire(query, ip)
 
     async def _exchange_wire(self, query: dns.message.Message, ip: str) -> bytes:
+        where = {"timeout": self.timeout, "port": self.port, "source": self.source}
         if self.scheme == "udp":
-            reply = await dns.asyncquery.udp(
-                query, ip, timeout=self.timeout, port=self.port, source=self.source
-            )
+            reply = await dns.asyncquery.udp(query, ip, **where)
         elif self.scheme == "tcp":
-            reply = await dns.asyncquery.tcp(
-                query, ip, timeout=self.timeout, port=self.port, source=self.source
-            )
+            reply = await dns.asyncquery.tcp(query, ip, **where)
         else:
-            reply = await dns.asyncquery.tls(
-                query,
-                ip,
-                timeout=self.timeout,
-                port=self.port,
-                ssl_context=self.context,
-                server_hostname=self.host,
-                source=self.source,
-            )
+            tls = {"ssl_context": self.context, "server_hostname": self.host}
+            reply = await dns.asyncquery.tls(query, ip, **where, **tls)
         return reply.to_wire()
 
     async def _one(self, host: str, qtype: str, clock: float) -> tuple[list[str], dict]:

@@ -372,27 +372,46 @@ async def system_addresses(host: str, port: int, timeout: float) -> list[str]:
 Resolve = Callable[[str], Awaitable[list[str]]]
 
 
+@dataclass(frozen=True)
+class Dialer:
+    """How one measurement reaches the network, handed whole to every step that connects.
+
+    As Go's net.Dialer (on which OONI's engine is built): which addresses a name has (`resolve`;
+    None asks the system), whom TLS trusts (`context`; None, the system's roots), how long each
+    step may take (`timeout`), the local address connections leave from (`source`; a chosen
+    uplink), and the measurement's start (`clock`, a time.monotonic(); None, each step's own),
+    from which every recorded time counts, as OONI's `t0`/`t` do.
+    """
+
+    resolve: Resolve | None = None
+    context: ssl.SSLContext | None = None
+    timeout: float = 10.0
+    source: str | None = None
+    clock: float | None = None
+
+    def start(self) -> float:
+        """The time recorded times count from."""
+        return time.monotonic() if self.clock is None else self.clock
+
+
 async def exchange(
     url: str,
+    dialer: Dialer,
     *,
     method: str = "GET",
     headers: list[tuple[str, str]] | None = None,
     body: bytes = b"",
     addresses: list[str] | None = None,
-    resolve: Resolve | None = None,
-    context: ssl.SSLContext | None = None,
-    timeout: float = 10.0,
     max_body: int = 1 << 20,
-    clock: float | None = None,
     body_seconds: float | None = None,
-    source: str | None = None,
 ) -> Exchange:
     """Do one request and never raise: the outcome, timings and failure are in the Exchange.
 
-    `clock` is the measurement's start (time.monotonic()); times in the Exchange are seconds
-    since then, as OONI's `t0`/`t` fields are.
+    Times in the Exchange are seconds since the dialer's clock. `addresses`, when given, are
+    connected to instead of resolving the URL's host.
     """
-    start = time.monotonic() if clock is None else clock
+    start = dialer.start()
+    timeout = dialer.timeout
     sent_headers = [("Host", "")] + list(headers if headers is not None else BROWSER_HEADERS)
     result = Exchange(url, method, sent_headers, t0=time.monotonic() - start)
     writer = None
@@ -400,13 +419,15 @@ async def exchange(
         target = Target.parse(url)
         sent_headers[0] = ("Host", target.host_header)
         if addresses is None:
-            addresses = await (resolve or _system_resolver(target.port, timeout))(target.host)
+            addresses = await (dialer.resolve or _system_resolver(target.port, timeout))(
+                target.host
+            )
         if not addresses:
             raise ProbeFailure("dns_no_answer")
         last: BaseException | None = None
         for ip in addresses:
             try:
-                reader, writer = await open_connection(ip, target.port, timeout, source)
+                reader, writer = await open_connection(ip, target.port, timeout, dialer.source)
             except (OSError, TimeoutError) as exc:
                 last = exc
                 continue
@@ -417,7 +438,7 @@ async def exchange(
             raise last
         result.t_connect = time.monotonic() - start
         if target.scheme == "https":
-            await start_tls(writer, context or tls_context(), target.host, timeout)
+            await start_tls(writer, dialer.context or tls_context(), target.host, timeout)
             result.t_tls = time.monotonic() - start
             result.tls = tls_summary(writer, target.host)
         lines = [f"{method} {target.path} HTTP/1.1"]
@@ -454,29 +475,13 @@ def _endpoint(ip: str, port: int) -> str:
 
 
 async def follow(
-    url: str,
-    *,
-    resolve: Resolve,
-    context: ssl.SSLContext,
-    timeout: float,
-    max_body: int,
-    max_redirects: int = 10,
-    clock: float | None = None,
-    source: str | None = None,
+    url: str, dialer: Dialer, *, max_body: int, max_redirects: int = 10
 ) -> list[Exchange]:
     """GET `url`, following redirects; the chain in the order it happened."""
     chain: list[Exchange] = []
     current = url
     for _ in range(max_redirects + 1):
-        ex = await exchange(
-            current,
-            resolve=resolve,
-            context=context,
-            timeout=timeout,
-            max_body=max_body,
-            clock=clock,
-            source=source,
-        )
+        ex = await exchange(current, dialer, max_body=max_body)
         chain.append(ex)
         response = ex.response
         if ex.failure or response is None or response.status not in REDIRECT_CODES:

@@ -12,7 +12,7 @@ import json
 import secrets
 import time
 from collections.abc import AsyncIterator, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drm_observatory.analysis.comparison import COMPARISON_KEYS
@@ -145,16 +145,11 @@ async def measure_url(url: str, session: Session) -> dict:
     sni = target.host if target.scheme == "https" else None
     # The connectivity steps and the page fetch run side by side: a stalled endpoint costs one
     # timeout, not two.
-    connects = steps.connect_all(
-        lookup.addresses,
-        target.port,
-        server_name=sni,
-        context=session.context,
-        timeout=config.timeout,
-        clock=clock,
-        source=config.source_address,
+    dialer = http.Dialer(
+        context=session.context, timeout=config.timeout, source=config.source_address, clock=clock
     )
-    (tcp, tls), chain = await asyncio.gather(connects, _fetch(url, target, lookup, session, clock))
+    connects = steps.connect_all(lookup.addresses, target.port, dialer, server_name=sni)
+    (tcp, tls), chain = await asyncio.gather(connects, _fetch(url, target, lookup, session, dialer))
     keys["tcp_connect"] = tcp
     keys["tls_handshakes"] = tls or None
     keys["requests"] = [steps.request_entry(ex) for ex in reversed(chain)]
@@ -164,13 +159,10 @@ async def measure_url(url: str, session: Session) -> dict:
     if asset:
         probe_samples = await throttle.sample(
             asset,
+            replace(dialer, resolve=_resolver_for(session, clock)),
             samples=config.throttle_samples,
-            context=session.context,
-            timeout=config.timeout,
             seconds=config.throttle_seconds,
             max_bytes=config.throttle_bytes,
-            resolve=_resolver_for(session, clock),
-            source=config.source_address,
         )
     ctrl, ctrl_failure = await control_task
     keys["control"] = ctrl or {}
@@ -196,7 +188,7 @@ async def measure_url(url: str, session: Session) -> dict:
 
 
 async def _fetch(
-    url: str, target: http.Target, lookup: Lookup, session: Session, clock: float
+    url: str, target: http.Target, lookup: Lookup, session: Session, dialer: http.Dialer
 ) -> list[http.Exchange]:
     """The HTTP(S) GET with redirects, starting from the addresses the primary resolver gave."""
     config = session.config
@@ -204,26 +196,22 @@ async def _fetch(
         # Like OONI's v0.4 engine: the HTTP step resolves the name itself and fails the same way.
         ex = http.Exchange(url, "GET", [("Host", target.host_header), *http.BROWSER_HEADERS])
         ex.failure = lookup.failure
-        ex.t0 = ex.t_done = time.monotonic() - clock
+        ex.t0 = ex.t_done = time.monotonic() - dialer.start()
         return [ex]
 
     async def resolve(host: str) -> list[str]:
         if host == target.host:
             return lookup.addresses
-        again = await session.primary.lookup(host, clock)
+        again = await session.primary.lookup(host, dialer.start())
         if again.failure:
             raise ProbeFailure(again.failure)
         return again.addresses
 
     return await http.follow(
         url,
-        resolve=resolve,
-        context=session.context,
-        timeout=config.timeout,
+        replace(dialer, resolve=resolve),
         max_body=config.max_body,
         max_redirects=config.max_redirects,
-        clock=clock,
-        source=config.source_address,
     )
 
 

@@ -113,11 +113,10 @@ class Deliverer:
             headers.append(("Authorization", f"Bearer {self.token}"))
         ex = await http.exchange(
             self.url,
+            http.Dialer(context=self.context, timeout=self.timeout),
             method="POST",
             headers=headers,
             body=body,
-            context=self.context,
-            timeout=self.timeout,
             max_body=64 * 1024,
         )
         if ex.failure or ex.response is None:

@@ -7,7 +7,6 @@ failure strings.
 from __future__ import annotations
 
 import asyncio
-import ssl
 import time
 
 from drm_observatory.probe import http
@@ -28,25 +27,19 @@ def split_endpoint(text: str) -> tuple[str, int]:
 
 
 async def connect_endpoint(
-    ip: str,
-    port: int,
-    *,
-    server_name: str | None,
-    context: ssl.SSLContext,
-    timeout: float,
-    clock: float,
-    source: str | None = None,
+    ip: str, port: int, dialer: http.Dialer, *, server_name: str | None
 ) -> tuple[dict, dict | None]:
     """TCP connect to ip:port, then (when server_name is given) a TLS handshake with that SNI.
 
     Returns OONI's tcp_connect entry and tls_handshakes entry (None without TLS or when TCP
     failed).
     """
+    clock, timeout = dialer.start(), dialer.timeout
     t0 = time.monotonic() - clock
     writer = None
     tcp_failure = None
     try:
-        _reader, writer = await http.open_connection(ip, port, timeout, source)
+        _reader, writer = await http.open_connection(ip, port, timeout, dialer.source)
     except Exception as exc:  # noqa: BLE001 - recorded as an OONI failure
         tcp_failure = classify(exc)
     t = time.monotonic() - clock
@@ -68,7 +61,7 @@ async def connect_endpoint(
         "t0": round(t, 6),
     }
     try:
-        await http.start_tls(writer, context, server_name, timeout)
+        await http.start_tls(writer, dialer.context or http.tls_context(), server_name, timeout)
         tls.update(http.tls_summary(writer, server_name))
     except Exception as exc:  # noqa: BLE001 - recorded as an OONI failure
         tls["failure"] = classify(exc)
@@ -87,29 +80,10 @@ async def connect_endpoint(
 
 
 async def connect_all(
-    addresses: list[str],
-    port: int,
-    *,
-    server_name: str | None,
-    context: ssl.SSLContext,
-    timeout: float,
-    clock: float,
-    source: str | None = None,
+    addresses: list[str], port: int, dialer: http.Dialer, *, server_name: str | None
 ) -> tuple[list[dict], list[dict]]:
-    results = await asyncio.gather(
-        *(
-            connect_endpoint(
-                ip,
-                port,
-                server_name=server_name,
-                context=context,
-                timeout=timeout,
-                clock=clock,
-                source=source,
-            )
-            for ip in addresses
-        )
-    )
+    connects = (connect_endpoint(ip, port, dialer, server_name=server_name) for ip in addresses)
+    results = await asyncio.gather(*connects)
     return [tcp for tcp, _ in results], [tls for _, tls in results if tls is not None]
 
 

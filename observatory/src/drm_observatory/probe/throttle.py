@@ -7,7 +7,6 @@ noise, a consistent shortfall across samples is a pattern worth a journalist's a
 
 from __future__ import annotations
 
-import ssl
 import statistics
 
 from drm_observatory.probe import http
@@ -20,27 +19,16 @@ DEFAULT_FLOOR_BPS = 1_000_000  # 8 Mbit/s
 
 
 async def sample(
-    url: str,
-    *,
-    samples: int,
-    context: ssl.SSLContext,
-    timeout: float,
-    seconds: float,
-    max_bytes: int,
-    resolve: http.Resolve | None = None,
-    source: str | None = None,
+    url: str, dialer: http.Dialer, *, samples: int, seconds: float, max_bytes: int
 ) -> list[dict]:
     """Download `url` `samples` times (one after another, so samples do not compete)."""
     out = []
     for _ in range(samples):
         ex = await http.exchange(
             url,
-            resolve=resolve,
-            context=context,
-            timeout=timeout,
+            dialer,
             max_body=max_bytes,
             body_seconds=seconds,
-            source=source,
             headers=[("Accept", "*/*"), ("Accept-Encoding", "identity"), http.BROWSER_HEADERS[2]],
         )
         out.append(summarise(ex))

@@ -31,6 +31,50 @@ def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
     )
 
 
+# How long a certificate made here is valid: long enough for any test run, never a real one.
+_VALID = dt.timedelta(days=30)
+
+# cryptography's KeyUsage wants every one of these named, in this order.
+_KEY_USAGES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+    "encipher_only",
+    "decipher_only",
+)
+
+
+def _key_usage(*allowed: str) -> x509.KeyUsage:
+    """A KeyUsage extension that allows only the uses named."""
+    unknown = set(allowed) - set(_KEY_USAGES)
+    if unknown:
+        raise ValueError(f"not a key usage: {', '.join(sorted(unknown))}")
+    return x509.KeyUsage(**{usage: usage in allowed for usage in _KEY_USAGES})
+
+
+def _builder(
+    subject: x509.Name,
+    issuer: x509.Name,
+    key: ec.EllipticCurvePrivateKey,
+    start: dt.datetime,
+    end: dt.datetime,
+) -> x509.CertificateBuilder:
+    """A certificate for `key`, valid from `start` to `end`, before its extensions."""
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+    )
+
+
 @dataclass
 class Leaf:
     cert_pem: bytes
@@ -56,27 +100,10 @@ class CertificateAuthority:
         subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
         now = dt.datetime.now(dt.UTC)
         self.cert = (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(subject)
-            .public_key(self.key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30))
+            _builder(subject, subject, self.key, now - dt.timedelta(days=1), now + _VALID)
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True,
-                    key_cert_sign=True,
-                    crl_sign=True,
-                    content_commitment=False,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
-                critical=True,
+                _key_usage("digital_signature", "key_cert_sign", "crl_sign"), critical=True
             )
             .add_extension(
                 x509.SubjectKeyIdentifier.from_public_key(self.key.public_key()), critical=False
@@ -97,18 +124,13 @@ class CertificateAuthority:
         key = _key()
         now = dt.datetime.now(dt.UTC)
         start = now - dt.timedelta(days=10 if expired else 1)
-        end = now - dt.timedelta(days=2) if expired else now + dt.timedelta(days=30)
+        end = now - dt.timedelta(days=2) if expired else now + _VALID
         alt: list[x509.GeneralName] = [x509.DNSName(n) for n in names]
         alt += [x509.IPAddress(ipaddress.ip_address(ip)) for ip in ips]
         common = names[0] if names else (ips[0] if ips else "server")
+        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
         cert = (
-            x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)]))
-            .issuer_name(self.cert.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(start)
-            .not_valid_after(end)
+            _builder(subject, self.cert.subject, key, start, end)
             .add_extension(x509.SubjectAlternativeName(alt), critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
