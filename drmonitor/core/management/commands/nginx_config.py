@@ -56,7 +56,10 @@ def build(
         {allowed}
         deny all;
         proxy_cache_purge drm_pages $host$1;
+        # A page nginx does not hold has nothing to purge: not an error for Django to log.
+        error_page 404 = @drm_not_cached;
     }}
+    location @drm_not_cached {{ return 204; }}
 """
         purge = "if ($request_method = PURGE) { rewrite ^ /drm-purge$uri last; }"
     else:
