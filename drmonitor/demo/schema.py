@@ -129,6 +129,7 @@ class SiteSpec(Spec):
 
     tagline: Text
     about: Text
+    about_mmfd: Text | None = None
     social_picture: name_of("picture")
     follow_links: FollowLinks = FollowLinks()
 
