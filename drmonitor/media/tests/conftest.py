@@ -17,7 +17,7 @@ from drmonitor.media.factories import (
 )
 from drmonitor.media.models import InfographicsPage, SeriesPage
 from drmonitor.newsroom.factories import AuthorFactory, ImageFactory
-from drmonitor.newsroom.models import ArticleAuthor
+from drmonitor.newsroom.models import ArticleAuthor, Author
 
 CHAPTERS = [("00:00", "Why 17 February"), ("00:10", "The letter"), ("00:20", "What could end it")]
 
@@ -69,7 +69,9 @@ def make_episode(series: SeriesPage, **overrides):
     }
     fields.update(overrides)
     episode = EpisodePageFactory(parent=series, **fields)
-    host = AuthorFactory(name="Sana Mirza", slug="sana-mirza")
+    host = Author.objects.filter(slug="sana-mirza").first() or AuthorFactory(
+        name="Sana Mirza", slug="sana-mirza"
+    )
     ArticleAuthor.objects.create(article=episode, author=host, sort_order=0)
     add_captions(episode)
     return episode
