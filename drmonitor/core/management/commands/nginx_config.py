@@ -97,6 +97,7 @@ server {{
         }}
     }}
 
+    # nginx answers byte ranges itself (206), so players seek in uploaded recordings.
     location /media/ {{
         alias {quote(media_root)};
         add_header X-Content-Type-Options nosniff;
