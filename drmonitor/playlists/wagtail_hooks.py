@@ -7,9 +7,8 @@ the site search and the sitemap.
 """
 
 from django.db.models import Q
+from django.http import Http404
 from wagtail import hooks
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,21 +22,6 @@ EDITORS_SEE = Q(owner=None) | Q(is_public=True)
 
 def is_private_to_a_reader(playlist: Playlist) -> bool:
     return playlist.owner_id is not None and not playlist.is_public
-
-
-class EditorialPlaylistPolicy(ModelPermissionPolicy):
-    """The model's permissions, on the newsroom's playlists and public ones only."""
-
-    def user_has_permission_for_instance(self, user, action, instance) -> bool:
-        if is_private_to_a_reader(instance):
-            return False
-        return super().user_has_permission_for_instance(user, action, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return super().instances_user_has_any_permission_for(user, actions).filter(EDITORS_SEE)
-
-
-register_permission_policy(Playlist, EditorialPlaylistPolicy(Playlist))
 
 
 class PlaylistViewSet(SnippetViewSet):
@@ -55,6 +39,19 @@ class PlaylistViewSet(SnippetViewSet):
 
 
 register_snippet(PlaylistViewSet)
+
+
+@hooks.register("before_edit_snippet")
+def _not_a_private_playlist(request, instance):
+    if isinstance(instance, Playlist) and is_private_to_a_reader(instance):
+        raise Http404("No such playlist.")
+
+
+@hooks.register("before_delete_snippet")
+def _none_a_private_playlist(request, instances):
+    for instance in instances:
+        _not_a_private_playlist(request, instance)
+
 
 hooks.register(ARTICLE_ASIDES, add_control)
 hooks.register(SEARCH_SOURCES, discovery.search_sources)
