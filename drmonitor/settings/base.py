@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "drmonitor.accounts",
     "drmonitor.tracker",
     "drmonitor.media",
+    "drmonitor.playlists",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtailmedia",
