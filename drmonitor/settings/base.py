@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "drmonitor.newsroom",
     "drmonitor.accounts",
     "drmonitor.tracker",
+    "drmonitor.library",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtail.contrib.forms",
