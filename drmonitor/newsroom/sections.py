@@ -46,6 +46,10 @@ SECTION_TREE: SectionTree = [
 SECTION_TYPES: dict[str, str] = {
     "drm-exclusive/vodcasts": "media.SeriesPage",
     "infographics": "media.InfographicsPage",
+    "resources/laws-and-policies": "library.LawLibraryPage",
+    "resources/research": "library.ResearchLibraryPage",
+    "resources/international-frameworks": "library.FrameworkLibraryPage",
+    "drm-advocacy/publications": "library.ResearchLibraryPage",
 }
 PLAIN_SECTION = "newsroom.SectionPage"
 

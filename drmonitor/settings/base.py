@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "drmonitor.tracker",
     "drmonitor.media",
     "drmonitor.playlists",
+    "drmonitor.library",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtailmedia",
