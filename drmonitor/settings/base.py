@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "drmonitor.newsroom",
     "drmonitor.accounts",
     "drmonitor.tracker",
+    "drmonitor.advocacy",
+    "drmonitor.trends",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtail.contrib.forms",
