@@ -50,6 +50,10 @@ SECTION_TYPES: dict[str, str] = {
     "resources/research": "library.ResearchLibraryPage",
     "resources/international-frameworks": "library.FrameworkLibraryPage",
     "drm-advocacy/publications": "library.ResearchLibraryPage",
+    "drm-exclusive/campaigns": "advocacy.CampaignsPage",
+    "drm-exclusive/campaigns/privacyhumsabke": "advocacy.CampaignPage",
+    "drm-advocacy/statements": "advocacy.StatementsPage",
+    "trends-monitor": "trends.TrendsMonitorPage",
 }
 PLAIN_SECTION = "newsroom.SectionPage"
 

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "drmonitor.media",
     "drmonitor.playlists",
     "drmonitor.library",
+    "drmonitor.advocacy",
+    "drmonitor.trends",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtailmedia",
