@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("drmonitor.accounts.urls")),
     path("api/", include("drmonitor.api.urls")),
+    path("", include("drmonitor.readership.urls")),
     path("", include("drmonitor.tracker.urls")),
     path("", include("drmonitor.newsroom.discovery_urls")),
     path("", include("drmonitor.newsroom.urls")),
