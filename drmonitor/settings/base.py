@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "drmonitor.home",
     "drmonitor.newsroom",
     "drmonitor.accounts",
+    "drmonitor.readership",
     "drmonitor.tracker",
     "drmonitor.media",
     "drmonitor.playlists",
