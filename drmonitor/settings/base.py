@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "drmonitor.library",
     "drmonitor.advocacy",
     "drmonitor.trends",
+    "drmonitor.desk",
     "drmonitor.api",
     "drmonitor.demo",
     "wagtailmedia",
