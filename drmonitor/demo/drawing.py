@@ -14,7 +14,6 @@ import hashlib
 import io
 import math
 import random
-import textwrap
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
