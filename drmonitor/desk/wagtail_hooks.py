@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
-from drmonitor.desk import avatars, dashboard, explorer, scheduling
+from drmonitor.desk import avatars, dashboard, explorer, scheduling, sections
 
 # Wagtail's own panels that the desk's replace: its two workflow lists ("awaiting your review",
 # "your pages in moderation") and "your most recent edits" (the desk's "My drafts").
@@ -32,6 +32,7 @@ hooks.register("construct_page_action_menu", scheduling.name_the_schedule)
 hooks.register("after_edit_page", scheduling.report_the_schedule)
 hooks.register("after_create_page", scheduling.report_the_schedule)
 hooks.register("construct_main_menu", explorer.open_pages_at_home)
+hooks.register("before_create_page", sections.refuse_sections_to_writers)
 hooks.register("get_avatar_url", avatars.avatar_url)
 
 
