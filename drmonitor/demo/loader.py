@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
-from drmonitor.demo.accounts import ensure_accounts
+from drmonitor.demo.accounts import ensure_accounts, ensure_bylines
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
@@ -42,4 +42,5 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         for article, records in created:
             link_article(article, records)
         ensure_accounts(content.accounts)
+        ensure_bylines(content.accounts, authors)
     return content

@@ -208,6 +208,7 @@ class AccountSpec(Spec):
     role: Text
     superuser: bool = False
     group: Text | None = None
+    byline: name_of("author") = None  # the author this account writes as
 
 
 # --- Articles ----------------------------------------------------------------------------
