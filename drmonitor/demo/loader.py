@@ -17,6 +17,7 @@ from drmonitor.core.caching import invalidation
 from drmonitor.demo.accounts import ensure_accounts
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
+from drmonitor.demo.media_pages import ensure_series
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
 from drmonitor.demo.records import link_article, load_records
@@ -31,6 +32,7 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         home = install_site()
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
+        ensure_series(content.series, home, media)
         now = timezone.now()
         created = [
             (article, entry.spec.front.records)

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from drmonitor.core.models import SiteSettings
-from drmonitor.demo import body
+from drmonitor.demo import body, media_pages
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.reading import Article, Located
 from drmonitor.demo.saving import reported, save_checked
@@ -120,18 +120,20 @@ def ensure_article(
         extra_sections = [find_section(home, path) for path in front.extra_sections]
     scheduled = front.status == "scheduled"
     go_live_at = now + front.go_live_after if scheduled else None
-    article = ArticlePage(
-        title=front.title,
-        slug=entry.slug,
-        standfirst=front.standfirst,
-        date_published=go_live_at or local_time(front.date),
-        featured_image=media.image(front.picture) if front.picture else None,
-        body=[stream_block(block, media) for block in article_spec.blocks]
+    fields = {
+        "title": front.title,
+        "slug": entry.slug,
+        "standfirst": front.standfirst,
+        "date_published": go_live_at or local_time(front.date),
+        "featured_image": media.image(front.picture) if front.picture else None,
+        "body": [stream_block(block, media) for block in article_spec.blocks]
         + [("paragraph", RichText(sources_paragraph(front.sources)))],
-        live=front.status == "live",
-        go_live_at=go_live_at,
-        search_description=front.standfirst,
-    )
+        "live": front.status == "live",
+        "go_live_at": go_live_at,
+        "search_description": front.standfirst,
+    }
+    # An episode or an infographic where its section holds them, else an article.
+    article = media_pages.page_for(entry, section, media, fields)
     article.article_authors = [
         ArticleAuthor(author=authors[slug], sort_order=position)
         for position, slug in enumerate(front.authors)

@@ -19,11 +19,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from drmonitor.demo import body, schema
-from drmonitor.newsroom.sections import section_paths
+from drmonitor.newsroom.sections import SECTION_TYPES, section_paths
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ARTICLES = "articles"
 FRONT_MATTER_FENCE = "---"
+# Files articles attach, by folder: the suffix each must have, and how each must begin.
+ATTACHMENTS = {"captions": (".vtt", b"WEBVTT"), "data": (".csv", b"")}
+# Sections whose articles are of another kind, and the front-matter field that makes them so.
+SERIES_TYPE, INFOGRAPHICS_TYPE = "media.SeriesPage", "media.InfographicsPage"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class DemoContent:
     cases: list[Located[schema.CaseSpec]]
     statements: list[Located[schema.StatementSpec]]
     campaigns: list[Located[schema.CampaignSpec]]
+    series: list[Located[schema.SeriesSpec]]
+    attachments: list[Located[schema.AttachmentSpec]]
 
 
 @dataclass
@@ -167,6 +173,28 @@ class _Reader:
             entry = None if data is None else self.validate(model, data, name)
             if entry is not None:
                 located.append(entry)
+        return located
+
+    def optional_many[S: BaseModel](self, model: type[S], relative: str) -> list[Located[S]]:
+        """A list file that a content folder may leave out."""
+        return self.many(model, relative) if (self.root / relative).is_file() else []
+
+    def attachments(self) -> list[Located[schema.AttachmentSpec]]:
+        located = []
+        for folder, (suffix, start) in ATTACHMENTS.items():
+            for path in sorted((self.root / folder).glob("*")):
+                name = self.name(path)
+                if path.suffix != suffix or not _is_slug(path.stem):
+                    message = f"files here are named <slug>{suffix}: {_SLUG_RULE}"
+                    self.problems.append(Problem(name, "", message))
+                    continue
+                data = path.read_bytes()
+                if not data.removeprefix(b"\xef\xbb\xbf").startswith(start):
+                    message = f"a {suffix} file starts with {start!r}"
+                    self.problems.append(Problem(name, "", message))
+                    continue
+                spec = schema.AttachmentSpec(folder=folder, key=path.stem, data=data)
+                located.append(Located(spec, name))
         return located
 
     def articles(self) -> list[Located[Article]]:
@@ -259,6 +287,8 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         cases=reader.each(schema.CaseSpec, f"{tracker}/cases"),
         statements=reader.many(schema.StatementSpec, f"{tracker}/statements.yaml"),
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
+        series=reader.optional_many(schema.SeriesSpec, "series.yaml"),
+        attachments=reader.attachments(),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -292,7 +322,13 @@ def cross_reference_problems(content: DemoContent) -> list[Problem]:
         for key in type(entries[0].spec).key_fields()
         for problem in _unique(entries, *key)
     ]
-    return problems + _name_problems(content) + _article_problems(content) + _case_problems(content)
+    return (
+        problems
+        + _name_problems(content)
+        + _article_problems(content)
+        + _medium_problems(content)
+        + _case_problems(content)
+    )
 
 
 def _lists(content: DemoContent) -> list[list[Located]]:
@@ -356,6 +392,44 @@ def _article_problems(content: DemoContent) -> list[Problem]:
             if (ref.case, ref.date) not in hearings:
                 where = f"records.reports_hearings[{n}]"
                 problems.append(entry.problem(where, f"no hearing of {ref.case} on {ref.date}"))
+    return problems
+
+
+def _medium_problems(content: DemoContent) -> list[Problem]:
+    """An article in a vodcast series is an episode and one in Infographics an infographic, and
+    only those are; an episode's season is one of its series', its captions and an
+    infographic's data are files in captions/ and data/."""
+    attached = {(e.spec.folder, e.spec.key) for e in content.attachments}
+    seasons = {
+        (entry.spec.section, season.number)
+        for entry in content.series
+        for season in entry.spec.seasons
+    }
+    problems = []
+    for entry in content.articles:
+        article, front = entry.spec, entry.spec.front
+        kind = SECTION_TYPES.get(article.section)
+        for field_name, wanted in (("episode", SERIES_TYPE), ("infographic", INFOGRAPHICS_TYPE)):
+            given = getattr(front, field_name) is not None
+            if given and kind != wanted:
+                message = f"only an article in a section of type {wanted} has this"
+                problems.append(entry.problem(field_name, message))
+            if kind == wanted and not given:
+                message = f"an article in {article.section} needs its {field_name} fields"
+                problems.append(entry.problem(field_name, message))
+        episode, infographic = front.episode, front.infographic
+        if episode is not None:
+            if episode.season is not None and (article.section, episode.season) not in seasons:
+                message = f"no season {episode.season} of {article.section} in series.yaml"
+                problems.append(entry.problem("episode.season", message))
+            for n, captions in enumerate(episode.captions, 1):
+                if ("captions", captions.file) not in attached:
+                    message = f"no file captions/{captions.file}.vtt"
+                    problems.append(entry.problem(f"episode.captions[{n}].file", message))
+        if infographic is not None and infographic.data is not None:
+            if ("data", infographic.data) not in attached:
+                message = f"no file data/{infographic.data}.csv"
+                problems.append(entry.problem("infographic.data", message))
     return problems
 
 

@@ -230,6 +230,92 @@ class ArticleRecords(Spec):
     reports_hearings: list[HearingRef] = []
 
 
+# --- Vodcast episodes and infographics: articles with a medium of their own ------------------
+
+Timecode = Annotated[str, StringConstraints(pattern=r"^(\d+:)?[0-5]?\d:[0-5]\d$")]
+
+
+class GuestSpec(Spec):
+    name: Text
+    role: str = ""
+    url: Url | None = None
+
+
+class ChapterSpec(Spec):
+    start: Timecode
+    title: Text
+
+
+class TranscriptLineSpec(Spec):
+    start: Timecode | None = None
+    speaker: str = ""
+    text: Text
+
+
+class CaptionsSpec(Spec):
+    """A WebVTT file in captions/, named by its key: captions/<key>.vtt."""
+
+    file: Key
+    language: str = "en"
+    label: str = "English"
+
+
+class EpisodeSpec(Spec):
+    """What makes an article in a vodcast series an episode. The recording is made at load
+    time (a WAV that beeps once a second, its pitch changing at each chapter): the demo ships
+    and downloads no recordings."""
+
+    season: int | None = None
+    number: int | None = None
+    recording_seconds: Annotated[int, Field(ge=1, le=3600)] | None = None
+    external_video_url: Url | None = None
+    poster: name_of("picture") = None
+    guests: list[GuestSpec] = []
+    chapters: list[ChapterSpec] = []
+    transcript: list[TranscriptLineSpec] = []
+    captions: list[CaptionsSpec] = []
+
+    @model_validator(mode="after")
+    def _one_medium(self) -> EpisodeSpec:
+        if (self.recording_seconds is None) == (self.external_video_url is None):
+            raise ValueError("an episode has recording_seconds or external_video_url (one)")
+        return self
+
+
+class InfographicSpec(Spec):
+    """What makes an article in Infographics an infographic; `data` names data/<key>.csv."""
+
+    graphic: Annotated[Text, Names("picture")]
+    alt_text: str = ""
+    long_description: Text
+    data: Key | None = None
+
+
+class AttachmentSpec(Spec):
+    """A file an article attaches besides pictures and documents, named by its key:
+    captions/<key>.vtt (an episode's WebVTT captions), data/<key>.csv (an infographic's data)."""
+
+    folder: Literal["captions", "data"]
+    key: Key
+    data: bytes
+
+
+class SeasonSpec(Spec):
+    number: int
+    title: str = ""
+    description: str = ""
+
+
+class SeriesSpec(Spec):
+    """series.yaml: a vodcast series' podcast details and seasons, by its section's path."""
+
+    section: Annotated[Text, Names("section")]
+    introduction: str = ""
+    artwork: name_of("picture") = None
+    owner_email: str = ""
+    seasons: list[SeasonSpec] = []
+
+
 class FrontMatter(Spec):
     """The YAML between the `---` lines at the top of an article file."""
 
@@ -244,6 +330,8 @@ class FrontMatter(Spec):
     status: Literal["live", "draft", "scheduled"] = "live"
     go_live_after: Delay | None = None
     records: ArticleRecords = ArticleRecords()
+    episode: EpisodeSpec | None = None  # in a vodcast series, and only there
+    infographic: InfographicSpec | None = None  # in Infographics, and only there
 
     @model_validator(mode="after")
     def _dated_or_scheduled(self) -> FrontMatter:

@@ -20,11 +20,13 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex, Revision
+from wagtailmedia.models import get_media_model
 
 from drmonitor.core.models import CustomImage, SiteSettings
 from drmonitor.demo import body
 from drmonitor.demo.loader import load
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
+from drmonitor.media.models import EpisodePage, InfographicPage
 from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
 from drmonitor.newsroom.sections import section_paths
 from drmonitor.testing.requirements import require
@@ -109,7 +111,12 @@ def test_every_file_loads_and_the_counts_match_the_files(site):
     assert scheduled.count() == statuses["scheduled"] >= 2
     assert Author.objects.count() == len(content.authors)
     assert CustomImage.objects.count() == len(content.pictures) + len(content.authors)
-    assert get_document_model().objects.count() == len(content.documents)
+    assert get_document_model().objects.count() == len(content.documents) + len(content.attachments)
+    episodes = [e for e in content.articles if e.spec.front.episode is not None]
+    infographics = [e for e in content.articles if e.spec.front.infographic is not None]
+    assert EpisodePage.objects.count() == len(episodes) >= 3
+    assert InfographicPage.objects.count() == len(infographics) >= 3
+    assert get_media_model().objects.count() == len(episodes)
     assert SectionPage.objects.count() == len(section_paths())
     incidents, cases = [e.spec for e in content.incidents], [e.spec for e in content.cases]
     expected = {
