@@ -97,6 +97,7 @@ class DemoContent:
     campaigns: list[Located[schema.CampaignSpec]]
     series: list[Located[schema.SeriesSpec]]
     attachments: list[Located[schema.AttachmentSpec]]
+    playlists: list[Located[schema.PlaylistSpec]]
 
 
 @dataclass
@@ -289,6 +290,7 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
         series=reader.optional_many(schema.SeriesSpec, "series.yaml"),
         attachments=reader.attachments(),
+        playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -351,6 +353,7 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "source": {entry.spec.url for entry in content.sources},
         "incident": {entry.slug for entry in content.incidents},
         "case": {entry.slug for entry in content.cases},
+        "page": {entry.slug for entry in content.articles},
     }
 
 
