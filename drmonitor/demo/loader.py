@@ -19,7 +19,7 @@ from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
-from drmonitor.demo.records import link_article, load_records
+from drmonitor.demo.records import link_article, load_records, load_reference
 from drmonitor.home.install import install_site
 
 
@@ -31,6 +31,8 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         home = install_site()
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
+        # Library entries name the tracker's laws, which must exist when the entries are made.
+        load_reference(content)
         now = timezone.now()
         created = [
             (article, entry.spec.front.records)

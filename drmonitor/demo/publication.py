@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from drmonitor.core.models import SiteSettings
-from drmonitor.demo import body
+from drmonitor.demo import body, library
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.reading import Article, Located
 from drmonitor.demo.saving import reported, save_checked
@@ -120,7 +120,11 @@ def ensure_article(
         extra_sections = [find_section(home, path) for path in front.extra_sections]
     scheduled = front.status == "scheduled"
     go_live_at = now + front.go_live_after if scheduled else None
-    article = ArticlePage(
+    library_fields = library.entry_fields(front)
+    kind = front.library_kind()
+    # A library field is named in the file under its record: "law.passed_on".
+    names = {name: f"{kind}.{name}" for name in [*library_fields, "tracker_laws"]}
+    article = library.entry_model(front)(
         title=front.title,
         slug=entry.slug,
         standfirst=front.standfirst,
@@ -131,6 +135,7 @@ def ensure_article(
         live=front.status == "live",
         go_live_at=go_live_at,
         search_description=front.standfirst,
+        **library_fields,
     )
     article.article_authors = [
         ArticleAuthor(author=authors[slug], sort_order=position)
@@ -138,7 +143,8 @@ def ensure_article(
     ]
     article.extra_sections = extra_sections
     article.tags.add(*front.tags)
-    with reported(entry, names=ARTICLE_FIELDS):
+    library.attach_library_records(article, front, media)
+    with reported(entry, names={**names, **ARTICLE_FIELDS}):
         # Wagtail validates the page (full_clean) as it adds it to the tree.
         section.add_child(instance=article)
     revision = article.save_revision()

@@ -22,6 +22,7 @@ class ProvisionBlock(blocks.StructBlock):
         required=False,
         help_text="The text, or our summary of it; say which. Leave empty when unknown.",
     )
+    source = blocks.URLBlock(required=False, help_text="Where the text or summary comes from.")
 
     class Meta:
         icon = "doc-full"

@@ -18,7 +18,6 @@ from typing import ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
@@ -154,6 +153,7 @@ class CitedProvisions(models.Model):
                 "label": f"{self.provision_label.capitalize()} {block.value['number']}",
                 "heading": block.value["heading"],
                 "text": block.value["text"],
+                "source": block.value.get("source"),
             }
             for block in self.provisions
         ]
@@ -373,9 +373,14 @@ class ResearchPage(LibraryPage):
         names = [line.strip() for line in self.creators.splitlines() if line.strip()]
         return names or [author.name for author in self.authors()]
 
-    @cached_property
-    def citation(self) -> Citation:
-        return Citation.of(self)
+    def citation(self, request=None) -> Citation:
+        """How to cite it, with its address as the reader reached it."""
+        return Citation.of(self, self.get_full_url(request) or "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["citation"] = self.citation(request)
+        return context
 
 
 # --- library sections ---------------------------------------------------------------------

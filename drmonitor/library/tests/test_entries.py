@@ -164,5 +164,5 @@ def test_a_publication_known_only_by_its_month_is_cited_by_its_month(research):
         issued_precision="month",
         authors=[author],
     )
-    assert report.citation.text().startswith("Farhan Iqbal (2024, October). Freedom on the Net")
-    assert "DA  - 2024/10//" in report.citation.ris()
+    assert report.citation().text().startswith("Farhan Iqbal (2024, October). Freedom on the Net")
+    assert "DA  - 2024/10//" in report.citation().ris()
