@@ -22,7 +22,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from drmonitor.core.caching import depends_on
@@ -101,6 +101,12 @@ class LibraryPage(ArticlePage):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments()
         return context
+
+
+def reindex_entries_using(document) -> None:
+    """A document's file was replaced: the entries that attach it are found by its new words."""
+    for entry in LibraryPage.objects.filter(documents__document=document).distinct():
+        index.insert_or_update_object(entry.specific)
 
 
 class LibraryDocument(Orderable):
@@ -405,7 +411,10 @@ class LibraryIndex:
         )
 
     def get_context(self, request, *args, **kwargs):
-        context = SectionPage.get_context(self, request, *args, **kwargs)
+        # A section's own context lists its articles: a library section lists its entries.
+        context = Page.get_context(self, request, *args, **kwargs)
+        parent = self.get_parent().specific_deferred  # its title and URL, no more
+        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         depends_on(newsroom_keys.section_articles(self.pk))
         context.update(listing(self.filter_form, self.entries(), request))
         context["entry_noun"] = self.entry_noun
