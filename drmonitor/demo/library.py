@@ -35,6 +35,9 @@ def _provision(spec: ProvisionSpec) -> tuple[str, dict]:
             "heading": spec.heading,
             "text": RichText(text),
             "source": spec.source or "",
+            "tracker_law": (
+                tracker.Law.objects.get(title=spec.tracker_law) if spec.tracker_law else None
+            ),
         },
     )
 

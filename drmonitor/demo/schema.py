@@ -238,6 +238,7 @@ class ProvisionSpec(Spec):
     heading: str = ""
     text: str = ""
     source: Url | None = None
+    tracker_law: name_of("law") = None  # the tracker's record of this provision (laws.yaml)
 
 
 class AttachedDocument(Spec):

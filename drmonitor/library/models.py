@@ -151,18 +151,33 @@ class CitedProvisions(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def provision_list(self) -> list[dict]:
-        """Each provision with its anchor, in order."""
-        return [
-            {
+    def provision_list(self, citing: bool = False) -> list[dict]:
+        """Each provision with its anchor, in order; with `citing`, the tracker's incidents
+        and cases that cite it."""
+        provisions = []
+        for block in self.provisions:
+            law = block.value.get("tracker_law")
+            provision = {
                 "anchor": provision_anchor(self.provision_label, block.value["number"]),
                 "label": f"{self.provision_label.capitalize()} {block.value['number']}",
-                "heading": block.value["heading"],
-                "text": block.value["text"],
+                "heading": block.value.get("heading", ""),
+                "text": block.value.get("text"),
                 "source": block.value.get("source"),
             }
-            for block in self.provisions
-        ]
+            if citing and law is not None:
+                provision["citing_incidents"] = list(law.incidents.order_by("-start_date"))
+                provision["citing_cases"] = list(law.cases.order_by("title"))
+            provisions.append(provision)
+        return provisions
+
+    def cited_laws(self) -> set[int]:
+        """The tracker's records of this instrument and of each of its provisions."""
+        laws = set(self.tracker_laws.values_list("pk", flat=True))
+        for block in self.provisions:
+            law = block.value.get("tracker_law")
+            if law is not None:
+                laws.add(law.pk)
+        return laws
 
     def clean(self) -> None:
         super().clean()
@@ -174,20 +189,18 @@ class CitedProvisions(models.Model):
             )
 
     def citing_incidents(self) -> QuerySet[Incident]:
-        return Incident.objects.filter(legal_basis__in=self.tracker_laws.all()).distinct()
+        return Incident.objects.filter(legal_basis__in=self.cited_laws()).distinct()
 
     def citing_cases(self) -> QuerySet[LegalCase]:
         return (
-            LegalCase.objects.filter(laws__in=self.tracker_laws.all())
-            .select_related("court")
-            .distinct()
+            LegalCase.objects.filter(laws__in=self.cited_laws()).select_related("court").distinct()
         )
 
     def citation_context(self) -> dict:
         """What the page shows of the tracker: it goes stale with any tracker record."""
         depends_on(tracker_keys.RECORDS)
         return {
-            "provisions": self.provision_list(),
+            "provisions": self.provision_list(citing=True),
             "citing_incidents": list(self.citing_incidents().order_by("-start_date")),
             "citing_cases": list(self.citing_cases().order_by("title")),
         }

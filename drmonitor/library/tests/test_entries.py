@@ -201,3 +201,30 @@ def test_editors_add_a_law_with_its_documents_in_the_admin(admin_client, laws):
     attach(law, pdf("Gazette copy"), kind="Act as passed")
     assert admin_client.get(f"/admin/pages/{law.pk}/edit/").status_code == 200
     assert admin_client.get(f"/admin/pages/add/library/lawpage/{laws.pk}/").status_code == 200
+
+
+def test_each_section_lists_the_records_that_cite_it(client, laws):
+    section_37 = LawFactory(title="Electronic Crimes Act, section 37")
+    section_26a = LawFactory(title="Electronic Crimes Act, section 26A")
+    IncidentFactory(title="Platform blocked nationwide", legal_basis=[section_37])
+    LegalCaseFactory(title="Journalist v. Federation", laws=[section_26a])
+    law = LawPageFactory(
+        parent=laws,
+        title="Electronic Crimes Act",
+        provisions=[
+            ("provision", {"number": "26A", "heading": "", "tracker_law": section_26a}),
+            ("provision", {"number": "37", "heading": "", "tracker_law": section_37}),
+        ],
+    )
+    soup = soup_of(client.get(law.url))
+    assert [a.text for a in soup.select("#section-37 .provision__citing a")] == [
+        "Platform blocked nationwide"
+    ]
+    assert [a.text for a in soup.select("#section-26a .provision__citing a")] == [
+        "Journalist v. Federation"
+    ]
+    # The page's own list gathers what cites any of its sections.
+    assert {a.text for a in soup.select(".citing a")} == {
+        "Platform blocked nationwide",
+        "Journalist v. Federation",
+    }
