@@ -262,6 +262,11 @@ class LawPage(CitedProvisions, LibraryPage):
         verbose_name = "law or policy"
         verbose_name_plural = "laws and policies"
 
+    @property
+    def provision_label(self) -> str:
+        """A constitution has articles (#article-19); acts, ordinances and rules, sections."""
+        return "article" if self.instrument_type == InstrumentType.CONSTITUTION else "section"
+
     def clean(self) -> None:
         super().clean()
         dates = [("tabled_on", self.tabled_on), ("passed_on", self.passed_on)]

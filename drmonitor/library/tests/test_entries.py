@@ -228,3 +228,15 @@ def test_each_section_lists_the_records_that_cite_it(client, laws):
         "Platform blocked nationwide",
         "Journalist v. Federation",
     }
+
+
+def test_a_constitution_has_articles(client, laws):
+    constitution = LawPageFactory(
+        parent=laws,
+        title="Constitution",
+        instrument_type="constitution",
+        provisions=[provision("19", "Freedom of speech", "")],
+    )
+    soup = soup_of(client.get(constitution.url))
+    assert "Article 19: Freedom of speech" in soup.select_one("#article-19").text
+    assert soup.select_one("#provisions-title").text == "Articles"
