@@ -17,6 +17,7 @@ from drmonitor.core.caching import invalidation
 from drmonitor.demo.accounts import ensure_accounts
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
+from drmonitor.demo.playlists import ensure_playlists
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
 from drmonitor.demo.records import link_article, load_records, load_reference
@@ -43,5 +44,6 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         load_records(content)
         for article, records in created:
             link_article(article, records)
+        ensure_playlists(content.playlists)
         ensure_accounts(content.accounts)
     return content

@@ -91,6 +91,7 @@ class DemoContent:
     cases: list[Located[schema.CaseSpec]]
     statements: list[Located[schema.StatementSpec]]
     campaigns: list[Located[schema.CampaignSpec]]
+    playlists: list[Located[schema.PlaylistSpec]]
 
 
 @dataclass
@@ -259,6 +260,7 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         cases=reader.each(schema.CaseSpec, f"{tracker}/cases"),
         statements=reader.many(schema.StatementSpec, f"{tracker}/statements.yaml"),
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
+        playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -315,6 +317,7 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "source": {entry.spec.url for entry in content.sources},
         "incident": {entry.slug for entry in content.incidents},
         "case": {entry.slug for entry in content.cases},
+        "page": {entry.slug for entry in content.articles},
     }
 
 
