@@ -21,7 +21,7 @@ from drmonitor.demo.media_pages import ensure_series
 from drmonitor.demo.playlists import ensure_playlists
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
-from drmonitor.demo.records import link_article, load_records
+from drmonitor.demo.records import link_article, load_records, load_reference
 from drmonitor.home.install import install_site
 
 
@@ -34,6 +34,8 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
         ensure_series(content.series, home, media)
+        # Library entries name the tracker's laws, which must exist when the entries are made.
+        load_reference(content)
         now = timezone.now()
         created = [
             (article, entry.spec.front.records)

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from drmonitor.core.models import SiteSettings
-from drmonitor.demo import body, media_pages
+from drmonitor.demo import body, library, media_pages
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.reading import Article, Located
 from drmonitor.demo.saving import reported, save_checked
@@ -132,15 +132,23 @@ def ensure_article(
         "go_live_at": go_live_at,
         "search_description": front.standfirst,
     }
-    # An episode or an infographic where its section holds them, else an article.
-    article = media_pages.page_for(entry, section, media, fields)
+    kind = front.library_kind()
+    library_fields = library.entry_fields(front)
+    # A library field is named in the file under its record: "law.passed_on".
+    names = {name: f"{kind}.{name}" for name in [*library_fields, "tracker_laws"]}
+    if kind is not None:
+        article = library.entry_model(front)(**fields, **library_fields)
+    else:
+        # An episode or an infographic where its section holds them, else an article.
+        article = media_pages.page_for(entry, section, media, fields)
     article.article_authors = [
         ArticleAuthor(author=authors[slug], sort_order=position)
         for position, slug in enumerate(front.authors)
     ]
     article.extra_sections = extra_sections
     article.tags.add(*front.tags)
-    with reported(entry, names=ARTICLE_FIELDS):
+    library.attach_library_records(article, front, media)
+    with reported(entry, names={**names, **ARTICLE_FIELDS}):
         # Wagtail validates the page (full_clean) as it adds it to the tree.
         section.add_child(instance=article)
     revision = article.save_revision()

@@ -391,6 +391,7 @@ def _article_problems(content: DemoContent) -> list[Problem]:
                 problems.append(entry.problem("body", f"no picture {block.key!r}"))
             if isinstance(block, body.DocumentLink) and block.key not in known["document"]:
                 problems.append(entry.problem("body", f"no document {block.key!r}"))
+        problems += _library_problems(entry)
         for n, ref in enumerate(article.front.records.reports_hearings, 1):
             if (ref.case, ref.date) not in hearings:
                 where = f"records.reports_hearings[{n}]"
@@ -434,6 +435,20 @@ def _medium_problems(content: DemoContent) -> list[Problem]:
                 message = f"no file data/{infographic.data}.csv"
                 problems.append(entry.problem("infographic.data", message))
     return problems
+
+
+def _library_problems(entry: Located[Article]) -> list[Problem]:
+    """A library entry sits in a section of its kind, and a library section holds only
+    entries of its kind."""
+    kind = entry.spec.front.library_kind()
+    section_type = SECTION_TYPES.get(entry.spec.section)
+    wanted = [name for name, held_in in schema.LIBRARY_KINDS.items() if held_in == section_type]
+    if kind is None and wanted:
+        message = f"an entry of this section needs its {' or '.join(wanted)}: record"
+        return [entry.problem("", message)]
+    if kind is not None and kind not in wanted:
+        return [entry.problem(kind, f"the folder {entry.spec.section!r} holds no {kind} entries")]
+    return []
 
 
 def _case_problems(content: DemoContent) -> list[Problem]:

@@ -316,6 +316,69 @@ class SeriesSpec(Spec):
     seasons: list[SeasonSpec] = []
 
 
+class ProvisionSpec(Spec):
+    """A section of a law or an article of an instrument: `text` is our own words, with the
+    `source` that states it; either may be left out when unknown."""
+
+    number: Text
+    heading: str = ""
+    text: str = ""
+    source: Url | None = None
+    tracker_law: name_of("law") = None  # the tracker's record of this provision (laws.yaml)
+
+
+class AttachedDocument(Spec):
+    """A PDF of documents.yaml attached to a library entry, with what it is and its date."""
+
+    document: name_of("document")
+    kind: str = ""
+    date: datetime.date | None = None
+
+
+class LawFacts(Spec):
+    """`law:` in an article of Resources › Laws and Policies: the law's structured record."""
+
+    instrument_type: Text
+    status: Text
+    jurisdiction: name_of("country") = None
+    year: int | None = None
+    tabled_on: datetime.date | None = None
+    passed_on: datetime.date | None = None
+    amended_on: datetime.date | None = None
+    provisions: list[ProvisionSpec] = []
+    tracker_laws: names_of("law") = []
+
+
+class FrameworkFacts(Spec):
+    """`framework:` in an article of Resources › International Frameworks."""
+
+    scope: Text
+    framework_type: Text
+    adopted_by: str = ""
+    adopted_on: datetime.date | None = None
+    provisions: list[ProvisionSpec] = []
+    tracker_laws: names_of("law") = []
+
+
+class ResearchFacts(Spec):
+    """`research:` in an article of Resources › Research or DRM Advocacy › Publications."""
+
+    research_type: Text
+    creators: list[Text] = []
+    publisher: str = ""
+    issued: datetime.date | None = None
+    issued_precision: Literal["day", "month", "year"] = "day"
+    external_url: Url | None = None
+
+
+# The library's kinds of entry, each with the section type that holds it.
+LIBRARY_KINDS = {
+    "law": "library.LawLibraryPage",
+    "framework": "library.FrameworkLibraryPage",
+    "research": "library.ResearchLibraryPage",
+}
+
+
 class FrontMatter(Spec):
     """The YAML between the `---` lines at the top of an article file."""
 
@@ -332,6 +395,25 @@ class FrontMatter(Spec):
     records: ArticleRecords = ArticleRecords()
     episode: EpisodeSpec | None = None  # in a vodcast series, and only there
     infographic: InfographicSpec | None = None  # in Infographics, and only there
+
+    # A library entry (one of these) and its documents.
+    law: LawFacts | None = None
+    framework: FrameworkFacts | None = None
+    research: ResearchFacts | None = None
+    documents: list[AttachedDocument] = []
+
+    def library_kind(self) -> str | None:
+        """'law', 'framework' or 'research' for a library entry; None for an article."""
+        return next((kind for kind in LIBRARY_KINDS if getattr(self, kind)), None)
+
+    @model_validator(mode="after")
+    def _one_library_kind(self) -> FrontMatter:
+        kinds = [kind for kind in LIBRARY_KINDS if getattr(self, kind)]
+        if len(kinds) > 1:
+            raise ValueError(f"an entry is one of law, framework or research, not {kinds}")
+        if self.documents and not kinds:
+            raise ValueError("documents belong to library entries (law, framework, research)")
+        return self
 
     @model_validator(mode="after")
     def _dated_or_scheduled(self) -> FrontMatter:

@@ -34,6 +34,8 @@ from drmonitor.testing.requirements import require
 from drmonitor.tracker import models as tracker
 
 TIMELINE = Path(__file__).resolve().parents[3].parent / "shared/reference/pakistan-timeline.md"
+# Where the UN publishes the instruments themselves, cited by the library's frameworks.
+UN_TEXTS = ("https://www.ohchr.org/", "https://www2.ohchr.org/", "https://www.un.org/")
 TRACKER_MODELS = (
     tracker.Country,
     tracker.Service,
@@ -216,16 +218,19 @@ def files() -> DemoContent:
 
 
 def test_demo_texts_are_article_length_and_cite_the_timeline(files):
-    """250-600 words, 3-7 body blocks with the sources, every source a timeline source."""
+    """250-600 words, 3-7 body blocks with the sources, every source a timeline source (or, for
+    an international instrument, the UN's own text of it). A library entry's prose introduces
+    its structured record (a law's sections, a report's details) and may be short: 60 words."""
     require(TIMELINE.exists(), f"the shared timeline is missing at {TIMELINE}")
     timeline = TIMELINE.read_text()
     for entry in files.articles:
         count = words_of(entry.spec)
-        assert 250 <= count <= 600, (entry.file, count)
-        assert 3 <= len(entry.spec.blocks) + 1 <= 7, entry.file
+        library = entry.spec.front.library_kind() is not None
+        assert (60 if library else 250) <= count <= 600, (entry.file, count)
+        assert (2 if library else 3) <= len(entry.spec.blocks) + 1 <= 7, entry.file
         for source in entry.spec.front.sources:
             url = source.url
-            assert url in timeline or url.startswith("https://www.ohchr.org/"), (entry.file, url)
+            assert url in timeline or url.startswith(UN_TEXTS), (entry.file, url)
 
 
 def test_every_live_article_is_complete(files):
