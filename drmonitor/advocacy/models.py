@@ -184,7 +184,6 @@ class StatementPage(ArticlePage):
         statement = self.statement
         context["statement"] = statement
         context["issuers"] = list(statement.actors.all())
-        context["incidents"] = list(statement.incidents.all())
         context["campaign_pages"] = list(
             CampaignPage.objects.live().public().filter(statements=statement)
         )

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
 from drmonitor.demo.accounts import ensure_accounts
+from drmonitor.demo.campaigns import ensure_campaign_page
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
@@ -31,6 +32,11 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         home = install_site()
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
+        # Records first: statement pages and campaign pages point at theirs, and articles
+        # are filed in campaign pages.
+        load_records(content)
+        for entry in content.campaign_pages:
+            ensure_campaign_page(home, entry)
         now = timezone.now()
         created = [
             (article, entry.spec.front.records)
@@ -38,7 +44,6 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
             if (article := ensure_article(home, entry, authors, media, now)) is not None
         ]
         ensure_site_settings(content.site, media)
-        load_records(content)
         for article, records in created:
             link_article(article, records)
         ensure_accounts(content.accounts)

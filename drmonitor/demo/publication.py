@@ -12,17 +12,27 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from drmonitor.advocacy.models import Signatory, StatementPage
 from drmonitor.core.models import SiteSettings
 from drmonitor.demo import body
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.reading import Article, Located
 from drmonitor.demo.saving import reported, save_checked
-from drmonitor.demo.schema import AuthorSpec, SiteSpec, SourceLink
+from drmonitor.demo.schema import AuthorSpec, FrontMatter, SiteSpec, SourceLink
 from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author
 from drmonitor.newsroom.sections import find_section
+from drmonitor.tracker import models as tracker
+from drmonitor.trends.models import TrendDriver, TrendPage
 
 # Page fields that an article file names differently.
-ARTICLE_FIELDS = {"date_published": "date", "featured_image": "picture", "slug": "file name"}
+ARTICLE_FIELDS = {
+    "date_published": "date",
+    "featured_image": "picture",
+    "slug": "file name",
+    **{name: f"trend.{name}" for name in ("hashtag", "trended_from", "trended_until")},
+    **{name: f"trend.{name}" for name in ("peak_volume", "new_account_share")},
+    "suspicious_account_share": "trend.suspicious_account_share",
+}
 
 
 def ensure_authors(entries: list[Located[AuthorSpec]], media: MediaLibrary) -> dict[str, Author]:
@@ -98,6 +108,33 @@ def stream_block(block: body.Block, media: MediaLibrary) -> tuple[str, object]:
     raise TypeError(f"unknown body block {block!r}")
 
 
+def page_type_of(front: FrontMatter, media: MediaLibrary) -> tuple[type[ArticlePage], dict]:
+    """The page an article file makes: a statement, a trend, or a plain article; with the
+    fields its type adds."""
+    if front.statement is not None:
+        spec = front.statement
+        return StatementPage, {
+            "statement": tracker.Statement.objects.get(title=spec.record),
+            "signatories": [Signatory(name=s.name, kind=s.kind) for s in spec.signatories],
+            "downloads": [
+                ("document", {"document": media.document(key), "title": ""})
+                for key in spec.downloads
+            ],
+        }
+    if front.trend is not None:
+        spec = front.trend
+        figures = spec.model_dump(exclude={"drivers", "screenshots"})
+        return TrendPage, {
+            **figures,
+            "drivers": [TrendDriver(**driver.model_dump()) for driver in spec.drivers],
+            "screenshots": [
+                ("screenshot", {"image": media.image(key), "caption": "", "credit": ""})
+                for key in spec.screenshots
+            ],
+        }
+    return ArticlePage, {}
+
+
 def local_time(value: datetime) -> datetime:
     """A front-matter date is local time where the newsroom is (settings.TIME_ZONE)."""
     return timezone.make_aware(value) if timezone.is_naive(value) else value
@@ -120,7 +157,9 @@ def ensure_article(
         extra_sections = [find_section(home, path) for path in front.extra_sections]
     scheduled = front.status == "scheduled"
     go_live_at = now + front.go_live_after if scheduled else None
-    article = ArticlePage(
+    page_type, typed = page_type_of(front, media)
+    article = page_type(
+        **typed,
         title=front.title,
         slug=entry.slug,
         standfirst=front.standfirst,

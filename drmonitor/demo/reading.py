@@ -91,6 +91,7 @@ class DemoContent:
     cases: list[Located[schema.CaseSpec]]
     statements: list[Located[schema.StatementSpec]]
     campaigns: list[Located[schema.CampaignSpec]]
+    campaign_pages: list[Located[schema.CampaignPageSpec]]
 
 
 @dataclass
@@ -259,6 +260,7 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         cases=reader.each(schema.CaseSpec, f"{tracker}/cases"),
         statements=reader.many(schema.StatementSpec, f"{tracker}/statements.yaml"),
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
+        campaign_pages=reader.each(schema.CampaignPageSpec, "campaigns"),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -306,7 +308,7 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "author": {entry.spec.slug for entry in content.authors},
         "picture": {entry.spec.key for entry in content.pictures},
         "document": {entry.spec.key for entry in content.documents},
-        "section": set(section_paths()),
+        "section": set(section_paths()) | campaign_page_paths(content),
         "country": {entry.spec.code for entry in content.countries},
         "service": {entry.spec.name for entry in content.services},
         "network": {entry.spec.name for entry in content.networks},
@@ -315,7 +317,14 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "source": {entry.spec.url for entry in content.sources},
         "incident": {entry.slug for entry in content.incidents},
         "case": {entry.slug for entry in content.cases},
+        "statement": {entry.spec.title for entry in content.statements},
+        "campaign": {entry.spec.name for entry in content.campaigns},
     }
+
+
+def campaign_page_paths(content: DemoContent) -> set[str]:
+    """The slug paths of the campaign pages, which articles may be filed in as in sections."""
+    return {f"{entry.spec.section}/{entry.slug}" for entry in content.campaign_pages}
 
 
 def _name_problems(content: DemoContent) -> list[Problem]:
