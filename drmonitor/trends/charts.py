@@ -103,7 +103,7 @@ def column_chart(chart: Chart) -> SafeString:
     """Columns per category (months along the bottom), the series stacked in each."""
     left, bottom = 36, 34
     column, gap = 18, 6
-    width = max(left + len(chart.categories) * (column + gap) + 10, 320)
+    width = max(left + len(chart.categories) * (column + gap) + 30, 320)  # room for the last label
     legend_lines = _legend_lines(chart.series, width)
     top = 12 + legend_lines * 16
     plot = 160
