@@ -18,6 +18,7 @@ from drmonitor.demo.accounts import ensure_accounts
 from drmonitor.demo.campaigns import ensure_campaign_page
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
+from drmonitor.demo.playlists import ensure_playlists
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
 from drmonitor.demo.records import link_article, load_records
@@ -46,5 +47,6 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         ensure_site_settings(content.site, media)
         for article, records in created:
             link_article(article, records)
+        ensure_playlists(content.playlists)
         ensure_accounts(content.accounts)
     return content

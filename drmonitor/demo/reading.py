@@ -92,6 +92,7 @@ class DemoContent:
     statements: list[Located[schema.StatementSpec]]
     campaigns: list[Located[schema.CampaignSpec]]
     campaign_pages: list[Located[schema.CampaignPageSpec]]
+    playlists: list[Located[schema.PlaylistSpec]]
 
 
 @dataclass
@@ -261,6 +262,7 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         statements=reader.many(schema.StatementSpec, f"{tracker}/statements.yaml"),
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
         campaign_pages=reader.each(schema.CampaignPageSpec, "campaigns"),
+        playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -319,6 +321,7 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "case": {entry.slug for entry in content.cases},
         "statement": {entry.spec.title for entry in content.statements},
         "campaign": {entry.spec.name for entry in content.campaigns},
+        "page": {entry.slug for entry in content.articles},
     }
 
 

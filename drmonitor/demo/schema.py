@@ -306,6 +306,20 @@ class FrontMatter(Spec):
         return self
 
 
+# --- Playlists ---------------------------------------------------------------------------
+
+
+class PlaylistSpec(Spec):
+    """playlists.yaml: the newsroom's own playlists (editors curate them in the admin), found
+    again by title. `pages` are slugs of the demo's articles (any page type), in order."""
+
+    title: Text
+    description: str = ""
+    is_public: bool = True
+    is_featured: bool = False
+    pages: Annotated[names_of("page"), Field(min_length=1)]
+
+
 # --- Tracker records ---------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from drmonitor.demo.loader import load
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, campaign_page_paths, read_content
 from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
 from drmonitor.newsroom.sections import section_paths
+from drmonitor.playlists.models import Playlist
 from drmonitor.testing.requirements import require
 from drmonitor.tracker import models as tracker
 
@@ -78,6 +79,9 @@ def inventory() -> dict[str, object]:
         ),
         "references": ReferenceIndex.objects.count(),
         "users": sorted(get_user_model().objects.values_list("username", "password")),
+        "playlists": sorted(
+            Playlist.objects.values_list("title", "is_featured", "items__page__slug")
+        ),
     }
 
 
@@ -137,6 +141,11 @@ def test_every_file_loads_and_the_counts_match_the_files(site):
     }
     assert site["second"]["tracker"] == expected
     assert get_user_model().objects.count() == len(content.accounts)
+    featured = Playlist.objects.featured()
+    assert featured.count() == sum(e.spec.is_featured for e in content.playlists) >= 2
+    for entry in content.playlists:  # every page of every playlist is a live article
+        playlist = Playlist.objects.get(title=entry.spec.title)
+        assert [item.page.slug for item in playlist.shown_items()] == entry.spec.pages
 
 
 def test_a_second_load_changes_nothing(site):
@@ -167,6 +176,8 @@ def demo_addresses() -> list[str]:
         reverse(f"tracker:{name}")
         for name in ("incidents", "cases", "services", "actors", "upcoming_hearings")
     ]
+    addresses.append(reverse("playlists:index"))
+    addresses += [playlist.get_absolute_url() for playlist in Playlist.objects.all()]
     return addresses
 
 
