@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
 from drmonitor.demo.accounts import ensure_accounts
+from drmonitor.demo.campaigns import ensure_campaign_page
 from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.media_pages import ensure_series
@@ -34,8 +35,12 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
         ensure_series(content.series, home, media)
-        # Library entries name the tracker's laws, which must exist when the entries are made.
+        # Records first: library entries name the tracker's laws, statement and campaign pages
+        # point at their records, and articles are filed in campaign pages.
         load_reference(content)
+        load_records(content)
+        for entry in content.campaign_pages:
+            ensure_campaign_page(home, entry)
         now = timezone.now()
         created = [
             (article, entry.spec.front.records)
@@ -43,7 +48,6 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
             if (article := ensure_article(home, entry, authors, media, now)) is not None
         ]
         ensure_site_settings(content.site, media)
-        load_records(content)
         for article, records in created:
             link_article(article, records)
         ensure_playlists(content.playlists)

@@ -97,6 +97,7 @@ class DemoContent:
     campaigns: list[Located[schema.CampaignSpec]]
     series: list[Located[schema.SeriesSpec]]
     attachments: list[Located[schema.AttachmentSpec]]
+    campaign_pages: list[Located[schema.CampaignPageSpec]]
     playlists: list[Located[schema.PlaylistSpec]]
 
 
@@ -290,6 +291,7 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
         series=reader.optional_many(schema.SeriesSpec, "series.yaml"),
         attachments=reader.attachments(),
+        campaign_pages=reader.each(schema.CampaignPageSpec, "campaigns"),
         playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
     )
     if not reader.problems:
@@ -344,7 +346,7 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "author": {entry.spec.slug for entry in content.authors},
         "picture": {entry.spec.key for entry in content.pictures},
         "document": {entry.spec.key for entry in content.documents},
-        "section": set(section_paths()),
+        "section": set(section_paths()) | campaign_page_paths(content),
         "country": {entry.spec.code for entry in content.countries},
         "service": {entry.spec.name for entry in content.services},
         "network": {entry.spec.name for entry in content.networks},
@@ -353,8 +355,15 @@ def _known_names(content: DemoContent) -> dict[str, set[str]]:
         "source": {entry.spec.url for entry in content.sources},
         "incident": {entry.slug for entry in content.incidents},
         "case": {entry.slug for entry in content.cases},
+        "statement": {entry.spec.title for entry in content.statements},
+        "campaign": {entry.spec.name for entry in content.campaigns},
         "page": {entry.slug for entry in content.articles},
     }
+
+
+def campaign_page_paths(content: DemoContent) -> set[str]:
+    """The slug paths of the campaign pages, which articles may be filed in as in sections."""
+    return {f"{entry.spec.section}/{entry.slug}" for entry in content.campaign_pages}
 
 
 def _name_problems(content: DemoContent) -> list[Problem]:

@@ -15,6 +15,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from django.db import models
@@ -379,6 +380,43 @@ LIBRARY_KINDS = {
 }
 
 
+class SignatorySpec(Spec):
+    name: Text
+    kind: Literal["organisation", "individual"] = "organisation"
+
+
+class StatementFront(Spec):
+    """Makes an article a statement page: the tracker's statement (by its title in
+    statements.yaml) gives its date, issuers and stated count; the page lists its signatories
+    by name (leave them out when no source names them) and its files to download."""
+
+    record: name_of("statement")
+    signatories: list[SignatorySpec] = []
+    downloads: names_of("document") = []
+
+
+class DriverSpec(Spec):
+    handle: Text
+    posts: int | None = None
+    note: str = ""
+
+
+class TrendFront(Spec):
+    """Makes an article a Trends Monitor trend. Figures no source gives are left out: the page
+    shows them as not recorded."""
+
+    hashtag: Text
+    trended_from: datetime.date | None = None
+    trended_until: datetime.date | None = None
+    peak_volume: int | None = None
+    new_account_share: Decimal | None = None
+    suspicious_account_share: Decimal | None = None
+    figures_source: str = ""
+    narrative: str = ""
+    drivers: list[DriverSpec] = []
+    screenshots: names_of("picture") = []
+
+
 class FrontMatter(Spec):
     """The YAML between the `---` lines at the top of an article file."""
 
@@ -401,6 +439,8 @@ class FrontMatter(Spec):
     framework: FrameworkFacts | None = None
     research: ResearchFacts | None = None
     documents: list[AttachedDocument] = []
+    statement: StatementFront | None = None
+    trend: TrendFront | None = None
 
     def library_kind(self) -> str | None:
         """'law', 'framework' or 'research' for a library entry; None for an article."""
@@ -413,6 +453,19 @@ class FrontMatter(Spec):
             raise ValueError(f"an entry is one of law, framework or research, not {kinds}")
         if self.documents and not kinds:
             raise ValueError("documents belong to library entries (law, framework, research)")
+        return self
+
+    @model_validator(mode="after")
+    def _one_type(self) -> FrontMatter:
+        """One page type per file: an episode, an infographic, a library entry, a statement
+        or a trend."""
+        given = [
+            name
+            for name in ("episode", "infographic", "statement", "trend")
+            if getattr(self, name) is not None
+        ] + ([self.library_kind()] if self.library_kind() else [])
+        if len(given) > 1:
+            raise ValueError(f"an article is one kind of page, not {' and '.join(given)}")
         return self
 
     @model_validator(mode="after")
@@ -652,3 +705,34 @@ class CampaignSpec(RecordSpec):
     organisers: names_of("actor") = []
     incidents: names_of("incident") = []
     sources: names_of("source") = []
+
+
+# --- Campaign pages ------------------------------------------------------------------------
+
+
+class ActionSpec(Spec):
+    text: Text
+    link: Url | None = None
+
+
+class QuoteSpec(Spec):
+    """A supporter's words, only as a published source gives them."""
+
+    quote: Text
+    attribution: Text
+    source: Url
+
+
+class CampaignPageSpec(Spec):
+    """campaigns/<slug>.yaml: a campaign's page, filed under `section` with the file name as
+    its slug; articles in articles/<section>/<slug>/ are filed in it. A page the section tree
+    already has (#PrivacyHumSabKe) gets the blank parts filled in."""
+
+    title: Text
+    section: name_of("section")
+    campaign: name_of("campaign") = None
+    introduction: str = ""
+    aims: list[Text] = []
+    calls_to_action: list[ActionSpec] = []
+    quotes: list[QuoteSpec] = []
+    statements: names_of("statement") = []

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.forms.models import model_to_dict
@@ -22,10 +23,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtailmedia.models import get_media_model
 
+from drmonitor.advocacy.models import CampaignPage, StatementPage
 from drmonitor.core.models import CustomImage, SiteSettings
 from drmonitor.demo import body
 from drmonitor.demo.loader import load
-from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
+from drmonitor.demo.reading import CONTENT_DIR, DemoContent, campaign_page_paths, read_content
 from drmonitor.media.models import EpisodePage, InfographicPage
 from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
 from drmonitor.newsroom.sections import section_paths
@@ -123,7 +125,10 @@ def test_every_file_loads_and_the_counts_match_the_files(site):
     assert EpisodePage.objects.count() == len(episodes) >= 3
     assert InfographicPage.objects.count() == len(infographics) >= 3
     assert get_media_model().objects.count() == len(episodes)
-    assert SectionPage.objects.count() == len(section_paths())
+    # The section tree, and the campaign pages (each a section of its own) the demo adds to it.
+    sections = set(section_paths()) | campaign_page_paths(content)
+    assert SectionPage.objects.count() == len(sections)
+    assert CampaignPage.objects.count() == len(content.campaign_pages)
     incidents, cases = [e.spec for e in content.incidents], [e.spec for e in content.cases]
     expected = {
         "Country": len(content.countries),
@@ -190,6 +195,44 @@ def test_every_demo_page_answers(site, client):
     assert len(addresses) > 150
     failed = [(url, code) for url in addresses if (code := client.get(url).status_code) != 200]
     assert failed == []
+
+
+def chart_table(page: BeautifulSoup, chart_id: str) -> dict[str, list[str]]:
+    rows = page.select(f"figure#{chart_id} tbody tr")
+    return {
+        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row("td")] for row in rows
+    }
+
+
+def test_trends_monitor_charts_count_the_demo(site, client):
+    """The landing page's numbers are the demo's own counts; its trends say what is blank."""
+    content: DemoContent = site["content"]
+    response = client.get("/trends-monitor/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    kinds = Counter(incident.get_kind_display() for incident in tracker.Incident.objects.all())
+    assert {k: int(v[0]) for k, v in chart_table(page, "chart-incidents-kinds").items()} == kinds
+    hearings = chart_table(page, "chart-hearings")
+    assert sum(int(v[0]) for v in hearings.values()) == tracker.Hearing.objects.count()
+    sections = chart_table(page, "chart-articles-sections")
+    live = ArticlePage.objects.live().count()
+    assert sum(int(v[-1]) for v in sections.values()) == live
+    drawn = sum(
+        int(mark["data-value"])
+        for mark in page.select("#chart-articles-sections svg rect[data-value]")
+    )
+    assert drawn == live
+    trends = chart_table(page, "chart-trends")
+    written = {e.spec.front.trend.hashtag for e in content.articles if e.spec.front.trend}
+    assert set(trends) == written
+    assert all(row[2] == "Not recorded" for row in trends.values())  # no volumes in the reference
+
+
+def test_statement_pages_show_their_records(site, client):
+    joint = StatementPage.objects.get(slug="civil-society-joint-statement-unblock-x")
+    page = BeautifulSoup(client.get(joint.url).content, "html.parser")
+    assert "13 March 2024" in page.select_one(".statement-facts").get_text()
+    assert page.select_one(".signatories__none").get_text(strip=True) == "Names not recorded."
 
 
 # --- The texts, read from the files ------------------------------------------------------
