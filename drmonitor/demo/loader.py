@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
+from drmonitor.core.indexing import indexing_deferred
 from drmonitor.demo.accounts import ensure_accounts
-from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
