@@ -59,6 +59,7 @@ lock:
 
 bench: $(TESTING)
 	$(PY) bench/run.py
+	$(PY) bench/breaking_news.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -2,18 +2,20 @@
 
 The demo site must look like a newsroom without downloading anyone's photographs, and a fresh
 clone must render the same pictures every time (tests compare bytes), so everything here is
-plain Pillow, seeded, and uses only the font that ships inside Pillow. The benchmark's seed
+plain Pillow, seeded, and uses only the font that ships inside Pillow; PDFs are written with
+fpdf2 in a PDF core font, so their text can be read back and searched. The benchmark's seed
 script draws its filler pictures with it too.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import math
 import random
-import textwrap
 
+from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
 Colour = tuple[int, int, int]
@@ -56,72 +58,155 @@ def _with_alpha(colour: Colour, alpha: int) -> tuple[int, int, int, int]:
     return (*colour, alpha)
 
 
-def _draw_network(draw: ImageDraw.ImageDraw, rng: random.Random, size, colour: Colour) -> None:
-    """Nodes and links: the motif of a network, and of a network being cut."""
+# Editorial palettes for the illustrations: a ground and four inks, picked as a printer would,
+# so any two shapes side by side stay distinct. No text is drawn on them: a headline sits
+# beside every picture, and at thumbnail size lettering is a smudge.
+ART_PALETTES: list[tuple[Colour, tuple[Colour, ...]]] = [
+    ((244, 237, 226), ((16, 42, 67), (214, 96, 54), (242, 177, 52), (38, 122, 122))),
+    ((18, 32, 71), ((240, 84, 79), (246, 174, 45), (187, 225, 250), (255, 255, 255))),
+    ((236, 240, 243), ((10, 61, 98), (168, 35, 26), (96, 125, 139), (242, 177, 52))),
+    ((33, 25, 45), ((229, 56, 136), (0, 187, 249), (255, 209, 102), (241, 241, 241))),
+    ((250, 243, 221), ((40, 54, 24), (96, 108, 56), (221, 161, 94), (188, 108, 37))),
+    ((12, 45, 42), ((38, 166, 154), (255, 138, 101), (246, 233, 204), (255, 209, 102))),
+    ((245, 241, 250), ((46, 16, 101), (120, 94, 240), (229, 56, 136), (255, 176, 59))),
+    ((28, 28, 30), ((230, 57, 70), (241, 250, 238), (168, 218, 220), (69, 123, 157))),
+]
+SUPERSAMPLE = 2  # drawn twice as large and scaled down: smooth edges without anti-aliasing
+
+
+def _tiles(draw, rng: random.Random, size, inks, ground) -> tuple[float, float]:
+    """A grid of tiles, each a circle, half, quarter or stripes: the Bauhaus poster."""
     width, height = size
-    nodes = [(rng.uniform(0, width), rng.uniform(0, height)) for _ in range(rng.randint(9, 16))]
+    rows = rng.choice([3, 4])
+    side = height / rows
+    columns = math.ceil(width / side)
+    for row in range(rows):
+        for column in range(columns):
+            x, y = column * side, row * side
+            back, fore = rng.sample([ground, *inks], 2)
+            draw.rectangle((x, y, x + side, y + side), fill=back)
+            kind = rng.choice(["circle", "half", "quarter", "stripes", "triangle", "ring"])
+            if kind == "circle":
+                inset = side * 0.12
+                draw.ellipse((x + inset, y + inset, x + side - inset, y + side - inset), fill=fore)
+            elif kind == "half":
+                start = rng.choice([0, 90, 180, 270])
+                draw.pieslice((x, y, x + side, y + side), start, start + 180, fill=fore)
+            elif kind == "quarter":
+                # A quarter disc centred on one corner, inside the tile.
+                corner, start = rng.choice(
+                    [((0, 0), 0), ((1, 0), 90), ((1, 1), 180), ((0, 1), 270)]
+                )
+                cx, cy = x + corner[0] * side, y + corner[1] * side
+                draw.pieslice(
+                    (cx - side, cy - side, cx + side, cy + side), start, start + 90, fill=fore
+                )
+            elif kind == "stripes":
+                bands = rng.choice([3, 4, 5])
+                for band in range(0, bands * 2, 2):
+                    top = y + band * side / (bands * 2)
+                    draw.rectangle((x, top, x + side, top + side / (bands * 2)), fill=fore)
+            elif kind == "triangle":
+                corners = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)]
+                rng.shuffle(corners)
+                draw.polygon(corners[:3], fill=fore)
+            else:
+                draw.ellipse((x, y, x + side, y + side), outline=fore, width=int(side * 0.14))
+    return (0.5, 0.5)
+
+
+def _signal(draw, rng: random.Random, size, inks, ground) -> tuple[float, float]:
+    """Rings spreading from a source, some of them broken: a signal, and a signal cut."""
+    width, height = size
+    fx, fy = rng.uniform(0.25, 0.75), rng.uniform(0.3, 0.7)
+    cx, cy = fx * width, fy * height
+    step = height * rng.uniform(0.07, 0.11)
+    ink = list(inks)
+    for ring in range(int(math.hypot(width, height) / step), 0, -1):
+        radius = ring * step
+        colour = ink[ring % len(ink)]
+        gap = rng.uniform(0, 360)
+        span = rng.choice([360, 360, 300, 240])
+        draw.arc(
+            (cx - radius, cy - radius, cx + radius, cy + radius),
+            gap,
+            gap + span,
+            fill=colour,
+            width=int(step * 0.45),
+        )
+    dot = step * 0.8
+    draw.ellipse((cx - dot, cy - dot, cx + dot, cy + dot), fill=ink[0])
+    return (fx, fy)
+
+
+def _horizon(draw, rng: random.Random, size, inks, ground) -> tuple[float, float]:
+    """Layered hills under a low sun: the landscape of a feature page."""
+    width, height = size
+    fx, fy = rng.uniform(0.2, 0.8), rng.uniform(0.25, 0.45)
+    sun = height * rng.uniform(0.16, 0.26)
+    draw.ellipse(
+        (fx * width - sun, fy * height - sun, fx * width + sun, fy * height + sun), fill=inks[2]
+    )
+    layers = rng.choice([3, 4, 5])
+    for layer in range(layers):
+        base = height * (0.45 + 0.55 * (layer + 1) / (layers + 1))
+        amplitude = height * rng.uniform(0.04, 0.12)
+        phase, waves = rng.uniform(0, math.tau), rng.uniform(0.8, 2.2)
+        points = [
+            (x, base - amplitude * math.sin(phase + waves * math.tau * x / width))
+            for x in range(0, width + 20, 20)
+        ]
+        colour = inks[(layer + (0 if layer % 2 else 1)) % len(inks)]
+        if colour == inks[2]:
+            colour = inks[3]
+        draw.polygon([*points, (width, height), (0, height)], fill=colour)
+    return (fx, fy)
+
+
+def _blocks(draw, rng: random.Random, size, inks, ground) -> tuple[float, float]:
+    """A page cut into blocks, split again and again: a mosaic in the palette's inks."""
+    width, height = size
+    gutter = max(4, width // 120)
+    boxes = [(0.0, 0.0, float(width), float(height))]
+    for _ in range(rng.randint(6, 10)):
+        boxes.sort(key=lambda box: (box[2] - box[0]) * (box[3] - box[1]), reverse=True)
+        left, top, right, bottom = boxes.pop(0)
+        if right - left > bottom - top:
+            cut = rng.uniform(left + (right - left) * 0.3, right - (right - left) * 0.3)
+            boxes += [(left, top, cut, bottom), (cut, top, right, bottom)]
+        else:
+            cut = rng.uniform(top + (bottom - top) * 0.3, bottom - (bottom - top) * 0.3)
+            boxes += [(left, top, right, cut), (left, cut, right, bottom)]
+    choices = [ground, *inks, ground]
+    for left, top, right, bottom in boxes:
+        colour = rng.choice(choices)
+        draw.rectangle((left + gutter, top + gutter, right - gutter, bottom - gutter), fill=colour)
+        if rng.random() < 0.35:
+            radius = min(right - left, bottom - top) * 0.35
+            cx, cy = (left + right) / 2, (top + bottom) / 2
+            other = rng.choice([ink for ink in inks if ink != colour])
+            draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=other)
+    return (0.5, 0.5)
+
+
+def _network(draw, rng: random.Random, size, inks, ground) -> tuple[float, float]:
+    """Nodes and links on colour fields: the motif of a network, and of a network being cut."""
+    width, height = size
+    split = rng.uniform(0.35, 0.65) * width
+    draw.rectangle((split, 0, width, height), fill=inks[0])
+    nodes = [(rng.uniform(0, width), rng.uniform(0, height)) for _ in range(rng.randint(10, 16))]
+    line = max(3, width // 240)
     for index, (x1, y1) in enumerate(nodes):
         for x2, y2 in nodes[index + 1 :]:
-            if math.hypot(x2 - x1, y2 - y1) < width * 0.28:
-                draw.line((x1, y1, x2, y2), fill=_with_alpha(colour, 90), width=3)
+            if math.hypot(x2 - x1, y2 - y1) < width * 0.26:
+                draw.line((x1, y1, x2, y2), fill=inks[3], width=line)
     for x, y in nodes:
-        radius = rng.uniform(6, 16)
-        draw.ellipse(
-            (x - radius, y - radius, x + radius, y + radius), fill=_with_alpha(colour, 200)
-        )
+        radius = rng.uniform(0.018, 0.05) * width
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.choice(inks[1:3]))
+    return (split / width, 0.5)
 
 
-def _draw_shapes(draw: ImageDraw.ImageDraw, rng: random.Random, size, palette) -> None:
-    width, height = size
-    _, light, accent = palette
-    for _ in range(rng.randint(3, 6)):
-        kind = rng.choice(["ring", "disc", "bar", "triangle"])
-        colour = rng.choice([light, accent, (255, 255, 255)])
-        alpha = rng.randint(45, 130)
-        x, y = rng.uniform(-0.1, 1.1) * width, rng.uniform(-0.1, 1.1) * height
-        radius = rng.uniform(0.08, 0.35) * height
-        box = (x - radius, y - radius, x + radius, y + radius)
-        if kind == "ring":
-            draw.ellipse(box, outline=_with_alpha(colour, alpha), width=rng.randint(6, 22))
-        elif kind == "disc":
-            draw.ellipse(box, fill=_with_alpha(colour, alpha))
-        elif kind == "bar":
-            draw.rounded_rectangle(
-                (x, y, x + radius * 2.6, y + radius * 0.35),
-                radius=int(radius * 0.17),
-                fill=_with_alpha(colour, alpha),
-            )
-        else:
-            turn = rng.uniform(0, math.tau)
-            points = [
-                (
-                    x + radius * math.cos(turn + k * math.tau / 3),
-                    y + radius * math.sin(turn + k * math.tau / 3),
-                )
-                for k in range(3)
-            ]
-            draw.polygon(points, fill=_with_alpha(colour, alpha))
-
-
-def _label(image: Image.Image, text: str, accent: Colour) -> None:
-    """A short label on a dark band, centred so that square and 4:3 crops still show it."""
-    width, height = image.size
-    font = _font(max(18, height // 12))
-    lines = textwrap.wrap(text, width=24)[:2]
-    draw = ImageDraw.Draw(image, "RGBA")
-    line_height = font.getbbox("Hg")[3] + height // 60
-    text_width = max(draw.textlength(line, font=font) for line in lines) if lines else 0
-    pad = height // 24
-    band_width = text_width + pad * 3
-    left = (width - band_width) / 2
-    bottom = height - pad * 2
-    top = bottom - pad * 2 - line_height * len(lines)
-    draw.rectangle((left, top, left + band_width, bottom), fill=(10, 12, 20, 210))
-    draw.rectangle((left, top, left + pad / 2, bottom), fill=_with_alpha(accent, 255))
-    for index, line in enumerate(lines):
-        draw.text(
-            (left + pad * 1.6, top + pad + index * line_height), line, font=font, fill="white"
-        )
+COMPOSITIONS = (_tiles, _signal, _horizon, _blocks, _network)
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
@@ -133,21 +218,30 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def illustration(
-    seed: str, label: str = "", size: tuple[int, int] = (1200, 675), fmt: str = "JPEG"
-) -> bytes:
-    """A 16:9 illustration: gradient, network motif, shapes and an optional label."""
+def artwork(seed: str, size: tuple[int, int] = (1200, 675)) -> tuple[Image.Image, tuple]:
+    """An abstract composition for `seed` and where its centre of interest is (0-1, 0-1)."""
     rng = _rng(seed)
-    palette = rng.choice(PALETTES)
-    dark, light, accent = palette
-    # Drawing RGBA colours on an RGB image blends them, so overlapping shapes mix.
-    image = _gradient(size, dark, light, rng.uniform(0, 360))
-    draw = ImageDraw.Draw(image, "RGBA")
-    _draw_shapes(draw, rng, size, palette)
-    _draw_network(draw, rng, size, rng.choice([(255, 255, 255), accent]))
-    if label:
-        _label(image, label, accent)
+    ground, inks = rng.choice(ART_PALETTES)
+    compose = rng.choice(COMPOSITIONS)
+    width, height = size
+    large = (width * SUPERSAMPLE, height * SUPERSAMPLE)
+    image = Image.new("RGB", large, ground)
+    focus = compose(ImageDraw.Draw(image), rng, large, inks, ground)
+    return image.resize(size, Image.Resampling.LANCZOS), focus
+
+
+def illustration(seed: str, size: tuple[int, int] = (1200, 675), fmt: str = "JPEG") -> bytes:
+    """A 16:9 illustration for a story: one of a few compositions, in one of a few palettes,
+    both picked by the seed, so each story has its own and gets the same one every time."""
+    image, _focus = artwork(seed, size)
     return _encode(image, fmt)
+
+
+def focal_point(seed: str, size: tuple[int, int] = (1200, 675)) -> tuple[int, int]:
+    """The illustration's centre of interest in pixels, for Wagtail's focal-point crops."""
+    # The centre is drawn as a fraction of the size first thing: a small drawing finds it.
+    _image, (fx, fy) = artwork(seed, (64, 36))
+    return round(fx * size[0]), round(fy * size[1])
 
 
 def initials_of(name: str) -> str:
@@ -173,32 +267,48 @@ def avatar(seed: str, name: str, size: int = 400, fmt: str = "PNG") -> bytes:
     return _encode(image, fmt)
 
 
+# Typography the PDF core fonts (Latin-1) lack, written as they would be typed.
+PLAIN_PUNCTUATION = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"}
+)
+# A fixed date keeps the file the same on every load (tests compare bytes).
+PDF_DATE = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+
+def _latin1(text: str) -> str:
+    return text.translate(PLAIN_PUNCTUATION).encode("latin-1", "replace").decode("latin-1")
+
+
 def pdf_document(title: str, paragraphs: list[str], subtitle: str = "") -> bytes:
-    """A one-page A4 PDF (as an image) for document links: a title and wrapped paragraphs."""
-    width, height = 1240, 1754  # A4 at 150 dpi
-    page = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(page)
-    draw.rectangle((0, 0, width, 150), fill=(18, 32, 71))
-    draw.text((80, 50), "Digital Rights Monitor", font=_font(44), fill="white")
-    y = 210
-    for line in textwrap.wrap(title, width=40):
-        draw.text((80, y), line, font=_font(48), fill=(18, 32, 71))
-        y += 62
+    """An A4 PDF with a text layer (so its words can be searched and copied): a title band,
+    the title, a subtitle and the paragraphs, over as many pages as they need."""
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_author("Digital Rights Monitor")
+    pdf.set_creation_date(PDF_DATE)
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    pdf.set_fill_color(18, 32, 71)
+    pdf.rect(0, 0, pdf.w, 25, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("helvetica", "B", 16)
+    pdf.set_xy(15, 8)
+    pdf.cell(text="Digital Rights Monitor")
+    pdf.set_text_color(18, 32, 71)
+    pdf.set_font("helvetica", "B", 20)
+    pdf.set_xy(15, 35)
+    pdf.multi_cell(0, 9, _latin1(title), new_x="LMARGIN", new_y="NEXT")
     if subtitle:
-        draw.text((80, y + 6), subtitle, font=_font(28), fill=(90, 90, 90))
-        y += 50
-    y += 30
-    body = _font(27)
+        pdf.set_text_color(90, 90, 90)
+        pdf.set_font("helvetica", "", 12)
+        pdf.multi_cell(0, 7, _latin1(subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.set_text_color(20, 20, 20)
+    pdf.set_font("helvetica", "", 11)
     for paragraph in paragraphs:
-        for line in textwrap.wrap(paragraph, width=78):
-            if y > height - 120:
-                break
-            draw.text((80, y), line, font=body, fill=(20, 20, 20))
-            y += 38
-        y += 22
-    buffer = io.BytesIO()
-    page.save(buffer, "PDF", resolution=150.0, title=title, author="Digital Rights Monitor")
-    return buffer.getvalue()
+        pdf.multi_cell(0, 6, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    return bytes(pdf.output())
 
 
 def _chart_canvas(seed: str, size: tuple[int, int], title: str):

@@ -60,10 +60,7 @@ def describe(spec: PictureSpec) -> str:
             f"Diagram, {diagram.title}: {len(diagram.spokes)} lines into {diagram.hub}; "
             f"{', '.join(diagram.broken)} drawn dashed as faulty."
         )
-    return (
-        "Abstract illustration of linked dots and shapes on a colour gradient, "
-        f"labelled \u201c{spec.label}\u201d"
-    )
+    return f"Abstract geometric illustration for \u201c{spec.label}\u201d"
 
 
 def draw(spec: PictureSpec) -> bytes:
@@ -80,7 +77,22 @@ def draw(spec: PictureSpec) -> bytes:
             list(diagram.broken),
             diagram.note,
         )
-    return drawing.illustration(spec.key, spec.label)
+    return drawing.illustration(spec.key)
+
+
+def _set_focal_point(image, centre: tuple[int, int]) -> None:
+    """Mark the drawing's centre of interest, so close crops (thumbnails) keep it in frame."""
+    side = min(image.width, image.height) // 3
+    image.focal_point_x, image.focal_point_y = centre
+    image.focal_point_width = image.focal_point_height = side
+    image.save(
+        update_fields=[
+            "focal_point_x",
+            "focal_point_y",
+            "focal_point_width",
+            "focal_point_height",
+        ]
+    )
 
 
 class MediaLibrary:
@@ -111,6 +123,8 @@ class MediaLibrary:
                     credit=spec.credit,
                     description=describe(spec),
                 )
+                if not figure:
+                    _set_focal_point(image, drawing.focal_point(spec.key, image.get_rect().size))
         return image
 
     @staticmethod

@@ -170,7 +170,8 @@ class HubDiagram(Spec):
 class PictureSpec(Spec):
     """A drawn picture; its title is its identity in the image library.
 
-    Without a chart or diagram it is an abstract artwork with `label` written on it.
+    Without a chart or diagram it is an abstract artwork drawn from its key; `label` says what
+    it stands for (in its alt text) and is not written on it.
     """
 
     keys = (("key",), ("title",))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.http import Http404
 from taggit.models import Tag
 
@@ -11,8 +13,6 @@ from drmonitor.newsroom import keys
 from drmonitor.newsroom.models import ArticlePage, ArticleQuerySet, SectionPage
 
 SIDEBAR_RECENT = 5
-LATEST = 8  # teasers after the lead story on the front page
-BLOCK_SIZE = 4
 
 
 def live_articles() -> ArticleQuerySet:
@@ -20,33 +20,46 @@ def live_articles() -> ArticleQuerySet:
     return ArticlePage.objects.live().teasers()
 
 
-def front_page(home) -> dict:
-    """The lead story, the latest after it, and a block per top-level section, as article ids."""
-    depends_on(core_keys.MENU)  # the blocks are the menu's top-level sections
-    sections = list(SectionPage.objects.child_of(home).live().in_menu())
-    newest = keep(
-        "front-latest",
-        lambda: list(live_articles().values_list("pk", flat=True)[: LATEST + 1]),
+def newest_ids(count: int) -> list[int]:
+    """The newest live articles' ids, kept until an article is published or changes date."""
+    return keep(
+        f"newest:{count}",
+        lambda: list(
+            ArticlePage.objects.live().newest_first().values_list("pk", flat=True)[:count]
+        ),
         depends=[keys.ARTICLES],
     )
 
-    def block_ids() -> dict[int, list[int]]:
+
+def live_among(ids: Iterable[int]) -> list[int]:
+    """The ids, in their order, of those that are live articles (editors' picks may not be)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    live = set(ArticlePage.objects.live().filter(pk__in=ids).values_list("pk", flat=True))
+    depends_on(*(core_keys.page(pk) for pk in ids))
+    return [pk for pk in ids if pk in live]
+
+
+def section_candidates(home, count: int) -> list[tuple[SectionPage, list[int]]]:
+    """Each top-level section of the menu with the ids of its `count` newest articles (its
+    subsections' included), for the front page's section rows."""
+    depends_on(core_keys.MENU)  # the rows are the menu's top-level sections
+    sections = list(SectionPage.objects.child_of(home).live().in_menu().only("title", "url_path"))
+
+    def newest_by_section() -> dict[int, list[int]]:
         # One query per section, so it is worth keeping.
         return {
-            section.pk: list(section.articles().values_list("pk", flat=True)[:BLOCK_SIZE])
+            section.pk: list(section.articles().values_list("pk", flat=True)[:count])
             for section in sections
         }
 
     chosen = keep(
-        f"front-blocks:{home.pk}",
-        block_ids,
+        f"front-sections:{home.pk}:{count}",
+        newest_by_section,
         depends=[keys.section_articles(section.pk) for section in sections],
     )
-    return {
-        "lead": newest[:1],
-        "latest": newest[1:],
-        "section_blocks": [(section, chosen.get(section.pk, [])) for section in sections],
-    }
+    return [(section, chosen.get(section.pk, [])) for section in sections]
 
 
 def recent_ids() -> list[int]:

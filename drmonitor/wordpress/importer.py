@@ -428,6 +428,7 @@ def _article(state: _State, item: Item) -> None:
     result = _save_in_savepoint(state, item, lambda: _save_article(state, item, row, page))
     if result is not None:
         report.count("articles", f"{'updated' if page else 'created'} ({item.status})")
+        report.count("articles by kind", result._meta.verbose_name)
 
 
 def _check_article(state: _State, item: Item) -> None:
@@ -462,25 +463,26 @@ def _note_body(state: _State, item: Item, body: content.Body) -> None:
         state.report.skip(f"post {item.wp_id} {item.title!r}", problem)
 
 
+def article_model(section: Page) -> type[ArticlePage] | None:
+    """The kind of article a section holds: a plain article, or the one article type of a
+    section with its own content type (a trend in Trends Monitor, an episode in a series);
+    None when it holds no article at all."""
+    allowed = section.specific_class.allowed_subpage_models()
+    if ArticlePage in allowed:
+        return ArticlePage
+    kinds = [model for model in allowed if issubclass(model, ArticlePage)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def _sections_of(state: _State, item: Item) -> tuple[Page | None, list[SectionPage]]:
-    """The primary section (the deepest of its categories that can hold an article; the first
+    """The primary section (the deepest of its categories that holds articles; the first
     listed wins a tie) and the others, less those that already hold the primary."""
     sections = []
     for slug in item.terms("category"):
         section = state.sections.get(slug)
         if section is not None and section not in sections:
             sections.append(section)
-    holders = [s for s in sections if ArticlePage.can_exist_under(s)]
-    if not holders:
-        # A section with its own content type (a vodcast series) takes no articles: the
-        # nearest section above it that does.
-        for section in sections:
-            for ancestor in reversed(section.get_ancestors()):
-                if ArticlePage.can_exist_under(ancestor.specific_deferred):
-                    holders.append(ancestor.specific_deferred)
-                    break
-            if holders:
-                break
+    holders = [s for s in sections if article_model(s) is not None]
     if not holders:
         return None, []
     primary = max(holders, key=lambda s: (s.depth, -holders.index(s)))
@@ -514,37 +516,16 @@ def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Pag
     )
     _note_body(state, item, body)
     when = item.published_at(state.offset) or timezone.now()
-    article = page.specific if page is not None else ArticlePage()
-    article.title = item.title or f"(untitled {item.wp_id})"
-    article.standfirst = content.plain_text(item.excerpt)
-    article.date_published = when
-    article.body = body.blocks
-    thumbnail = state.images.get(item.thumbnail_id) if item.thumbnail_id else None
-    article.featured_image_id = thumbnail[0] if thumbnail else None
-    if item.thumbnail_id and thumbnail is None:
-        state.report.skip(
-            f"post {item.wp_id} {item.title!r}",
-            f"its featured picture (attachment {item.thumbnail_id}) could not be imported",
-        )
-    article.extra_sections = extra
-    article.tags.set([state.tags[slug] for slug in item.terms("post_tag") if slug in state.tags])
-    author = state.authors.get(item.creator)
-    article.article_authors = [ArticleAuthor(author=author)] if author else []
-    if author is None:
-        state.report.skip(
-            f"post {item.wp_id} {item.title!r}", f"author {item.creator!r} is not in the export"
-        )
     if page is None:
-        article.slug = _slug_for(item, primary, None)
-        article.live = False
-        article.first_published_at = when if item.status == "publish" else None
-        primary.add_child(instance=article)
+        article = _new_article(state, item, primary, extra, body, when)
     else:
-        if article.get_parent().pk != primary.pk:
+        article = page.specific
+        _fill(state, item, article, extra, body, when)
+        if article.get_parent().pk != primary.pk and article_model(primary) is type(article):
             article.move(primary, pos="last-child")
             article.refresh_from_db()
-            article.body = body.blocks
-        article.slug = _slug_for(item, primary, article)
+            _fill(state, item, article, extra, body, when)
+        article.slug = _slug_for(item, article.get_parent(), article)
     _apply_status(state, item, article, when)
     _password(item, article)
     ImportedItem.objects.update_or_create(
@@ -558,6 +539,73 @@ def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Pag
         },
     )
     return article
+
+
+def _new_article(state, item, primary: Page, extra, body, when) -> ArticlePage:
+    """A new article of the kind its section holds. A section with its own kind (a trend, an
+    episode) may need what a post does not give (a hashtag, a video): then the post becomes a
+    plain article in the nearest section above that holds them, and the report says so."""
+    model = article_model(primary)
+    article = model()
+    _fill(state, item, article, extra, body, when)
+    article.slug = _slug_for(item, primary, None)
+    try:
+        with transaction.atomic():
+            primary.add_child(instance=article)
+        return article
+    except ValidationError as error:
+        holder = next(
+            (
+                a.specific_deferred
+                for a in reversed(primary.get_ancestors())
+                if article_model(a) is ArticlePage
+            ),
+            None,
+        )
+        if model is ArticlePage:
+            raise
+        if holder is None:
+            raise ValidationError(
+                f"{primary.title} holds {model._meta.verbose_name_plural}, which need what the "
+                f"post does not give ({_reason(error)}); map its category to a plain section "
+                "(--mapping) to keep it as an article"
+            ) from error
+        state.report.skip(
+            f"post {item.wp_id} {item.title!r}",
+            f"{primary.title} holds {model._meta.verbose_name_plural}, which need what the "
+            f"post does not give ({_reason(error)}): filed as an article in {holder.title}",
+        )
+    article = ArticlePage()
+    _fill(state, item, article, extra, body, when)
+    article.slug = _slug_for(item, holder, None)
+    holder.add_child(instance=article)
+    return article
+
+
+def _fill(state: _State, item: Item, article: ArticlePage, extra, body, when) -> None:
+    article.title = item.title or f"(untitled {item.wp_id})"
+    article.standfirst = content.plain_text(item.excerpt)
+    article.date_published = when
+    article.body = body.blocks
+    thumbnail = state.images.get(item.thumbnail_id) if item.thumbnail_id else None
+    article.featured_image_id = thumbnail[0] if thumbnail else None
+    article.extra_sections = extra
+    article.tags.set([state.tags[slug] for slug in item.terms("post_tag") if slug in state.tags])
+    author = state.authors.get(item.creator)
+    article.article_authors = [ArticleAuthor(author=author)] if author else []
+    if article.pk is None:
+        article.live = False
+        article.first_published_at = when if item.status == "publish" else None
+        if item.thumbnail_id and thumbnail is None:
+            state.report.skip(
+                f"post {item.wp_id} {item.title!r}",
+                f"its featured picture (attachment {item.thumbnail_id}) could not be imported",
+            )
+        if author is None:
+            state.report.skip(
+                f"post {item.wp_id} {item.title!r}",
+                f"author {item.creator!r} is not in the export",
+            )
 
 
 def _apply_status(state: _State, item: Item, article: ArticlePage, when) -> None:

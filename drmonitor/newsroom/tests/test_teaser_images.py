@@ -1,4 +1,4 @@
-"""Teaser pictures: the same markup as Wagtail's srcset_image, from prefetched renditions."""
+"""Teaser pictures: the same markup as Wagtail's picture tag, from prefetched renditions."""
 
 from __future__ import annotations
 
@@ -15,12 +15,15 @@ from drmonitor.newsroom.models import SectionPage, teasers_for
 
 pytestmark = pytest.mark.django_db
 
+FORMATS = "format-{webp,jpeg}"
 WAGTAIL_TAGS = {
-    "teaser": 'fill-{320x180,640x360} sizes="(min-width: 60em) 320px, (min-width: 40em) 45vw, '
-    '100vw" class="teaser__image" alt="" loading="lazy"',
-    "lead": 'fill-{480x270,800x450,1200x675} sizes="(min-width: 60em) 760px, 100vw" '
-    'class="teaser__image" alt=""',
-    "thumb": 'fill-{96x72,192x144} sizes="96px" class="recent__thumb" alt="" loading="lazy"',
+    "teaser": f'fill-{{320x180,640x360}}-c50 {FORMATS} sizes="(min-width: 64em) 300px, '
+    '(min-width: 40em) 45vw, 100vw" class="teaser__image" alt="" decoding="async" '
+    'loading="lazy"',
+    "lead": f'fill-{{480x270,800x450,1200x675}}-c50 {FORMATS} sizes="(min-width: 64em) 640px, '
+    '100vw" class="teaser__image" alt="" decoding="async" fetchpriority="high"',
+    "thumb": f'fill-{{96x72,192x144}}-c75 {FORMATS} sizes="96px" class="recent__thumb" alt="" '
+    'decoding="async" loading="lazy"',
 }
 
 
@@ -29,13 +32,15 @@ def test_a_teaser_picture_is_what_srcset_image_writes(style):
     image = ImageFactory()
     ours = teaser_images.picture(image, style)  # makes the renditions it lacks
     wagtail = engines["django"].from_string(
-        "{% load wagtailimages_tags %}{% srcset_image image " + WAGTAIL_TAGS[style] + " %}"
+        "{% load wagtailimages_tags %}{% picture image " + WAGTAIL_TAGS[style] + " %}"
     )
     assert ours == wagtail.render({"image": image})
-    srcset = re.search(r'srcset="([^"]*)"', ours).group(1)
+    assert re.findall(r'type="([^"]*)"', ours) == ["image/webp"]
+    assert re.search(r'<img[^>]* width="\d+"', ours) and re.search(r'<img[^>]* height="\d+"', ours)
+    srcset = re.search(r'<img[^>]*srcset="([^"]*)"', ours).group(1)
     widths = [entry.split()[1] for entry in srcset.split(", ")]
-    specs = [f.spec for f in teaser_images.STYLES[style].filters]
-    assert widths == [re.search(r"-(\d+)x", spec).group(1) + "w" for spec in specs]
+    crops = teaser_images.STYLES[style].crops
+    assert widths == [re.search(r"-(\d+)x", crop).group(1) + "w" for crop in crops]
 
 
 def test_a_page_of_teasers_asks_nothing_more_for_its_pictures(home):
