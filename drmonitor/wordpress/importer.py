@@ -276,7 +276,7 @@ def _pictures(state: _State, attachments: list[Item]) -> None:
     by_file = {
         row.source_file: row.image for row in known.values() if row.image and row.source_file
     }
-    wanted: list[tuple[Item, Wanted]] = []
+    wanted: dict[str, list[Item]] = {}  # file -> the attachments that name it
     for item in attachments:
         key = item.attached_file or original_upload_path(item.attachment_url) or item.attachment_url
         state.by_file.setdefault(key, item.wp_id)
@@ -303,29 +303,26 @@ def _pictures(state: _State, attachments: list[Item]) -> None:
             state.report.count("pictures", "would be created")
             state.step()
             continue
-        wanted.append((item, Wanted(key, item.attachment_url)))
-    items = {id(w): item for item, w in wanted}
+        wanted.setdefault(key, []).append(item)
     source = MediaSource(state.options.uploads, state.options.media_base)
     collection = Collection.get_first_root_node()
-    for want, data, why in fetch_all(source, [w for _, w in wanted]):
-        item = items[id(want)]
+    fetches = [Wanted(key, items[0].attachment_url) for key, items in wanted.items()]
+    for want, data, why in fetch_all(source, fetches):
+        first, *others = wanted[want.key]  # attachments that name the same file share it
+        image = None
         if data is None:
-            state.report.count("pictures", "failed")
-            state.report.skip(f"picture {item.wp_id} {want.key}", why)
+            for item in (first, *others):
+                state.report.count("pictures", "failed")
+                state.report.skip(f"picture {item.wp_id} {want.key}", why)
         else:
-            image = by_file.get(want.key)  # the same file named by two attachments
-            if image is None:
-                image = _save_in_savepoint(
-                    state, item, partial(_new_picture, item, want.key, data, collection)
-                )
-                if image is not None:
-                    by_file[want.key] = image
-            else:
+            save = partial(_new_picture, first, want.key, data, collection)
+            image = _save_in_savepoint(state, first, save)
+        for item in (first, *others) if image is not None else ():
+            if item is not first:
                 _save_in_savepoint(state, item, partial(_remember, item, image, want.key))
                 state.report.count("pictures", "reused")
-            if image is not None:
-                state.images[item.wp_id] = (image.pk, image.caption)
-        state.step()
+            state.images[item.wp_id] = (image.pk, image.caption)
+        state.step(1 + len(others))
 
 
 def _picture_fields(item: Item) -> dict[str, str]:
