@@ -118,7 +118,9 @@ def main() -> int:
         args.var.mkdir(parents=True)
         subprocess.run([DRMONITOR, "setup", "--no-demo"], env=env, check=True, capture_output=True)
         first, first_line = timed_import(env, args.export, args.uploads, args.var / "report-1.txt")
-        second, second_line = timed_import(env, args.export, args.uploads, args.var / "report-2.txt")
+        second, second_line = timed_import(
+            env, args.export, args.uploads, args.var / "report-2.txt"
+        )
         print(f"first import: {first:.0f} s. {first_line}")
         print(f"second import: {second:.0f} s. {second_line}")
     os.environ.update(env)
