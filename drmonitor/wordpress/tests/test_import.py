@@ -199,3 +199,28 @@ def test_a_dry_run_writes_nothing(home, uploads):
     assert report.counts["pictures"]["would be created"] == 6
     assert Page.objects.count() == pages
     assert not ImportedItem.objects.exists() and not CustomImage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_line_checks_writes_the_mapping_and_imports(home, uploads, tmp_path, capsys):
+    from drmonitor.cli import main
+
+    mapping = tmp_path / "map.yaml"
+    main(["import-wordpress", str(EXPORT), "--write-mapping", str(mapping)])
+    text = mapping.read_text(encoding="utf-8")
+    assert '"in-media/news-in-media": "in-media/news"' in text
+    assert '"local-desk/karachi": "local-desk/karachi"' in text
+    # An editor files the Karachi bureau under DRM Exclusive › News instead.
+    mapping.write_text(
+        text.replace(
+            '"local-desk/karachi": "local-desk/karachi"',
+            '"local-desk/karachi": "drm-exclusive/news"',
+        ),
+        encoding="utf-8",
+    )
+    main(["import-wordpress", str(EXPORT), "--uploads", str(uploads), "--dry-run"])
+    assert "Dry run, nothing written" in capsys.readouterr().out
+    assert not ImportedItem.objects.exists()
+    main(["import-wordpress", str(EXPORT), "--uploads", str(uploads), "--mapping", str(mapping)])
+    assert "Imported in" in capsys.readouterr().out
+    assert article(18).get_parent().specific == section("drm-exclusive/news")
