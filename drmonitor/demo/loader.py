@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
+from drmonitor.core.indexing import indexing_deferred
 from drmonitor.demo.accounts import ensure_accounts
 from drmonitor.demo.campaigns import ensure_campaign_page
-from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.media_pages import ensure_series
 from drmonitor.demo.playlists import ensure_playlists
