@@ -84,9 +84,7 @@ def test_most_read_lists_the_stories_read_most(client, home):
 def test_a_curated_row_shows_the_editors_picks_under_their_heading(client, home):
     stories = _stories(home, 14)
     home = HomePage.objects.get(pk=home.pk)
-    home.curated = [
-        ("row", {"heading": "Explainers", "articles": [stories[13], stories[12]]})
-    ]
+    home.curated = [("row", {"heading": "Explainers", "articles": [stories[13], stories[12]]})]
     _publish(home)
     soup = _front(client)
     row = soup.select_one(".section-block--curated")
