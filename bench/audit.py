@@ -3,11 +3,12 @@
     .venv/bin/python bench/audit.py [--site http://127.0.0.1:8000] [--peer http://127.0.0.1:8081]
                                     [--tools /var/tmp/drm-audit-tools]
 
-Runs Lighthouse 12.2.3 (mobile, its default simulated throttling) in Debian's chromium on the
-home page, a section, an article, the search results and an incident page, then axe-core on
-each in the same chromium through Playwright, and prints one table per site: the four
-Lighthouse scores, the page's weight on a first load (Lighthouse's total-byte-weight) and
-axe's serious and critical violations. The peer has no incident page: a tag page stands in.
+Audits the site `make run` serves (its demo content). Runs Lighthouse 12.2.3 (mobile, its
+default simulated throttling) in Debian's chromium on the home page, a section, an article,
+the search results and an incident page, then axe-core on each in the same chromium through
+Playwright, and prints one table per site: the four Lighthouse scores, the page's weight on a
+first load (Lighthouse's total-byte-weight) and axe's serious and critical violations. The
+peer has no incident page: a tag page stands in.
 Lighthouse and axe-core are installed with npm into --tools on first use (loopback only after
 that: nothing leaves the machine while auditing). Not a test: scores move with the machine's
 load, so the table is read by people (the targets: every score >= 95, no page over 1 MB, no
@@ -30,7 +31,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 OUR_PAGES = {
     "home": "/",
     "section": "/drm-exclusive/news/",
-    "article": "/drm-exclusive/news/pta-blocks-x-nationwide-citing-security-concerns/",
+    "article": "/drm-exclusive/news/moi-asks-pta-block-illegal-vpns/",
     "search": "/search/?q=privacy",
     "incident": "/incidents/x-blocked-in-pakistan/",
 }

@@ -127,7 +127,8 @@ def test_on_a_phone_content_starts_within_the_top_260_px(
     phone = browser_page(site_url + where(newsroom), viewport=PHONE)
     top = phone.evaluate(
         """() => {
-          const first = document.querySelector("main h1:not(.visually-hidden), main .teaser");
+          const first = document.querySelector(`main .teaser, main .record__kicker,
+            main .category-line, main h1:not(.visually-hidden)`);
           return first.getBoundingClientRect().top;
         }"""
     )
