@@ -59,6 +59,7 @@ lock:
 
 bench: $(TESTING)
 	$(PY) bench/run.py
+	$(PY) bench/breaking_news.py
 
 # Lighthouse and axe-core on our pages and the WordPress peer's: SITE=http://127.0.0.1:8000
 audit: $(TESTING)

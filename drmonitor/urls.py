@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from drmonitor.core import uploads
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("drmonitor.accounts.urls")),
     path("api/", include("drmonitor.api.urls")),
+    path("playlists/", include("drmonitor.playlists.urls")),
+    path("library/", include("drmonitor.library.urls")),
     path("", include("drmonitor.readership.urls")),
     path("", include("drmonitor.tracker.urls")),
     path("", include("drmonitor.newsroom.discovery_urls")),
@@ -17,11 +20,12 @@ urlpatterns = [
 ]
 
 if settings.DRM_SERVE_MEDIA:
-    # The embedded default serves uploads itself; production puts them behind the web server.
+    # The embedded default serves uploads itself (with byte ranges, so players can seek);
+    # production puts them behind the web server.
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
+            uploads.serve,
             {"document_root": settings.MEDIA_ROOT},
         )
     ]

@@ -32,6 +32,7 @@ from drmonitor.api.queries import (
     incidents_queryset,
     services_queryset,
 )
+from drmonitor.playlists.models import Playlist
 from drmonitor.tracker.vocab import CaseStatus, IncidentKind, IncidentStatus
 
 api = NinjaAPI(
@@ -39,7 +40,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Incidents (platform blocks, shutdowns, throttling), the court cases that challenge "
-        "them, their hearings, and the services affected. Read-only and anonymous. Incidents "
+        "them, their hearings, the services affected, and public playlists of articles and "
+        "episodes. Read-only and anonymous. Incidents "
         "are also available as CSV in Access Now STOP's columns at /api/incidents.csv."
     ),
     urls_namespace="api",
@@ -162,3 +164,16 @@ def service_list(request):
 @api.get("/services/{slug}", response={200: s.ServiceOut, **ERRORS}, url_name="service")
 def service_detail(request, slug: str = SlugPath):
     return get_object_or_404(services_queryset(), slug=slug)
+
+
+@_list_endpoint("/playlists", s.PlaylistPage, "playlists")
+def playlist_list(request, featured: bool = Query(False, description="Only featured ones")):
+    """Public playlists, featured first, then the most recently changed. Readers' private
+    playlists are never here."""
+    playlists = Playlist.objects.featured() if featured else Playlist.objects.public()
+    return playlists.listed()
+
+
+@api.get("/playlists/{playlist_id}", response={200: s.PlaylistOut, **ERRORS}, url_name="playlist")
+def playlist_detail(request, playlist_id: int):
+    return get_object_or_404(Playlist.objects.public(), pk=playlist_id)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
 
+from drmonitor.playlists.models import Playlist
 from drmonitor.tracker.models import Hearing, Incident, LegalCase, Service
 
 
@@ -29,6 +30,8 @@ def _api_path(record) -> str:
     match record:
         case Hearing():
             return reverse("api:hearing", kwargs={"hearing_id": record.pk})
+        case Playlist():
+            return reverse("api:playlist", kwargs={"playlist_id": record.pk})
         case Incident():
             name = "api:incident"
         case LegalCase():
@@ -262,6 +265,41 @@ class CaseDetailOut(CaseOut):
     resolve_sources = staticmethod(_sources_by_url)
 
 
+class PlaylistItemOut(Schema):
+    position: int = Field(description="Its place in the playlist, from 1")
+    title: str
+    kind: str = Field(description="What the page is: article, episode...")
+    url: str
+
+
+class PlaylistOut(_Linked):
+    """A public playlist: pages (articles, episodes) in the order its curator chose."""
+
+    id: int
+    title: str
+    description: str
+    featured: bool = Field(description="Chosen by the editors")
+    curator: str = Field(description="'Digital Rights Monitor' or 'a reader'")
+    updated_at: datetime.datetime
+    items: list[PlaylistItemOut]
+
+    @staticmethod
+    def resolve_featured(playlist) -> bool:
+        return playlist.is_featured
+
+    @staticmethod
+    def resolve_items(playlist, context) -> list[dict]:
+        return [
+            {
+                "position": position,
+                "title": item.page.title,
+                "kind": str(item.page.specific_class._meta.verbose_name),
+                "url": _absolute(context, item.page.url),
+            }
+            for position, item in enumerate(playlist.shown_items(), 1)
+        ]
+
+
 def page_schema(item: type[Schema], name: str) -> type[Schema]:
     """A page of `item`s: the total count and absolute links to the neighbouring pages
     (filled by `pagination.LinkedPages`)."""
@@ -283,3 +321,4 @@ IncidentPage = page_schema(IncidentOut, "IncidentPage")
 CasePage = page_schema(CaseOut, "CasePage")
 HearingPage = page_schema(HearingOut, "HearingPage")
 ServicePage = page_schema(ServiceOut, "ServicePage")
+PlaylistPage = page_schema(PlaylistOut, "PlaylistPage")

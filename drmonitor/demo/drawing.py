@@ -2,18 +2,20 @@
 
 The demo site must look like a newsroom without downloading anyone's photographs, and a fresh
 clone must render the same pictures every time (tests compare bytes), so everything here is
-plain Pillow, seeded, and uses only the font that ships inside Pillow. The benchmark's seed
+plain Pillow, seeded, and uses only the font that ships inside Pillow; PDFs are written with
+fpdf2 in a PDF core font, so their text can be read back and searched. The benchmark's seed
 script draws its filler pictures with it too.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import math
 import random
-import textwrap
 
+from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
 Colour = tuple[int, int, int]
@@ -265,32 +267,48 @@ def avatar(seed: str, name: str, size: int = 400, fmt: str = "PNG") -> bytes:
     return _encode(image, fmt)
 
 
+# Typography the PDF core fonts (Latin-1) lack, written as they would be typed.
+PLAIN_PUNCTUATION = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "--"}
+)
+# A fixed date keeps the file the same on every load (tests compare bytes).
+PDF_DATE = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+
+def _latin1(text: str) -> str:
+    return text.translate(PLAIN_PUNCTUATION).encode("latin-1", "replace").decode("latin-1")
+
+
 def pdf_document(title: str, paragraphs: list[str], subtitle: str = "") -> bytes:
-    """A one-page A4 PDF (as an image) for document links: a title and wrapped paragraphs."""
-    width, height = 1240, 1754  # A4 at 150 dpi
-    page = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(page)
-    draw.rectangle((0, 0, width, 150), fill=(18, 32, 71))
-    draw.text((80, 50), "Digital Rights Monitor", font=_font(44), fill="white")
-    y = 210
-    for line in textwrap.wrap(title, width=40):
-        draw.text((80, y), line, font=_font(48), fill=(18, 32, 71))
-        y += 62
+    """An A4 PDF with a text layer (so its words can be searched and copied): a title band,
+    the title, a subtitle and the paragraphs, over as many pages as they need."""
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_author("Digital Rights Monitor")
+    pdf.set_creation_date(PDF_DATE)
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    pdf.set_fill_color(18, 32, 71)
+    pdf.rect(0, 0, pdf.w, 25, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("helvetica", "B", 16)
+    pdf.set_xy(15, 8)
+    pdf.cell(text="Digital Rights Monitor")
+    pdf.set_text_color(18, 32, 71)
+    pdf.set_font("helvetica", "B", 20)
+    pdf.set_xy(15, 35)
+    pdf.multi_cell(0, 9, _latin1(title), new_x="LMARGIN", new_y="NEXT")
     if subtitle:
-        draw.text((80, y + 6), subtitle, font=_font(28), fill=(90, 90, 90))
-        y += 50
-    y += 30
-    body = _font(27)
+        pdf.set_text_color(90, 90, 90)
+        pdf.set_font("helvetica", "", 12)
+        pdf.multi_cell(0, 7, _latin1(subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.set_text_color(20, 20, 20)
+    pdf.set_font("helvetica", "", 11)
     for paragraph in paragraphs:
-        for line in textwrap.wrap(paragraph, width=78):
-            if y > height - 120:
-                break
-            draw.text((80, y), line, font=body, fill=(20, 20, 20))
-            y += 38
-        y += 22
-    buffer = io.BytesIO()
-    page.save(buffer, "PDF", resolution=150.0, title=title, author="Digital Rights Monitor")
-    return buffer.getvalue()
+        pdf.multi_cell(0, 6, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    return bytes(pdf.output())
 
 
 def _chart_canvas(seed: str, size: tuple[int, int], title: str):

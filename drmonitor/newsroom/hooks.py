@@ -5,3 +5,5 @@ never names them: `hooks.register(ARTICLE_ASIDES, function)` and so on."""
 ARTICLE_ASIDES = "drm_article_asides"
 # A function () -> list of newsroom.search.Source: more kinds of records in the site search.
 SEARCH_SOURCES = "drm_search_sources"
+# A function (request) -> {name: django.contrib.sitemaps.Sitemap}: more addresses in sitemap.xml.
+SITEMAPS = "drm_sitemaps"

@@ -43,7 +43,18 @@ SECTION_TREE: SectionTree = [
 # Sections whose readers expect their own content type (a vodcast series, a library of laws):
 # slug path -> the page model, named as "app_label.ModelName" so that the newsroom names none of
 # the apps that provide them. Every other section is a newsroom.SectionPage.
-SECTION_TYPES: dict[str, str] = {}
+SECTION_TYPES: dict[str, str] = {
+    "drm-exclusive/vodcasts": "media.SeriesPage",
+    "infographics": "media.InfographicsPage",
+    "resources/laws-and-policies": "library.LawLibraryPage",
+    "resources/research": "library.ResearchLibraryPage",
+    "resources/international-frameworks": "library.FrameworkLibraryPage",
+    "drm-advocacy/publications": "library.ResearchLibraryPage",
+    "drm-exclusive/campaigns": "advocacy.CampaignsPage",
+    "drm-exclusive/campaigns/privacyhumsabke": "advocacy.CampaignPage",
+    "drm-advocacy/statements": "advocacy.StatementsPage",
+    "trends-monitor": "trends.TrendsMonitorPage",
+}
 PLAIN_SECTION = "newsroom.SectionPage"
 
 

@@ -8,10 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from drmonitor.core.caching import depends_on
 from drmonitor.core.caching import keys as core_keys
+from drmonitor.newsroom import hooks as newsroom_hooks
 from drmonitor.newsroom import keys
 from drmonitor.newsroom.models import ArticlePage, ArticleTag, Author
 
@@ -82,6 +84,8 @@ class AuthorSitemap(Sitemap):
 def sitemaps_view(request: HttpRequest) -> HttpResponse:
     depends_on(core_keys.PAGES, keys.ARTICLES)
     sitemaps = {"pages": PageSitemap(request), "tags": TagSitemap(), "authors": AuthorSitemap()}
+    for more in hooks.get_hooks(newsroom_hooks.SITEMAPS):
+        sitemaps.update(more(request))  # other apps' addresses (newsroom/hooks.py)
     return sitemap(request, sitemaps)
 
 

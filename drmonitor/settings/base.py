@@ -21,8 +21,15 @@ INSTALLED_APPS = [
     "drmonitor.accounts",
     "drmonitor.readership",
     "drmonitor.tracker",
+    "drmonitor.media",
+    "drmonitor.playlists",
+    "drmonitor.library",
+    "drmonitor.advocacy",
+    "drmonitor.trends",
+    "drmonitor.desk",
     "drmonitor.api",
     "drmonitor.demo",
+    "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -193,6 +200,11 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
+# Vodcast files (wagtailmedia): only formats browsers play in their own <audio> and <video>.
+WAGTAILMEDIA = {
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "opus", "wav", "flac"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv"],
+}
 
 # Whether `drmonitor setup`/`run` loads demo articles, records and accounts (dev only).
 DRM_DEMO_CONTENT = False

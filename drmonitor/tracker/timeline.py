@@ -234,7 +234,7 @@ def incident_timeline(incident: Incident) -> list[Event]:
         articles += [h.article for h in case.hearings.select_related("article") if h.article_id]
     for statement in incident.statements.prefetch_related("sources"):
         events.append(_advocacy_event(statement, "statement", statement.date, statement.title))
-    for campaign in incident.campaigns.prefetch_related("sources"):
+    for campaign in incident.campaigns.exclude(start_date=None).prefetch_related("sources"):
         launched = f"{campaign.name} launched {' '.join(campaign.hashtag_list())}".strip()
         events.append(_advocacy_event(campaign, "campaign", campaign.start_date, launched))
     events += [_status_event(c) for c in incident.status_changes.select_related("source")]

@@ -72,4 +72,6 @@ def test_every_endpoint_is_covered():
         "GET /api/hearings/{hearing_id}",
         "GET /api/services",
         "GET /api/services/{slug}",
+        "GET /api/playlists",
+        "GET /api/playlists/{playlist_id}",
     }

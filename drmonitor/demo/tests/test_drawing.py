@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from PIL import Image
+from pypdf import PdfReader
 
 from drmonitor.demo import drawing
 
@@ -55,11 +56,15 @@ def test_avatar_is_square_and_shows_initials():
     assert data == drawing.avatar("ayesha-rahim", "Ayesha Rahim", size=200)
 
 
-def test_pdf_document_is_a_pdf_with_its_title():
-    data = drawing.pdf_document("The X ban file", ["17 Feb 2024: X blocked."], "May 2025")
-    assert data.startswith(b"%PDF-")
-    # Pillow stores document metadata as UTF-16 with a byte-order mark.
-    assert "The X ban file".encode("utf-16-be") in data
+def test_pdf_document_has_its_words_as_text_and_runs_over_pages():
+    paragraphs = ["17 Feb 2024: X blocked \u2013 \u201cimmediately\u201d."] * 80
+    data = drawing.pdf_document("The X ban file", paragraphs, "May 2025")
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata.title == "The X ban file"
+    assert len(reader.pages) > 1
+    text = reader.pages[0].extract_text()
+    assert "The X ban file" in text and '17 Feb 2024: X blocked - "immediately".' in text
+    assert data == drawing.pdf_document("The X ban file", paragraphs, "May 2025")
 
 
 def test_bar_chart_and_hub_diagram_are_stable_pngs():

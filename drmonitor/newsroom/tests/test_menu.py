@@ -49,27 +49,27 @@ def test_menu_marks_where_the_reader_is(client, home):
 @pytest.mark.parametrize("change", ["hide", "unpublish", "move", "rename"])
 def test_editors_changes_show_in_the_menu_at_once(client, home, change, committed):
     client.get("/")  # the menu is built and cached
-    infographics = SectionPage.objects.get(slug="infographics")
+    editorial = SectionPage.objects.get(slug="editorial")
     resources = SectionPage.objects.get(slug="resources")
     with committed():
         if change == "hide":
-            infographics.show_in_menus = False
-            infographics.save_revision().publish()
+            editorial.show_in_menus = False
+            editorial.save_revision().publish()
         elif change == "unpublish":
-            infographics.unpublish()
+            editorial.unpublish()
         elif change == "move":
-            infographics.move(resources, pos="last-child")
+            editorial.move(resources, pos="last-child")
         else:
-            infographics.title = "Charts"
-            infographics.save_revision().publish()
+            editorial.title = "Charts"
+            editorial.save_revision().publish()
     tree = dict(menu_tree(client.get("/").content))
     if change == "move":
-        assert "Infographics" not in tree
-        assert ("Infographics", []) in tree["Resources"]
+        assert "Editorial" not in tree
+        assert ("Editorial", []) in tree["Resources"]
     elif change == "rename":
-        assert "Charts" in tree and "Infographics" not in tree
+        assert "Charts" in tree and "Editorial" not in tree
     else:
-        assert "Infographics" not in tree
+        assert "Editorial" not in tree
 
 
 def test_menu_costs_the_same_few_queries_however_big_the_tree(home):

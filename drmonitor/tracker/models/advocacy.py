@@ -24,7 +24,10 @@ class Statement(models.Model):
     )
     summary = models.TextField(blank=True)
     actors = models.ManyToManyField(
-        "tracker.Actor", blank=True, related_name="statements", help_text="Issuers and signatories."
+        "tracker.Actor",
+        blank=True,
+        related_name="statements",
+        help_text="Who issued it. Its signatories are listed by name on its page.",
     )
     incidents = models.ManyToManyField("tracker.Incident", blank=True, related_name="statements")
     sources = models.ManyToManyField("tracker.Source", blank=True, related_name="statements")
@@ -47,7 +50,9 @@ class Campaign(models.Model):
     hashtags = models.CharField(
         max_length=300, blank=True, help_text="Separated by spaces, e.g. #RestoreX #internetkholo"
     )
-    start_date = models.DateField()
+    start_date = models.DateField(
+        null=True, blank=True, help_text="Leave empty when no source gives it."
+    )
     end_date = models.DateField(null=True, blank=True)
     url = models.URLField("URL", max_length=500, blank=True)
     summary = models.TextField(blank=True)

@@ -97,6 +97,7 @@ server {{
         }}
     }}
 
+    # nginx answers byte ranges itself (206), so players seek in uploaded recordings.
     location /media/ {{
         alias {quote(media_root)};
         add_header X-Content-Type-Options nosniff;
@@ -123,6 +124,10 @@ server {{
         proxy_cache_lock on;
         proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
         add_header X-Cache-Status $upstream_cache_status always;
+        # Hits skip open() and stat() of the cache file: 85% -> 94% of a static file's
+        # throughput (docs/performance.md). Safe with purges: nginx's cache index records the
+        # inode of each page's file, and a kept descriptor of a replaced file is not used.
+        open_file_cache max=10000 inactive=60s;
     }}
 }}
 """

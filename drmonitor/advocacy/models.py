@@ -1,0 +1,229 @@
+"""Campaigns and statements as readers meet them: a page per campaign and per statement.
+
+The facts stay where the evidence desk keeps them: a tracker `Campaign` holds the hashtags, the
+dates, the organisers and the incidents it answers; a tracker `Statement` holds the date, the
+issuers, the count of signatories that reports state and its incidents. The pages here add what a
+reader needs around those facts: a campaign's aims, calls to action, supporters' quotes and its
+articles (filed in it, as in any section); a statement's full text, its signatories by name and
+its downloads. A page points at its record; no fact is entered twice.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from drmonitor.advocacy import keys
+from drmonitor.advocacy.blocks import CallToActionBlock, DownloadBlock, SupporterQuoteBlock
+from drmonitor.core.caching import depends_on
+from drmonitor.newsroom.blocks import PARAGRAPH_FEATURES
+from drmonitor.newsroom.models import ArticlePage, SectionPage
+from drmonitor.tracker import keys as tracker_keys
+
+
+class CampaignsPage(SectionPage):
+    """The Campaigns section: every campaign's page, then the articles filed in any of them."""
+
+    subpage_types = ["advocacy.CampaignPage", "newsroom.SectionPage", "newsroom.ArticlePage"]
+    template = "advocacy/campaigns_page.html"
+
+    class Meta:
+        verbose_name = "campaigns section"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        depends_on(keys.CAMPAIGN_PAGES, tracker_keys.RECORDS)
+        context["campaigns"] = self.campaigns()
+        return context
+
+    def campaigns(self):
+        return (
+            CampaignPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("campaign")
+            .order_by("-campaign__start_date", "title")
+        )
+
+
+class CampaignPage(SectionPage):
+    """One campaign (#PrivacyHumSabKe, #RestoreX): a section of its own, so its articles are
+    filed in it and it has a feed, with the campaign's record and what it asks of readers."""
+
+    campaign = models.OneToOneField(
+        "tracker.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="page",
+        help_text="The tracker's record: hashtags, dates, organisers, incidents, sources.",
+    )
+    aims = RichTextField(blank=True, features=PARAGRAPH_FEATURES)
+    calls_to_action = StreamField([("action", CallToActionBlock())], blank=True)
+    supporter_quotes = StreamField(
+        [("quote", SupporterQuoteBlock())],
+        blank=True,
+        help_text="Only quotes a published source gives, with that source.",
+    )
+    statements = ParentalManyToManyField(
+        "tracker.Statement",
+        blank=True,
+        related_name="campaign_pages",
+        help_text="Statements the campaign issued or carries.",
+    )
+
+    parent_page_types = ["advocacy.CampaignsPage", "newsroom.SectionPage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "advocacy/campaign_page.html"
+
+    content_panels = SectionPage.content_panels + [
+        FieldPanel("campaign"),
+        FieldPanel("aims"),
+        FieldPanel("calls_to_action"),
+        FieldPanel("supporter_quotes"),
+        FieldPanel("statements"),
+    ]
+    search_fields = SectionPage.search_fields + [
+        index.SearchField("aims"),
+        index.SearchField("hashtags"),
+        index.AutocompleteField("hashtags"),
+    ]
+
+    class Meta:
+        verbose_name = "campaign"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The record and the incidents and statements it links are the tracker's; the
+        # statements' own pages are this app's.
+        depends_on(tracker_keys.RECORDS, keys.STATEMENT_PAGES)
+        record = self.campaign
+        context["campaign"] = record
+        context["organisers"] = list(record.organisers.all()) if record else []
+        context["incidents"] = list(record.incidents.all()) if record else []
+        context["sources"] = list(record.sources.all()) if record else []
+        statements = list(self.statements.all())
+        pages = {
+            page.statement_id: page
+            for page in StatementPage.objects.live().public().filter(statement__in=statements)
+        }
+        context["statements"] = [(s, pages.get(s.pk)) for s in statements]
+        return context
+
+    def hashtags(self) -> str:
+        """The record's hashtags, for the search index: '#RestoreX #internetkholo'."""
+        return " ".join(self.campaign.hashtag_list()) if self.campaign else ""
+
+
+class StatementsPage(SectionPage):
+    """The Statements section: the statements, newest first by the date they were made."""
+
+    subpage_types = ["advocacy.StatementPage"]
+    template = "advocacy/statements_page.html"
+
+    class Meta:
+        verbose_name = "statements section"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        depends_on(keys.STATEMENT_PAGES, tracker_keys.RECORDS)
+        context["statements"] = self.statements()
+        return context
+
+    def statements(self):
+        return (
+            StatementPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("statement")
+            .prefetch_related("signatories")
+            .order_by("-statement__date", "title")
+        )
+
+
+class StatementPage(ArticlePage):
+    """A joint statement: its full text is the article's body; its date, issuers, stated count
+    and incidents are the tracker record's; its signatories are listed here by name."""
+
+    statement = models.OneToOneField(
+        "tracker.Statement",
+        on_delete=models.PROTECT,
+        related_name="page",
+        help_text="The tracker's record: date, issuers, stated number of signatories, incidents.",
+    )
+    downloads = StreamField(
+        [("document", DownloadBlock())], blank=True, help_text="The statement as issued (PDF)."
+    )
+
+    parent_page_types = ["advocacy.StatementsPage"]
+    subpage_types: list[str] = []
+    template = "advocacy/statement_page.html"
+
+    content_panels = ArticlePage.content_panels + [
+        FieldPanel("statement"),
+        MultiFieldPanel(
+            [InlinePanel("signatories", label="Signatory")],
+            heading="Signatories",
+            help_text="Leave empty when the names are not known; the stated count is the record's.",
+        ),
+        FieldPanel("downloads"),
+    ]
+    search_fields = ArticlePage.search_fields + [index.SearchField("signatory_names")]
+
+    class Meta:
+        verbose_name = "statement"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        depends_on(tracker_keys.RECORDS, keys.CAMPAIGN_PAGES)
+        statement = self.statement
+        context["statement"] = statement
+        context["issuers"] = list(statement.actors.all())
+        context["incidents"] = list(statement.incidents.all())
+        context["campaign_pages"] = list(
+            CampaignPage.objects.live().public().filter(statements=statement)
+        )
+        return context
+
+    def signatory_names(self) -> str:
+        return " ".join(signatory.name for signatory in self.signatories.all())
+
+    @cached_property
+    def signatory_list(self) -> list[Signatory]:
+        return list(self.signatories.all())
+
+    def organisations(self) -> list[Signatory]:
+        return [s for s in self.signatory_list if s.kind == Signatory.Kind.ORGANISATION]
+
+    def individuals(self) -> list[Signatory]:
+        return [s for s in self.signatory_list if s.kind == Signatory.Kind.INDIVIDUAL]
+
+
+class Signatory(Orderable):
+    """One organisation or person who signed, as printed on the statement."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", "Organisation"
+        INDIVIDUAL = "individual", "Individual"
+
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
+    actor = models.ForeignKey(
+        "tracker.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="When the tracker has a record of them, their page is linked.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("actor")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TrendsConfig(AppConfig):
+    name = "drmonitor.trends"
+    label = "trends"
+    verbose_name = "Trends Monitor"
