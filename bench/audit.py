@@ -68,24 +68,28 @@ def install_tools(tools: Path) -> None:
     )
 
 
-def lighthouse(tools: Path, url: str) -> dict:
-    """Lighthouse's four scores (0-100) and the page's first-load weight in bytes."""
-    with tempfile.TemporaryDirectory() as scratch:
-        report = Path(scratch) / "report.json"
-        subprocess.run(
-            [
-                str(tools / "node_modules" / ".bin" / "lighthouse"),
-                url,
-                "--output=json",
-                f"--output-path={report}",
-                "--quiet",
-                f"--chrome-flags={CHROME_FLAGS}",
-                "--only-categories=" + ",".join(CATEGORIES),
-            ],
-            check=True,
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
-        )
-        data = json.loads(report.read_text())
+def lighthouse(tools: Path, url: str, tries: int = 3) -> dict:
+    """Lighthouse's four scores (0-100) and the page's first-load weight in bytes. A run whose
+    trace Chrome failed to record (NO_NAVSTART, now and then on a busy machine) is tried again."""
+    for attempt in range(1, tries + 1):
+        with tempfile.TemporaryDirectory() as scratch:
+            report = Path(scratch) / "report.json"
+            finished = subprocess.run(
+                [
+                    str(tools / "node_modules" / ".bin" / "lighthouse"),
+                    url,
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                    "--only-categories=" + ",".join(CATEGORIES),
+                ],
+                check=attempt == tries,
+                env={**os.environ, "CHROME_PATH": CHROMIUM},
+            )
+            if finished.returncode == 0:
+                data = json.loads(report.read_text())
+                break
     scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
     scores["bytes"] = int(data["audits"]["total-byte-weight"]["numericValue"])
     return scores
@@ -103,28 +107,31 @@ def axe(tools: Path, url: str, browser) -> tuple[int, list[str]]:
     return sum(len(v["nodes"]) for v in found), [f"{v['id']} ({v['impact']})" for v in found]
 
 
-def audit(tools: Path, base: str, pages: dict[str, str], browser) -> list[tuple]:
-    rows = []
+def audit(tools: Path, title: str, base: str, pages: dict[str, str], browser) -> None:
+    """Audit each page and print its row as soon as it is measured."""
+    print_header(title)
     for name, path in pages.items():
         url = base.rstrip("/") + path
         scores = lighthouse(tools, url)
         count, rules = axe(tools, url, browser)
-        rows.append((name, path, scores, count, rules))
-    return rows
+        print_row(name, path, scores, count, rules)
 
 
-def print_table(title: str, rows: list[tuple]) -> None:
+def print_header(title: str) -> None:
     print(f"\n## {title}\n")
     columns = ("Performance", "Accessibility", "Best Practices", "SEO", "weight")
     print(f"| page | path | {' | '.join(columns)} | axe serious/critical |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, path, scores, count, rules in rows:
-        weight = f"{scores['bytes'] / 1024:.0f} KiB"
-        found = f"{count} ({', '.join(rules)})" if count else "0"
-        print(
-            f"| {name} | `{path}` | {scores['performance']} | {scores['accessibility']} | "
-            f"{scores['best-practices']} | {scores['seo']} | {weight} | {found} |"
-        )
+    print("|---|---|---|---|---|---|---|---|", flush=True)
+
+
+def print_row(name: str, path: str, scores: dict, count: int, rules: list[str]) -> None:
+    weight = f"{scores['bytes'] / 1024:.0f} KiB"
+    found = f"{count} ({', '.join(rules)})" if count else "0"
+    print(
+        f"| {name} | `{path}` | {scores['performance']} | {scores['accessibility']} | "
+        f"{scores['best-practices']} | {scores['seo']} | {weight} | {found} |",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -141,14 +148,9 @@ def main() -> int:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--headless=new"]
         )
-        print_table(
-            f"Digital Rights Monitor ({args.site})",
-            audit(args.tools, args.site, OUR_PAGES, browser),
-        )
+        audit(args.tools, f"Digital Rights Monitor ({args.site})", args.site, OUR_PAGES, browser)
         if not args.no_peer:
-            print_table(
-                f"WordPress peer ({args.peer})", audit(args.tools, args.peer, PEER_PAGES, browser)
-            )
+            audit(args.tools, f"WordPress peer ({args.peer})", args.peer, PEER_PAGES, browser)
         browser.close()
     return 0
 

@@ -145,5 +145,9 @@ def test_opening_an_article_counts_one_read_without_a_cookie(site_url, newsroom,
     story = newsroom["story"]
     page = browser_page(site_url + story.url)
     page.wait_for_load_state("networkidle")
+    for _ in range(50):  # the beacon is sent after the page loads, on its own time
+        if reads_of([story.pk]):
+            break
+        page.wait_for_timeout(100)
     assert reads_of([story.pk]) == {story.pk: 1}
     assert page.context.cookies() == []
