@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
 from drmonitor.core.indexing import indexing_deferred
-from drmonitor.demo.accounts import ensure_accounts
+from drmonitor.demo.accounts import ensure_accounts, ensure_bylines
 from drmonitor.demo.campaigns import ensure_campaign_page
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.media_pages import ensure_series
@@ -52,4 +52,5 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
             link_article(article, records)
         ensure_playlists(content.playlists)
         ensure_accounts(content.accounts)
+        ensure_bylines(content.accounts, authors)
     return content

@@ -63,6 +63,7 @@ def ensure_site_settings(entry: Located[SiteSpec], media: MediaLibrary) -> None:
     wanted = {
         "tagline": spec.tagline,
         "about": spec.about,
+        "about_mmfd": spec.about_mmfd or "",
         **{f"{name}_url": url for name, url in links.items()},
     }
     changed = [name for name, value in wanted.items() if not getattr(settings, name)]

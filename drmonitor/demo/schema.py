@@ -130,6 +130,7 @@ class SiteSpec(Spec):
 
     tagline: Text
     about: Text
+    about_mmfd: Text | None = None
     social_picture: name_of("picture")
     follow_links: FollowLinks = FollowLinks()
 
@@ -208,6 +209,7 @@ class AccountSpec(Spec):
     role: Text
     superuser: bool = False
     group: Text | None = None
+    byline: name_of("author") = None  # the author this account writes as
 
 
 # --- Articles ----------------------------------------------------------------------------
