@@ -1,9 +1,9 @@
 """The newsroom's roles and its review workflow, set up by migration on every install.
 
-    Reporters   write articles and submit them for review; cannot publish, cannot touch
-                settings, users or other people's images.
+    Reporters   write articles and submit them for review; cannot publish, cannot add
+                sections, cannot touch settings, users or other people's images.
     Editors     everything reporters do, plus publish and schedule, approve in the workflow,
-                manage authors, images, documents and recordings.
+                add sections, manage authors, images, documents and recordings.
     Moderators  approve or reject what is submitted (the workflow's reviewers). Wagtail checks
                 the approver's publish permission when the last approval publishes the
                 page, so they hold "publish", but they cannot add or edit pages.
@@ -46,7 +46,11 @@ COLLECTION_PERMISSIONS = {
 # Model permissions (app_label, model, actions) besides admin access.
 MODEL_PERMISSIONS = {
     REPORTERS: [],
-    EDITORS: [("newsroom", "author", ["add", "change", "delete", "view"])],
+    EDITORS: [
+        ("newsroom", "author", ["add", "change", "delete", "view"]),
+        # Sections are the menu: editors add them, reporters add articles (desk/sections.py).
+        ("newsroom", "sectionpage", ["add"]),
+    ],
     MODERATORS: [],
 }
 COLLECTION_MODELS = {

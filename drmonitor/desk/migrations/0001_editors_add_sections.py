@@ -1,4 +1,7 @@
-"""Editors add sections; reporters, who add articles, do not (desk/sections.py checks it)."""
+"""Editors add sections; reporters, who add articles, do not (desk/sections.py checks it).
+
+The roles (accounts/roles.py) name the permission, so every later run of them keeps it; this
+gives it to editors of an install whose roles were set up before it was named."""
 
 from django.db import migrations
 

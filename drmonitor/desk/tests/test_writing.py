@@ -104,3 +104,16 @@ def test_a_draft_may_still_leave_fields_blank(client, news, reporter):
     data.update(title="Half an idea", slug="half-an-idea", standfirst="")
     data["body-count"] = "0"
     assert client.post(add_url(news), data).status_code == 302
+
+
+def test_editors_keep_adding_sections_when_the_roles_are_set_again(editor, reporter):
+    """Apps' migrations set the roles again (accounts.roles); the permission stays with them."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth import get_user_model
+
+    from drmonitor.accounts.roles import ensure_editorial_roles
+
+    ensure_editorial_roles(global_apps)
+    User = get_user_model()
+    assert User.objects.get(pk=editor.pk).has_perm("newsroom.add_sectionpage")
+    assert not User.objects.get(pk=reporter.pk).has_perm("newsroom.add_sectionpage")
