@@ -199,6 +199,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
     "DRM_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+# No avatar is fetched from Gravatar (an editor's address would leave with every admin page, and
+# offline it is a broken image): the desk draws initials (desk/avatars.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
