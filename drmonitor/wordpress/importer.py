@@ -480,6 +480,10 @@ def _sections_of(state: _State, item: Item) -> tuple[Page | None, list[SectionPa
         if section is not None and section not in sections:
             sections.append(section)
     holders = [s for s in sections if article_model(s) is not None]
+    if not holders and sections:
+        # Sections whose own kind of page takes no articles at all (a campaign's page): the
+        # nearest section above that does.
+        holders = [h for h in (_holder_above(s) for s in sections) if h is not None][:1]
     if not holders:
         return None, []
     primary = max(holders, key=lambda s: (s.depth, -holders.index(s)))
@@ -549,16 +553,11 @@ def _new_article(state, item, primary: Page, extra, body, when) -> ArticlePage:
     try:
         with transaction.atomic():
             primary.add_child(instance=article)
+            # A draft is saved with only the checks drafts get; this kind may need more.
+            article.full_clean()
         return article
-    except ValidationError as error:
-        holder = next(
-            (
-                a.specific_deferred
-                for a in reversed(primary.get_ancestors())
-                if article_model(a) is ArticlePage
-            ),
-            None,
-        )
+    except (ValidationError, DatabaseError) as error:
+        holder = _holder_above(primary)
         if model is ArticlePage:
             raise
         if holder is None:
@@ -577,6 +576,14 @@ def _new_article(state, item, primary: Page, extra, body, when) -> ArticlePage:
     article.slug = _slug_for(item, holder, None)
     holder.add_child(instance=article)
     return article
+
+
+def _holder_above(section: Page) -> Page | None:
+    """The nearest section above this one that holds plain articles."""
+    for ancestor in reversed(section.get_ancestors()):
+        if article_model(ancestor) is ArticlePage:
+            return ancestor.specific_deferred
+    return None
 
 
 def _fill(state: _State, item: Item, article: ArticlePage, extra, body, when) -> None:

@@ -114,6 +114,12 @@ def test_categories_become_sections_with_the_same_name_under_different_parents(i
     # out with the reason (the section has no section above it that holds plain articles).
     reasons = dict(imported.skipped)
     assert "hashtag" in reasons["post 21 'Trends Monitor: #RestoreX'"]
+    # Research holds research papers, which need a type the post does not give: a plain
+    # article in Resources, the section above, and the report says so.
+    paper = article(22)
+    assert type(paper) is ArticlePage
+    assert paper.get_parent().specific == section("resources")
+    assert "filed as an article in Resources" in reasons["post 22 'Research: a survey of VPN use'"]
     # A category no post uses gets no section.
     assert not SectionPage.objects.filter(slug="uncategorized").exists()
 
@@ -137,7 +143,7 @@ def test_a_broken_item_is_reported_and_the_others_are_imported(imported):
     assert "at most 255 characters" in reasons[broken]
     assert not ImportedItem.objects.filter(wp_id=16).exists()
     assert imported.counts["articles"]["failed"] == 2  # this one, and the trend without a hashtag
-    assert imported.counts["articles"]["created (publish)"] == 4
+    assert imported.counts["articles"]["created (publish)"] == 5
     assert reasons["picture 106 2024/02/lost.jpg"].startswith("no file 2024/02/lost.jpg")
     assert "An item without a number" in imported.as_text()
 
@@ -171,7 +177,7 @@ def test_a_second_run_changes_nothing_and_a_changed_post_is_updated(imported, up
         Redirect.objects.count(),
     )
     again = import_wordpress(EXPORT, Options(uploads=uploads))
-    assert again.counts["articles"]["unchanged"] == 7
+    assert again.counts["articles"]["unchanged"] == 8
     assert again.counts["pictures"]["unchanged"] == 5
     assert (Page.objects.count(), CustomImage.objects.count()) == (pages, images)
     assert Redirect.objects.count() == redirects
@@ -183,7 +189,7 @@ def test_a_second_run_changes_nothing_and_a_changed_post_is_updated(imported, up
         encoding="utf-8",
     )
     third = import_wordpress(changed, Options(uploads=uploads))
-    assert third.counts["articles"]["unchanged"] == 6
+    assert third.counts["articles"]["unchanged"] == 7
     assert third.counts["articles"]["updated (publish)"] == 1
     story = article(11)
     assert story.title == "IHC adjourns X ban petition" and story.live
@@ -195,7 +201,7 @@ def test_a_dry_run_writes_nothing(home, uploads):
     pages = Page.objects.count()
     report = import_wordpress(EXPORT, Options(uploads=uploads, dry_run=True))
     assert report.dry_run
-    assert report.counts["articles"]["would be created"] == 9
+    assert report.counts["articles"]["would be created"] == 10
     assert report.counts["pictures"]["would be created"] == 6
     assert Page.objects.count() == pages
     assert not ImportedItem.objects.exists() and not CustomImage.objects.exists()
