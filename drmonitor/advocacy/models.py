@@ -11,6 +11,7 @@ its downloads. A page points at its record; no fact is entered twice.
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -47,7 +48,7 @@ class CampaignsPage(SectionPage):
             .public()
             .descendant_of(self)
             .select_related("campaign")
-            .order_by("-campaign__start_date", "title")
+            .order_by(F("campaign__start_date").desc(nulls_last=True), "title")
         )
 
 
@@ -184,7 +185,6 @@ class StatementPage(ArticlePage):
         statement = self.statement
         context["statement"] = statement
         context["issuers"] = list(statement.actors.all())
-        context["incidents"] = list(statement.incidents.all())
         context["campaign_pages"] = list(
             CampaignPage.objects.live().public().filter(statements=statement)
         )

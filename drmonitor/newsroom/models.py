@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
@@ -44,6 +45,7 @@ from drmonitor.core.models import Rendition
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys, teaser_images
 from drmonitor.newsroom.blocks import ArticleBodyBlock
+from drmonitor.newsroom.forms import ArticlePageForm
 from drmonitor.newsroom.pagination import paginate
 
 RELATED = 3
@@ -75,6 +77,15 @@ class Author(index.Indexed, ClusterableModel):
     )
     bio = RichTextField(blank=True, features=["bold", "italic", "link"])
     x_handle = models.CharField("X handle", max_length=64, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="byline",
+        verbose_name="staff account",
+        help_text="The account that writes under this byline: its new articles start with it.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -83,6 +94,7 @@ class Author(index.Indexed, ClusterableModel):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("x_handle"),
+        FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -297,6 +309,7 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
+    base_form_class = ArticlePageForm
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []

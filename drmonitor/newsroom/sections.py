@@ -7,8 +7,11 @@ not; after that the tree belongs to the editors.
 from __future__ import annotations
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 from wagtail.models import Page
+
+from drmonitor.core.caching import invalidation
 
 SectionTree = list[tuple[str, "SectionTree"]]
 
@@ -78,17 +81,21 @@ def section_paths(tree: SectionTree = SECTION_TREE, prefix: str = "") -> list[st
 def ensure_sections(parent: Page, tree: SectionTree = SECTION_TREE, prefix: str = "") -> None:
     """Create the sections missing under `parent`; leave the others as editors left them.
 
-    A section that should have its own content type but is still a plain, empty section (made
-    before that type existed) is made again with its type; one with pages in it is left alone.
+    A section that should have its own content type but is still a plain section (made before
+    that type existed) gets its type: in place when the type extends the plain section (its
+    pages, address and history stay), otherwise made again when it is empty; one with pages in
+    it is left alone.
     """
+    plain_model = apps.get_model(PLAIN_SECTION)
     for title, children in tree:
         slug = section_slug(title)
         path = f"{prefix}{slug}"
         model = apps.get_model(SECTION_TYPES.get(path, PLAIN_SECTION))
         section = Page.objects.child_of(parent).filter(slug=slug).first()
-        if section is not None and section.specific_class is not model:
-            plain = section.specific_class is apps.get_model(PLAIN_SECTION)
-            if plain and not section.get_children().exists():
+        if section is not None and section.specific_class is plain_model is not model:
+            if plain_model in model._meta.parents:
+                section = give_type(section, model)
+            elif not section.get_children().exists():
                 section.delete()
                 section = None
         if section is None:
@@ -96,6 +103,21 @@ def ensure_sections(parent: Page, tree: SectionTree = SECTION_TREE, prefix: str 
             parent.add_child(instance=section)
             section.save_revision().publish()
         ensure_sections(section, children, f"{path}/")
+
+
+def give_type(section: Page, model: type[Page]) -> Page:
+    """The plain section as a `model`, a type that extends it: the same page (id, address,
+    children, revisions), with the type's own row added beside the section's row, as
+    multi-table inheritance keeps them, and its content type switched."""
+    plain = section.specific
+    ptr = model._meta.parents[type(plain)].name
+    typed = model(**{ptr: plain})
+    typed.__dict__.update({k: v for k, v in plain.__dict__.items() if not k.startswith("_")})
+    typed.save_base(raw=True)  # the type's own row only; the section's rows exist
+    content_type = ContentType.objects.get_for_model(model)
+    Page.objects.filter(pk=plain.pk).update(content_type=content_type)
+    invalidation.invalidate(*invalidation.page_keys(plain))
+    return model.objects.get(pk=plain.pk)
 
 
 def find_section(home: Page, path: str) -> Page:

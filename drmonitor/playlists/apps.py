@@ -7,6 +7,8 @@ class PlaylistsConfig(AppConfig):
     verbose_name = "Playlists"
 
     def ready(self) -> None:
+        from drmonitor.accounts.profile import register_profile_panel
         from drmonitor.playlists import dependencies
 
+        register_profile_panel("playlists/includes/my_playlists.html")
         dependencies.register()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
@@ -144,9 +144,13 @@ class Playlist(index.Indexed, ClusterableModel):
                     f"A playlist holds at most {MAX_ITEMS_PER_PLAYLIST} pages; remove some first."
                 )
             last = self.items.aggregate(last=Max("sort_order"))["last"]
-            item = PlaylistItem.objects.create(
-                playlist=self, page=page, sort_order=0 if last is None else last + 1
-            )
+            try:
+                with transaction.atomic():
+                    item = PlaylistItem.objects.create(
+                        playlist=self, page=page, sort_order=0 if last is None else last + 1
+                    )
+            except IntegrityError:  # a double click: the other request put it in
+                return self.items.get(page=page), False
             self.save(update_fields=["updated_at"])
         return item, True
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views import snippets
 
 from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES, SITEMAPS
 from drmonitor.playlists import discovery
@@ -24,7 +24,21 @@ def is_private_to_a_reader(playlist: Playlist) -> bool:
     return playlist.owner_id is not None and not playlist.is_public
 
 
-class PlaylistViewSet(SnippetViewSet):
+class NotPrivate:
+    """For the admin's views of one playlist: a reader's private one does not exist there."""
+
+    def get_object(self, *args, **kwargs):
+        playlist = super().get_object(*args, **kwargs)
+        if is_private_to_a_reader(playlist):
+            raise Http404("No such playlist.")
+        return playlist
+
+
+def _guarded(view_class: type) -> type:
+    return type(view_class.__name__, (NotPrivate, view_class), {})
+
+
+class PlaylistViewSet(snippets.SnippetViewSet):
     model = Playlist
     icon = "list-ol"
     menu_label = "Playlists"
@@ -34,23 +48,18 @@ class PlaylistViewSet(SnippetViewSet):
     list_filter = ["is_featured", "is_public"]
     search_fields = ["title", "description"]
 
+    edit_view_class = _guarded(snippets.EditView)
+    delete_view_class = _guarded(snippets.DeleteView)
+    copy_view_class = _guarded(snippets.CopyView)
+    usage_view_class = _guarded(snippets.UsageView)
+    history_view_class = _guarded(snippets.HistoryView)
+    inspect_view_class = _guarded(snippets.InspectView)
+
     def get_queryset(self, request):
         return Playlist.objects.filter(EDITORS_SEE)
 
 
 register_snippet(PlaylistViewSet)
-
-
-@hooks.register("before_edit_snippet")
-def _not_a_private_playlist(request, instance):
-    if isinstance(instance, Playlist) and is_private_to_a_reader(instance):
-        raise Http404("No such playlist.")
-
-
-@hooks.register("before_delete_snippet")
-def _none_a_private_playlist(request, instances):
-    for instance in instances:
-        _not_a_private_playlist(request, instance)
 
 
 hooks.register(ARTICLE_ASIDES, add_control)

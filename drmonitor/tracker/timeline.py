@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from wagtail import hooks
 
+from drmonitor.tracker.hooks import RECORD_PAGE
 from drmonitor.tracker.models import (
     Campaign,
     Hearing,
@@ -122,17 +124,26 @@ def _status_event(change: StatusChange) -> Event:
 def _advocacy_event(
     record: Statement | Campaign, kind: str, date: datetime.date, title: str
 ) -> Event:
-    """A statement or a campaign: it links to its own page elsewhere, which is also the source
-    when no other is given."""
+    """A statement or a campaign: it links to its page on this site when it has one (see
+    tracker/hooks.py), else to its own page elsewhere, which is also the source when no other is
+    given."""
     return Event(
         date=date,
         kind=kind,
         title=title,
-        link=record.url,
+        link=_own_page(record) or record.url,
         source=_first_source(record) or record.url,
         detail=record.summary,
         uid=f"{kind}-{record.pk}",
     )
+
+
+def _own_page(record: Statement | Campaign) -> str:
+    """The record's public page on this site, as an app above the tracker knows it."""
+    for find in hooks.get_hooks(RECORD_PAGE):
+        if url := find(record):
+            return url
+    return ""
 
 
 def _article_events(articles: Iterable) -> list[Event]:

@@ -103,7 +103,7 @@ def column_chart(chart: Chart) -> SafeString:
     """Columns per category (months along the bottom), the series stacked in each."""
     left, bottom = 36, 34
     column, gap = 18, 6
-    width = max(left + len(chart.categories) * (column + gap) + 10, 320)
+    width = max(left + len(chart.categories) * (column + gap) + 30, 320)  # room for the last label
     legend_lines = _legend_lines(chart.series, width)
     top = 12 + legend_lines * 16
     plot = 160
@@ -216,7 +216,7 @@ def _labelled(i: int, count: int) -> bool:
 def bar_chart(chart: Chart) -> SafeString:
     """One horizontal bar per category, longest first as given: kinds, services."""
     values = chart.totals()
-    label_width = min(max((len(c) for c in chart.categories), default=4) * 6 + 8, 220)
+    label_width = min(int(max((len(c) for c in chart.categories), default=4) * 6.5) + 14, 240)
     row, plot = 22, 260
     width = label_width + plot + 40
     height = max(len(chart.categories) * row + 8, 30)
@@ -318,7 +318,8 @@ def timeline_chart(timeline: Timeline) -> SafeString:
                 )
             )
         axis_y = 6 + len(dated) * row + 12
-        for day, anchor in ((first, "start"), (last, "end")):
+        ends = ((first, "start"), (last, "end")) if last != first else ((first, "start"),)
+        for day, anchor in ends:
             parts.append(
                 format_html(
                     '<text x="{}" y="{}" text-anchor="{}" {}>{}</text>',

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 from taggit.models import Tag
@@ -205,7 +205,7 @@ def trends_over_time(section: Page) -> Timeline:
         TrendPage.objects.live()
         .public()
         .descendant_of(section)
-        .order_by("trended_from", "hashtag")
+        .order_by(F("trended_from").asc(nulls_last=True), "hashtag")
         .only("title", "url_path", "hashtag", "trended_from", "trended_until", "peak_volume")
     )
     return Timeline(

@@ -229,3 +229,20 @@ def test_a_new_statement_page_appears_on_a_cached_campaign_page(
         )
     links = soup(client.get(campaign.url)).select(".campaign-statement a")
     assert page.url in [a["href"] for a in links]
+
+
+def test_the_incident_timeline_links_a_statement_to_its_page_here(
+    client, restorex, statements, committed
+):
+    block = restorex["block"]
+    record = StatementFactory(
+        title="Call to unblock", url="https://elsewhere.example/call", incidents=[block]
+    )
+    timeline = soup(client.get(block.get_absolute_url())).select(".timeline-event__title a")
+    assert "https://elsewhere.example/call" in [a["href"] for a in timeline]
+    with committed():
+        page = StatementPageFactory(parent=statements, title="Call, in full", statement=record)
+    timeline = soup(client.get(block.get_absolute_url())).select(".timeline-event__title a")
+    hrefs = [a["href"] for a in timeline]
+    assert page.url in hrefs and "https://elsewhere.example/call" not in hrefs
+    assert restorex["page"].url in hrefs  # the campaign, launched 5 April 2024

@@ -25,6 +25,7 @@ from drmonitor.core.worker import publish_scheduled
 from drmonitor.demo.loader import load
 from drmonitor.demo.tests.conftest import SAMPLE
 from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
+from drmonitor.playlists.models import Playlist
 from drmonitor.tracker.models import (
     Campaign,
     Hearing,
@@ -76,6 +77,9 @@ def snapshot() -> dict[str, object]:
             for model in (LegalCase, Hearing, Order, StatusChange, Source, Statement, Campaign)
         ],
         "links": sorted(Hearing.objects.values_list("date", "article__slug")),
+        "playlists": sorted(
+            Playlist.objects.values_list("title", "is_featured", "items__page__slug")
+        ),
     }
 
 
@@ -267,3 +271,13 @@ def test_tracker_records_come_with_their_links_sources_and_dated_changes(loaded)
     ]
     assert Statement.objects.get().incidents.get() == incident
     assert Campaign.objects.get().hashtag_list() == ["#RestoreX"]
+
+
+def test_playlists_are_the_newsrooms_with_their_pages_in_order(loaded, client):
+    playlist = Playlist.objects.get(title="The block, in order")
+    assert playlist.owner is None and playlist.is_public and playlist.is_featured
+    assert [item.page.slug for item in playlist.shown_items()] == [
+        "x-goes-dark",
+        "court-hears-petition",
+    ]
+    assert "The block, in order" in client.get("/playlists/").text

@@ -121,3 +121,13 @@ def test_the_command_says_what_is_wrong(sample, media):
         call_command("load_demo", "--content", str(sample))
     assert f"{INCIDENT}: kind: Value 'meteor' is not a valid choice." in str(refused.value)
     assert nothing_written()
+
+
+def test_a_playlist_names_only_articles_of_the_demo_and_is_featured_only_when_public(sample, media):
+    edit(sample, "playlists.yaml", "court-hears-petition", "court-hears-a-petition")
+    assert "playlists.yaml: [1].pages: no page 'court-hears-a-petition'" in refusal(sample)
+    edit(sample, "playlists.yaml", "court-hears-a-petition", "court-hears-petition")
+    edit(sample, "playlists.yaml", "is_featured: true", "is_featured: true\n  is_public: false")
+    message = refusal(sample)
+    assert message == "playlists.yaml: [1].is_featured: Make the playlist public to feature it."
+    assert nothing_written()

@@ -59,6 +59,8 @@ def test_editors_see_no_private_reader_playlist(reader, other_reader):
     opened = editor.get(reverse(f"{ADMIN}:edit", args=[private.pk]))
     assert opened.status_code == 404 and "Private to Amna" not in opened.text
     assert editor.post(reverse(f"{ADMIN}:delete", args=[private.pk])).status_code == 404
+    for view in ("history", "usage", "copy"):
+        assert editor.get(reverse(f"{ADMIN}:{view}", args=[private.pk])).status_code == 404
     assert Playlist.objects.filter(pk=private.pk).exists()
 
 

@@ -1,5 +1,6 @@
 """In chromium: a signed-in reader adds an article to a playlist with one click, and the page
-does not reload; the result is announced in the control's live region."""
+does not reload; the result is announced in the control's live region. A reader plays an
+episode, jumps to a chapter and keeps the episode in a playlist while it goes on playing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from drmonitor.media.tests.conftest import make_episode, series  # noqa: F401 - fixture
 from drmonitor.playlists.factories import PlaylistFactory
 from drmonitor.playlists.models import Playlist
 from drmonitor.testing.browser import DESKTOP, screenshot_dir
@@ -70,3 +72,42 @@ def test_without_javascript_the_control_is_a_form(browser_page, live_server, art
     page = browser_page(live_server.url + articles[0].url, javascript=False)
     page.get_by_role("button", name="Add to playlist").click()
     assert "/accounts/login/" in page.url  # a stranger logs in, then chooses a playlist
+
+
+PLAYER = "document.getElementById('episode-player')"
+
+
+def test_a_reader_plays_an_episode_jumps_to_a_chapter_and_keeps_it(
+    live_server,
+    signed_in_page,
+    reader,
+    series,  # noqa: F811 - the fixture imported above
+):
+    episode = make_episode(series)
+    later = PlaylistFactory(owner=reader, title="Watch later")
+    page = signed_in_page
+    page.goto(live_server.url + episode.url)
+    page.evaluate("window.notReloaded = true")
+
+    chapters = page.get_by_role("navigation", name="Chapters")
+    chapters.get_by_role("link", name="Why 17 February").click()  # plays from the start
+    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime > 0.5")
+
+    chapters.get_by_role("link", name="The letter").click()  # 00:10
+    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime >= 10")
+    assert page.evaluate(f"{PLAYER}.currentTime") < 20
+
+    control = page.locator("[data-playlist-add]")
+    expect(control.get_by_label("Playlist")).to_be_visible()
+    control.get_by_role("button", name="Add to playlist").click()
+    expect(control.get_by_role("status")).to_contain_text(
+        f"“{episode.title}” is added to “Watch later”."
+    )
+    assert [item.page_id for item in later.items.all()] == [episode.pk]
+    # The same page, still playing: adding did not reload it or stop the episode.
+    assert page.evaluate("window.notReloaded") is True
+    position = page.evaluate(f"{PLAYER}.currentTime")
+    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime > {position}")
+
+    page.goto(live_server.url + later.get_absolute_url())
+    expect(page.locator(".playlist-item__title")).to_have_text([episode.title])

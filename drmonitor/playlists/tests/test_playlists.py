@@ -82,6 +82,8 @@ def test_a_reader_makes_fills_reorders_renames_and_shares_a_playlist(reader, art
         assert f"“{article.title}” is added to “Read on the train”." in added.text
     html = client.get(playlist.get_absolute_url()).text
     assert item_titles(html) == [first.title, second.title, third.title]
+    profile = BeautifulSoup(client.get("/accounts/profile/").text, "html.parser")
+    assert profile.select_one(".my-playlists a")["href"] == playlist.get_absolute_url()
 
     # Up and down, without JavaScript.
     html = press(client, html, "Down", first.title).text
