@@ -166,3 +166,30 @@ def grant_model_permissions(apps, group_name: str, app_label: str, model: str, a
     group.permissions.add(
         *[_permission(apps, app_label, model, f"{action}_{model}") for action in actions]
     )
+
+
+def set_collection_permissions(apps, kind: str) -> None:
+    """Give the roles exactly their permissions on one kind of upload ("media", ...) in the
+    root collection, for the migration of the app that brings that kind. Only that kind is
+    touched: what other apps' migrations granted stays, and what the app's own migrations gave
+    Wagtail's same-named default groups (wagtailmedia gives Moderators uploads) goes."""
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    app_label, model = COLLECTION_MODELS[kind]
+    for name, kinds in COLLECTION_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        GroupCollectionPermission.objects.filter(
+            group=group,
+            permission__content_type__app_label=app_label,
+            permission__content_type__model=model,
+        ).delete()
+        root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+        if root_collection is None:
+            continue
+        for action in kinds.get(kind, []):
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=root_collection,
+                permission=_permission(apps, app_label, model, f"{action}_{model}"),
+            )

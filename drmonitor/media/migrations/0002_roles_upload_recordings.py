@@ -1,9 +1,14 @@
 """Reporters may upload vodcast recordings and editors manage them: the newsroom's roles
-(accounts/roles.py) put back with wagtailmedia's permissions, now that its tables exist."""
+(accounts/roles.py) get wagtailmedia's permissions, now that its tables exist. Only these are
+set, so what other apps' migrations granted the roles (the tracker's records) stays."""
 
 from django.db import migrations
 
-from drmonitor.accounts.roles import ensure_editorial_roles
+from drmonitor.accounts.roles import set_collection_permissions
+
+
+def grant_recordings(apps, schema_editor) -> None:
+    set_collection_permissions(apps, "media")
 
 
 class Migration(migrations.Migration):
@@ -13,4 +18,4 @@ class Migration(migrations.Migration):
         ("wagtailmedia", "0005_alter_media_options"),
     ]
 
-    operations = [migrations.RunPython(ensure_editorial_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_recordings, migrations.RunPython.noop)]
