@@ -9,7 +9,7 @@ PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.13 || com
 RUNTIME := $(VENV)/.runtime
 TESTING := $(VENV)/.testing
 
-.PHONY: run test lint format lock bench clean
+.PHONY: run test lint format lock bench audit clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ lock:
 bench: $(TESTING)
 	$(PY) bench/run.py
 	$(PY) bench/breaking_news.py
+
+# Lighthouse and axe-core on our pages and the WordPress peer's: SITE=http://127.0.0.1:8000
+audit: $(TESTING)
+	$(PY) bench/audit.py --site $(or $(SITE),http://127.0.0.1:8000)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -49,6 +49,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_wordpress(args: argparse.Namespace) -> int:
+    _django(["import_wordpress", *args.rest])
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     _django(["run_worker"])
     return 0
@@ -111,6 +116,14 @@ def _site_commands(sub: argparse._SubParsersAction) -> None:
     sub.add_parser(
         "worker", help="run background work (scheduled publishing, e-mail)"
     ).set_defaults(func=cmd_worker)
+    wordpress = sub.add_parser(
+        "import-wordpress",
+        help="import a WordPress export: EXPORT.xml [--uploads DIR | --media-base URL] "
+        "[--dry-run] (--help for all)",
+        add_help=False,
+    )
+    wordpress.add_argument("rest", nargs=argparse.REMAINDER)
+    wordpress.set_defaults(func=cmd_import_wordpress, passes_options_on=True)
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
@@ -125,7 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # A command that hands its options to Django's command parser gets them all, --help too.
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and not getattr(args, "passes_options_on", False):
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if unknown:
+        args.rest = [*unknown, *args.rest]
     return int(args.func(args) or 0)
 
 

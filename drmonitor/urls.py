@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from drmonitor.core import uploads
 
 urlpatterns = [
+    path("", include("drmonitor.desk.urls")),  # before the admin: it answers some of its pages
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("drmonitor.accounts.urls")),

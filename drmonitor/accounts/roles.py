@@ -1,9 +1,9 @@
 """The newsroom's roles and its review workflow, set up by migration on every install.
 
-    Reporters   write articles and submit them for review; cannot publish, cannot touch
-                settings, users or other people's images.
+    Reporters   write articles and submit them for review; cannot publish, cannot add
+                sections, cannot touch settings, users or other people's images.
     Editors     everything reporters do, plus publish and schedule, approve in the workflow,
-                manage authors, images and documents.
+                add sections, manage authors, images, documents and recordings.
     Moderators  approve or reject what is submitted (the workflow's reviewers). Wagtail checks
                 the approver's publish permission when the last approval publishes the
                 page, so they hold "publish", but they cannot add or edit pages.
@@ -32,22 +32,32 @@ PAGE_PERMISSIONS = {
     # The workflow task lets them open, approve and reject submitted pages; approving publishes.
     MODERATORS: ["publish"],
 }
-# Images and documents, in the root collection ("add" also lets one edit one's own uploads).
+# Images, documents and vodcast recordings (wagtailmedia, which has no "choose"), in the root
+# collection ("add" also lets one edit one's own uploads).
 COLLECTION_PERMISSIONS = {
-    REPORTERS: {"image": ["add", "choose"], "document": ["add", "choose"]},
+    REPORTERS: {"image": ["add", "choose"], "document": ["add", "choose"], "media": ["add"]},
     EDITORS: {
         "image": ["add", "change", "choose", "delete"],
         "document": ["add", "change", "choose", "delete"],
+        "media": ["add", "change", "delete"],
     },
     MODERATORS: {},
 }
 # Model permissions (app_label, model, actions) besides admin access.
 MODEL_PERMISSIONS = {
     REPORTERS: [],
-    EDITORS: [("newsroom", "author", ["add", "change", "delete", "view"])],
+    EDITORS: [
+        ("newsroom", "author", ["add", "change", "delete", "view"]),
+        # Sections are the menu: editors add them, reporters add articles (desk/sections.py).
+        ("newsroom", "sectionpage", ["add"]),
+    ],
     MODERATORS: [],
 }
-COLLECTION_MODELS = {"image": ("wagtailimages", "image"), "document": ("wagtaildocs", "document")}
+COLLECTION_MODELS = {
+    "image": ("wagtailimages", "image"),
+    "document": ("wagtaildocs", "document"),
+    "media": ("wagtailmedia", "media"),
+}
 REVIEWERS = [MODERATORS, EDITORS]
 
 
@@ -63,7 +73,10 @@ def _permission(apps, app_label: str, model: str, codename: str):
     return permission
 
 
-def ensure_editorial_roles(apps, schema_editor=None) -> None:
+def ensure_editorial_roles(apps, schema_editor=None, kinds: tuple[str, ...] | None = None) -> None:
+    """Put the groups back to the roles above; `kinds` limits the collection permissions to
+    those whose app is migrated when a migration runs this (all of them by default)."""
+    kinds = tuple(COLLECTION_MODELS) if kinds is None else kinds
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -96,6 +109,8 @@ def ensure_editorial_roles(apps, schema_editor=None) -> None:
         GroupCollectionPermission.objects.filter(group=group).delete()
         if root_collection is not None:
             for kind, actions in COLLECTION_PERMISSIONS[name].items():
+                if kind not in kinds:
+                    continue
                 app_label, model = COLLECTION_MODELS[kind]
                 for action in actions:
                     GroupCollectionPermission.objects.create(

@@ -64,7 +64,16 @@ class SiteSettings(BaseGenericSetting):
     """What editors say about the organisation in the sidebar and footer, and where to follow it."""
 
     tagline = models.CharField(max_length=255, blank=True)
-    about = models.TextField(blank=True, help_text="The About block in the sidebar and footer.")
+    about = models.TextField(
+        "About Digital Rights Monitor",
+        blank=True,
+        help_text="Shown in the sidebar and the footer.",
+    )
+    about_mmfd = models.TextField(
+        "About Media Matters for Democracy",
+        blank=True,
+        help_text="The organisation behind the site; shown beside the block above when filled in.",
+    )
     contact_email = models.EmailField(blank=True)
     facebook_url = models.URLField(blank=True)
     x_url = models.URLField("X URL", blank=True)
@@ -78,6 +87,7 @@ class SiteSettings(BaseGenericSetting):
     panels = [
         FieldPanel("tagline"),
         FieldPanel("about"),
+        FieldPanel("about_mmfd"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
             [

@@ -193,6 +193,9 @@ def page_meta(context) -> PageMeta | None:
             description = getattr(page, attribute, "") or ""
             if description:
                 break
+    # A view outside the page tree (a tag, an author, a tracker record), or a page with nothing
+    # of its own to say, describes itself in its context.
+    description = description or str(context.get("description") or "")
     if not description and settings is not None:
         description = settings.tagline or settings.about
     meta = PageMeta(

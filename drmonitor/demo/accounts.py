@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from drmonitor.demo.reading import Located
-from drmonitor.demo.saving import reported
+from drmonitor.demo.saving import reported, save_checked
 from drmonitor.demo.schema import AccountSpec
 
 
@@ -106,6 +106,19 @@ def ensure_accounts(entries: Sequence[Located[AccountSpec]]) -> dict[str, str]:
     if passwords != known or seals != known_seals:
         write_credentials(path, [entry.spec for entry in entries], passwords, seals)
     return passwords
+
+
+def ensure_bylines(entries: Sequence[Located[AccountSpec]], authors: dict) -> None:
+    """Link each account to the byline it writes as, unless its author is linked already."""
+    User = get_user_model()
+    for entry in entries:
+        slug = entry.spec.byline
+        if slug is None or authors[slug].user_id is not None:
+            continue
+        author = authors[slug]
+        author.user = User.objects.get(username=entry.spec.username)
+        with reported(entry, names={"user": "byline"}):
+            save_checked(author)
 
 
 def credentials_listing() -> str:

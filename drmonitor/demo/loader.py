@@ -14,14 +14,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from drmonitor.core.caching import invalidation
-from drmonitor.demo.accounts import ensure_accounts
+from drmonitor.core.indexing import indexing_deferred
+from drmonitor.demo.accounts import ensure_accounts, ensure_bylines
 from drmonitor.demo.campaigns import ensure_campaign_page
-from drmonitor.demo.indexing import indexing_deferred
 from drmonitor.demo.media import MediaLibrary
+from drmonitor.demo.media_pages import ensure_series
 from drmonitor.demo.playlists import ensure_playlists
 from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_site_settings
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
-from drmonitor.demo.records import link_article, load_records
+from drmonitor.demo.records import link_article, load_records, load_reference
 from drmonitor.home.install import install_site
 
 
@@ -33,8 +34,10 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         home = install_site()
         media = MediaLibrary(content)
         authors = ensure_authors(content.authors, media)
-        # Records first: statement pages and campaign pages point at theirs, and articles
-        # are filed in campaign pages.
+        ensure_series(content.series, home, media)
+        # Records first: library entries name the tracker's laws, statement and campaign pages
+        # point at their records, and articles are filed in campaign pages.
+        load_reference(content)
         load_records(content)
         for entry in content.campaign_pages:
             ensure_campaign_page(home, entry)
@@ -49,4 +52,5 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
             link_article(article, records)
         ensure_playlists(content.playlists)
         ensure_accounts(content.accounts)
+        ensure_bylines(content.accounts, authors)
     return content

@@ -16,11 +16,14 @@ from wagtail.documents.forms import get_document_form
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.models import Collection
+from wagtailmedia.forms import get_media_form
+from wagtailmedia.models import get_media_model
 
 from drmonitor.demo import drawing
-from drmonitor.demo.reading import DemoContent, Located
+from drmonitor.demo.reading import Article, DemoContent, Located
 from drmonitor.demo.saving import reported
-from drmonitor.demo.schema import AuthorSpec, DocumentSpec, PictureSpec
+from drmonitor.demo.schema import AttachmentSpec, AuthorSpec, DocumentSpec, PictureSpec
+from drmonitor.media import sound, timecodes
 
 PORTRAIT_CREDIT = "Illustration: DRM"
 
@@ -37,11 +40,21 @@ def add_document(title: str, filename: str, data: bytes):
     return _save_form(form_class, title, filename, data, {})
 
 
-def _save_form(form_class, title: str, filename: str, data: bytes, fields: dict[str, str]):
+def add_recording(title: str, filename: str, data: bytes, seconds: int):
+    """A new audio file in the media library, saved as wagtailmedia's upload form saves it."""
+    form_class = get_media_form(get_media_model())
+    instance = get_media_model()(type="audio")
+    return _save_form(form_class, title, filename, data, {"duration": str(seconds)}, instance)
+
+
+def _save_form(
+    form_class, title: str, filename: str, data: bytes, fields: dict[str, str], instance=None
+):
     root = Collection.get_first_root_node()
     form = form_class(
         data={"title": title, "collection": str(root.pk), **fields},
         files={"file": SimpleUploadedFile(filename, data)},
+        **({"instance": instance} if instance is not None else {}),
     )
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
@@ -101,9 +114,44 @@ class MediaLibrary:
     def __init__(self, content: DemoContent) -> None:
         self.images = {entry.spec.key: self._image(entry) for entry in content.pictures}
         self.documents = {entry.spec.key: self._document(entry) for entry in content.documents}
+        self.attachments = {
+            (entry.spec.folder, entry.spec.key): self._attachment(entry)
+            for entry in content.attachments
+        }
 
     def image(self, key: str):
         return self.images[key]
+
+    def attachment(self, folder: str, key: str):
+        """An episode's captions or an infographic's data, as a document."""
+        return self.attachments[(folder, key)]
+
+    @staticmethod
+    def recording(entry: Located[Article]):
+        """An episode's recording, made for it: it beeps once a second, in a new pitch from
+        each chapter's start, so a listener hears where a chapter begins."""
+        episode = entry.spec.front.episode
+        title = f"Recording: {entry.slug}"
+        found = get_media_model().objects.filter(title=title).first()
+        if found is not None:
+            return found
+        seconds = episode.recording_seconds
+        starts = [timecodes.parse(chapter.start) for chapter in episode.chapters]
+        with reported(entry, "episode.recording_seconds"):
+            return add_recording(
+                title, f"{entry.slug}.wav", sound.beeping_wav(seconds, starts), seconds
+            )
+
+    @staticmethod
+    def _attachment(entry: Located[AttachmentSpec]):
+        spec = entry.spec
+        kind, suffix = ("Captions", "vtt") if spec.folder == "captions" else ("Data", "csv")
+        title = f"{kind}: {spec.key}"
+        document = get_document_model().objects.filter(title=title).first()
+        if document is None:
+            with reported(entry):
+                document = add_document(title, f"{spec.key}.{suffix}", spec.data)
+        return document
 
     def document(self, key: str):
         return self.documents[key]

@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 
 from drmonitor.advocacy.models import Signatory, StatementPage
 from drmonitor.core.models import SiteSettings
-from drmonitor.demo import body
+from drmonitor.demo import body, library, media_pages
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.reading import Article, Located
 from drmonitor.demo.saving import reported, save_checked
@@ -63,6 +63,7 @@ def ensure_site_settings(entry: Located[SiteSpec], media: MediaLibrary) -> None:
     wanted = {
         "tagline": spec.tagline,
         "about": spec.about,
+        "about_mmfd": spec.about_mmfd or "",
         **{f"{name}_url": url for name, url in links.items()},
     }
     changed = [name for name, value in wanted.items() if not getattr(settings, name)]
@@ -108,9 +109,10 @@ def stream_block(block: body.Block, media: MediaLibrary) -> tuple[str, object]:
     raise TypeError(f"unknown body block {block!r}")
 
 
-def page_type_of(front: FrontMatter, media: MediaLibrary) -> tuple[type[ArticlePage], dict]:
-    """The page an article file makes: a statement, a trend, or a plain article; with the
-    fields its type adds."""
+def advocacy_type_of(
+    front: FrontMatter, media: MediaLibrary
+) -> tuple[type[ArticlePage], dict] | None:
+    """A statement or a trend, with the fields its type adds; None for any other file."""
     if front.statement is not None:
         spec = front.statement
         return StatementPage, {
@@ -132,7 +134,7 @@ def page_type_of(front: FrontMatter, media: MediaLibrary) -> tuple[type[ArticleP
                 for key in spec.screenshots
             ],
         }
-    return ArticlePage, {}
+    return None
 
 
 def local_time(value: datetime) -> datetime:
@@ -157,27 +159,38 @@ def ensure_article(
         extra_sections = [find_section(home, path) for path in front.extra_sections]
     scheduled = front.status == "scheduled"
     go_live_at = now + front.go_live_after if scheduled else None
-    page_type, typed = page_type_of(front, media)
-    article = page_type(
-        **typed,
-        title=front.title,
-        slug=entry.slug,
-        standfirst=front.standfirst,
-        date_published=go_live_at or local_time(front.date),
-        featured_image=media.image(front.picture) if front.picture else None,
-        body=[stream_block(block, media) for block in article_spec.blocks]
+    fields = {
+        "title": front.title,
+        "slug": entry.slug,
+        "standfirst": front.standfirst,
+        "date_published": go_live_at or local_time(front.date),
+        "featured_image": media.image(front.picture) if front.picture else None,
+        "body": [stream_block(block, media) for block in article_spec.blocks]
         + [("paragraph", RichText(sources_paragraph(front.sources)))],
-        live=front.status == "live",
-        go_live_at=go_live_at,
-        search_description=front.standfirst,
-    )
+        "live": front.status == "live",
+        "go_live_at": go_live_at,
+        "search_description": front.standfirst,
+    }
+    kind = front.library_kind()
+    library_fields = library.entry_fields(front)
+    # A library field is named in the file under its record: "law.passed_on".
+    names = {name: f"{kind}.{name}" for name in [*library_fields, "tracker_laws"]}
+    if kind is not None:
+        article = library.entry_model(front)(**fields, **library_fields)
+    elif (advocacy := advocacy_type_of(front, media)) is not None:
+        page_type, typed = advocacy
+        article = page_type(**fields, **typed)
+    else:
+        # An episode or an infographic where its section holds them, else an article.
+        article = media_pages.page_for(entry, section, media, fields)
     article.article_authors = [
         ArticleAuthor(author=authors[slug], sort_order=position)
         for position, slug in enumerate(front.authors)
     ]
     article.extra_sections = extra_sections
     article.tags.add(*front.tags)
-    with reported(entry, names=ARTICLE_FIELDS):
+    library.attach_library_records(article, front, media)
+    with reported(entry, names={**names, **ARTICLE_FIELDS}):
         # Wagtail validates the page (full_clean) as it adds it to the tree.
         section.add_child(instance=article)
     revision = article.save_revision()

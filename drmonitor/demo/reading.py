@@ -19,11 +19,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from drmonitor.demo import body, schema
-from drmonitor.newsroom.sections import section_paths
+from drmonitor.newsroom.sections import SECTION_TYPES, section_paths
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ARTICLES = "articles"
 FRONT_MATTER_FENCE = "---"
+# Files articles attach, by folder: the suffix each must have, and how each must begin.
+ATTACHMENTS = {"captions": (".vtt", b"WEBVTT"), "data": (".csv", b"")}
+# Sections whose articles are of another kind, and the front-matter field that makes them so.
+SERIES_TYPE, INFOGRAPHICS_TYPE = "media.SeriesPage", "media.InfographicsPage"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class DemoContent:
     cases: list[Located[schema.CaseSpec]]
     statements: list[Located[schema.StatementSpec]]
     campaigns: list[Located[schema.CampaignSpec]]
+    series: list[Located[schema.SeriesSpec]]
+    attachments: list[Located[schema.AttachmentSpec]]
     campaign_pages: list[Located[schema.CampaignPageSpec]]
     playlists: list[Located[schema.PlaylistSpec]]
 
@@ -169,6 +175,28 @@ class _Reader:
             entry = None if data is None else self.validate(model, data, name)
             if entry is not None:
                 located.append(entry)
+        return located
+
+    def optional_many[S: BaseModel](self, model: type[S], relative: str) -> list[Located[S]]:
+        """A list file that a content folder may leave out."""
+        return self.many(model, relative) if (self.root / relative).is_file() else []
+
+    def attachments(self) -> list[Located[schema.AttachmentSpec]]:
+        located = []
+        for folder, (suffix, start) in ATTACHMENTS.items():
+            for path in sorted((self.root / folder).glob("*")):
+                name = self.name(path)
+                if path.suffix != suffix or not _is_slug(path.stem):
+                    message = f"files here are named <slug>{suffix}: {_SLUG_RULE}"
+                    self.problems.append(Problem(name, "", message))
+                    continue
+                data = path.read_bytes()
+                if not data.removeprefix(b"\xef\xbb\xbf").startswith(start):
+                    message = f"a {suffix} file starts with {start!r}"
+                    self.problems.append(Problem(name, "", message))
+                    continue
+                spec = schema.AttachmentSpec(folder=folder, key=path.stem, data=data)
+                located.append(Located(spec, name))
         return located
 
     def articles(self) -> list[Located[Article]]:
@@ -261,6 +289,8 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         cases=reader.each(schema.CaseSpec, f"{tracker}/cases"),
         statements=reader.many(schema.StatementSpec, f"{tracker}/statements.yaml"),
         campaigns=reader.many(schema.CampaignSpec, f"{tracker}/campaigns.yaml"),
+        series=reader.optional_many(schema.SeriesSpec, "series.yaml"),
+        attachments=reader.attachments(),
         campaign_pages=reader.each(schema.CampaignPageSpec, "campaigns"),
         playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
     )
@@ -296,7 +326,13 @@ def cross_reference_problems(content: DemoContent) -> list[Problem]:
         for key in type(entries[0].spec).key_fields()
         for problem in _unique(entries, *key)
     ]
-    return problems + _name_problems(content) + _article_problems(content) + _case_problems(content)
+    return (
+        problems
+        + _name_problems(content)
+        + _article_problems(content)
+        + _medium_problems(content)
+        + _case_problems(content)
+    )
 
 
 def _lists(content: DemoContent) -> list[list[Located]]:
@@ -364,11 +400,64 @@ def _article_problems(content: DemoContent) -> list[Problem]:
                 problems.append(entry.problem("body", f"no picture {block.key!r}"))
             if isinstance(block, body.DocumentLink) and block.key not in known["document"]:
                 problems.append(entry.problem("body", f"no document {block.key!r}"))
+        problems += _library_problems(entry)
         for n, ref in enumerate(article.front.records.reports_hearings, 1):
             if (ref.case, ref.date) not in hearings:
                 where = f"records.reports_hearings[{n}]"
                 problems.append(entry.problem(where, f"no hearing of {ref.case} on {ref.date}"))
     return problems
+
+
+def _medium_problems(content: DemoContent) -> list[Problem]:
+    """An article in a vodcast series is an episode and one in Infographics an infographic, and
+    only those are; an episode's season is one of its series', its captions and an
+    infographic's data are files in captions/ and data/."""
+    attached = {(e.spec.folder, e.spec.key) for e in content.attachments}
+    seasons = {
+        (entry.spec.section, season.number)
+        for entry in content.series
+        for season in entry.spec.seasons
+    }
+    problems = []
+    for entry in content.articles:
+        article, front = entry.spec, entry.spec.front
+        kind = SECTION_TYPES.get(article.section)
+        for field_name, wanted in (("episode", SERIES_TYPE), ("infographic", INFOGRAPHICS_TYPE)):
+            given = getattr(front, field_name) is not None
+            if given and kind != wanted:
+                message = f"only an article in a section of type {wanted} has this"
+                problems.append(entry.problem(field_name, message))
+            if kind == wanted and not given:
+                message = f"an article in {article.section} needs its {field_name} fields"
+                problems.append(entry.problem(field_name, message))
+        episode, infographic = front.episode, front.infographic
+        if episode is not None:
+            if episode.season is not None and (article.section, episode.season) not in seasons:
+                message = f"no season {episode.season} of {article.section} in series.yaml"
+                problems.append(entry.problem("episode.season", message))
+            for n, captions in enumerate(episode.captions, 1):
+                if ("captions", captions.file) not in attached:
+                    message = f"no file captions/{captions.file}.vtt"
+                    problems.append(entry.problem(f"episode.captions[{n}].file", message))
+        if infographic is not None and infographic.data is not None:
+            if ("data", infographic.data) not in attached:
+                message = f"no file data/{infographic.data}.csv"
+                problems.append(entry.problem("infographic.data", message))
+    return problems
+
+
+def _library_problems(entry: Located[Article]) -> list[Problem]:
+    """A library entry sits in a section of its kind, and a library section holds only
+    entries of its kind."""
+    kind = entry.spec.front.library_kind()
+    section_type = SECTION_TYPES.get(entry.spec.section)
+    wanted = [name for name, held_in in schema.LIBRARY_KINDS.items() if held_in == section_type]
+    if kind is None and wanted:
+        message = f"an entry of this section needs its {' or '.join(wanted)}: record"
+        return [entry.problem("", message)]
+    if kind is not None and kind not in wanted:
+        return [entry.problem(kind, f"the folder {entry.spec.section!r} holds no {kind} entries")]
+    return []
 
 
 def _case_problems(content: DemoContent) -> list[Problem]:

@@ -54,7 +54,7 @@ def country(code: str) -> tracker.Country:
 
 
 def load_records(content: DemoContent) -> None:
-    load_reference(content)
+    """Everything but the reference lists, which `load_reference` makes first."""
     for entry in content.incidents:
         load_incident(entry)
     for entry in content.cases:

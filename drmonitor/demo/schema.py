@@ -130,6 +130,7 @@ class SiteSpec(Spec):
 
     tagline: Text
     about: Text
+    about_mmfd: Text | None = None
     social_picture: name_of("picture")
     follow_links: FollowLinks = FollowLinks()
 
@@ -208,6 +209,7 @@ class AccountSpec(Spec):
     role: Text
     superuser: bool = False
     group: Text | None = None
+    byline: name_of("author") = None  # the author this account writes as
 
 
 # --- Articles ----------------------------------------------------------------------------
@@ -229,6 +231,155 @@ class ArticleRecords(Spec):
     incidents: names_of("incident") = []
     cases: names_of("case") = []
     reports_hearings: list[HearingRef] = []
+
+
+# --- Vodcast episodes and infographics: articles with a medium of their own ------------------
+
+Timecode = Annotated[str, StringConstraints(pattern=r"^(\d+:)?[0-5]?\d:[0-5]\d$")]
+
+
+class GuestSpec(Spec):
+    name: Text
+    role: str = ""
+    url: Url | None = None
+
+
+class ChapterSpec(Spec):
+    start: Timecode
+    title: Text
+
+
+class TranscriptLineSpec(Spec):
+    start: Timecode | None = None
+    speaker: str = ""
+    text: Text
+
+
+class CaptionsSpec(Spec):
+    """A WebVTT file in captions/, named by its key: captions/<key>.vtt."""
+
+    file: Key
+    language: str = "en"
+    label: str = "English"
+
+
+class EpisodeSpec(Spec):
+    """What makes an article in a vodcast series an episode. The recording is made at load
+    time (a WAV that beeps once a second, its pitch changing at each chapter): the demo ships
+    and downloads no recordings."""
+
+    season: int | None = None
+    number: int | None = None
+    recording_seconds: Annotated[int, Field(ge=1, le=3600)] | None = None
+    external_video_url: Url | None = None
+    poster: name_of("picture") = None
+    guests: list[GuestSpec] = []
+    chapters: list[ChapterSpec] = []
+    transcript: list[TranscriptLineSpec] = []
+    captions: list[CaptionsSpec] = []
+
+    @model_validator(mode="after")
+    def _one_medium(self) -> EpisodeSpec:
+        if (self.recording_seconds is None) == (self.external_video_url is None):
+            raise ValueError("an episode has recording_seconds or external_video_url (one)")
+        return self
+
+
+class InfographicSpec(Spec):
+    """What makes an article in Infographics an infographic; `data` names data/<key>.csv."""
+
+    graphic: Annotated[Text, Names("picture")]
+    alt_text: str = ""
+    long_description: Text
+    data: Key | None = None
+
+
+class AttachmentSpec(Spec):
+    """A file an article attaches besides pictures and documents, named by its key:
+    captions/<key>.vtt (an episode's WebVTT captions), data/<key>.csv (an infographic's data)."""
+
+    folder: Literal["captions", "data"]
+    key: Key
+    data: bytes
+
+
+class SeasonSpec(Spec):
+    number: int
+    title: str = ""
+    description: str = ""
+
+
+class SeriesSpec(Spec):
+    """series.yaml: a vodcast series' podcast details and seasons, by its section's path."""
+
+    section: Annotated[Text, Names("section")]
+    introduction: str = ""
+    artwork: name_of("picture") = None
+    owner_email: str = ""
+    seasons: list[SeasonSpec] = []
+
+
+class ProvisionSpec(Spec):
+    """A section of a law or an article of an instrument: `text` is our own words, with the
+    `source` that states it; either may be left out when unknown."""
+
+    number: Text
+    heading: str = ""
+    text: str = ""
+    source: Url | None = None
+    tracker_law: name_of("law") = None  # the tracker's record of this provision (laws.yaml)
+
+
+class AttachedDocument(Spec):
+    """A PDF of documents.yaml attached to a library entry, with what it is and its date."""
+
+    document: name_of("document")
+    kind: str = ""
+    date: datetime.date | None = None
+
+
+class LawFacts(Spec):
+    """`law:` in an article of Resources › Laws and Policies: the law's structured record."""
+
+    instrument_type: Text
+    status: Text
+    jurisdiction: name_of("country") = None
+    year: int | None = None
+    tabled_on: datetime.date | None = None
+    passed_on: datetime.date | None = None
+    amended_on: datetime.date | None = None
+    provisions: list[ProvisionSpec] = []
+    tracker_laws: names_of("law") = []
+
+
+class FrameworkFacts(Spec):
+    """`framework:` in an article of Resources › International Frameworks."""
+
+    scope: Text
+    framework_type: Text
+    adopted_by: str = ""
+    adopted_on: datetime.date | None = None
+    provisions: list[ProvisionSpec] = []
+    tracker_laws: names_of("law") = []
+
+
+class ResearchFacts(Spec):
+    """`research:` in an article of Resources › Research or DRM Advocacy › Publications."""
+
+    research_type: Text
+    creators: list[Text] = []
+    publisher: str = ""
+    issued: datetime.date | None = None
+    issued_precision: Literal["day", "month", "year"] = "day"
+    external_url: Url | None = None
+
+
+# The library's kinds of entry, each with the section type that holds it.
+LIBRARY_KINDS = {
+    "law": "library.LawLibraryPage",
+    "framework": "library.FrameworkLibraryPage",
+    "research": "library.ResearchLibraryPage",
+}
 
 
 class SignatorySpec(Spec):
@@ -282,13 +433,41 @@ class FrontMatter(Spec):
     status: Literal["live", "draft", "scheduled"] = "live"
     go_live_after: Delay | None = None
     records: ArticleRecords = ArticleRecords()
+    episode: EpisodeSpec | None = None  # in a vodcast series, and only there
+    infographic: InfographicSpec | None = None  # in Infographics, and only there
+
+    # A library entry (one of these) and its documents.
+    law: LawFacts | None = None
+    framework: FrameworkFacts | None = None
+    research: ResearchFacts | None = None
+    documents: list[AttachedDocument] = []
     statement: StatementFront | None = None
     trend: TrendFront | None = None
 
+    def library_kind(self) -> str | None:
+        """'law', 'framework' or 'research' for a library entry; None for an article."""
+        return next((kind for kind in LIBRARY_KINDS if getattr(self, kind)), None)
+
+    @model_validator(mode="after")
+    def _one_library_kind(self) -> FrontMatter:
+        kinds = [kind for kind in LIBRARY_KINDS if getattr(self, kind)]
+        if len(kinds) > 1:
+            raise ValueError(f"an entry is one of law, framework or research, not {kinds}")
+        if self.documents and not kinds:
+            raise ValueError("documents belong to library entries (law, framework, research)")
+        return self
+
     @model_validator(mode="after")
     def _one_type(self) -> FrontMatter:
-        if self.statement and self.trend:
-            raise ValueError("an article is a statement or a trend, not both")
+        """One page type per file: an episode, an infographic, a library entry, a statement
+        or a trend."""
+        given = [
+            name
+            for name in ("episode", "infographic", "statement", "trend")
+            if getattr(self, name) is not None
+        ] + ([self.library_kind()] if self.library_kind() else [])
+        if len(given) > 1:
+            raise ValueError(f"an article is one kind of page, not {' and '.join(given)}")
         return self
 
     @model_validator(mode="after")

@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 
 from drmonitor.desk.when import desk_time
 from drmonitor.newsroom.models import ArticlePage, with_bylines
+from drmonitor.readership.counting import most_read, reads_of
 from drmonitor.tracker.models import Hearing
 
 LIMIT = 8
@@ -184,6 +185,22 @@ def upcoming_hearings(user) -> list[Entry]:
     return entries
 
 
+def most_read_today(user) -> list[Entry]:
+    """The pages readers opened most today, counted by the site itself (readership)."""
+    ids = most_read(days=1, limit=LIMIT)
+    reads = reads_of(ids)
+    pages = pages_by_id(ids)
+    return [
+        Entry(
+            pages[page_id].get_admin_display_title(),
+            edit_url(page_id),
+            f"{reads.get(page_id, 0)} read{'' if reads.get(page_id) == 1 else 's'}",
+        )
+        for page_id in ids
+        if page_id in pages
+    ]
+
+
 def can_write(user) -> bool:
     return policy_registry.get_by_type(Page).user_has_permission(user, "add")
 
@@ -205,6 +222,13 @@ def desk_panels(user) -> list[DeskPanel]:
             130,
             recently_published,
             "Nothing published yet.",
+        ),
+        DeskPanel(
+            "most-read-today",
+            "Most read today",
+            135,
+            most_read_today,
+            "No reads counted yet today.",
         ),
         DeskPanel(
             "upcoming-hearings",

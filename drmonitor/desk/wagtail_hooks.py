@@ -1,8 +1,11 @@
-"""The desk's place in Wagtail's admin: its dashboard, its buttons, where the page tree opens."""
+"""The desk's place in Wagtail's admin: its dashboard, its buttons, where the page tree opens,
+the newsroom's colours and faces."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
-from drmonitor.desk import dashboard, explorer, scheduling
+from drmonitor.desk import avatars, dashboard, explorer, scheduling, sections
 
 # Wagtail's own panels that the desk's replace: its two workflow lists ("awaiting your review",
 # "your pages in moderation") and "your most recent edits" (the desk's "My drafts").
@@ -29,3 +32,10 @@ hooks.register("construct_page_action_menu", scheduling.name_the_schedule)
 hooks.register("after_edit_page", scheduling.report_the_schedule)
 hooks.register("after_create_page", scheduling.report_the_schedule)
 hooks.register("construct_main_menu", explorer.open_pages_at_home)
+hooks.register("before_create_page", sections.refuse_sections_to_writers)
+hooks.register("get_avatar_url", avatars.avatar_url)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_colours():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

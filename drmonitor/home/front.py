@@ -38,6 +38,12 @@ class FrontPage:
     curated: list[tuple[str, list[int]]] = field(default_factory=list)
     rows: list[SectionRow] = field(default_factory=list)
 
+    def all_ids(self) -> list[int]:
+        """Every story the page shows, in page order."""
+        ids = self.lead + self.secondary + self.latest + self.most_read
+        ids += [pk for _heading, picked in self.curated for pk in picked]
+        return ids + [pk for row in self.rows for pk in row.articles]
+
 
 class Shown:
     """The stories shown so far, in page order."""

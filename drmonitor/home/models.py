@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.core.routing import route_by_url_path
 from drmonitor.home.front import LEAD_PACKAGE, compose
+from drmonitor.newsroom.models import TeaserPool
 from drmonitor.tracker.panels import evidence_desk
 
 
@@ -70,7 +71,9 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["front"] = compose(self)
+        front = compose(self)
+        context["front"] = front
+        context["teaser_pool"] = TeaserPool(front.all_ids())
         context.update(evidence_desk())
         return context
 

@@ -7,6 +7,16 @@ class LibraryConfig(AppConfig):
     verbose_name = "Resources library"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
         from drmonitor.library import dependencies
+        from drmonitor.library.models import reindex_entries_using
 
         dependencies.register()
+        post_save.connect(
+            lambda instance, raw=False, **kwargs: raw or reindex_entries_using(instance),
+            sender=get_document_model(),
+            weak=False,
+            dispatch_uid="library-reindex-on-document-save",
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PROVISION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -21,6 +22,14 @@ class ProvisionBlock(blocks.StructBlock):
         features=PROVISION_FEATURES,
         required=False,
         help_text="The text, or our summary of it; say which. Leave empty when unknown.",
+    )
+    source = blocks.URLBlock(required=False, help_text="Where the text or summary comes from.")
+    tracker_law = SnippetChooserBlock(
+        "tracker.Law",
+        required=False,
+        label="Tracker record",
+        help_text="The tracker's record of this provision: the incidents and cases that cite "
+        "it are listed under it.",
     )
 
     class Meta:

@@ -33,12 +33,12 @@ class Citation:
     precision: str  # "day", "month" or "year"
 
     @classmethod
-    def of(cls, page: ResearchPage) -> Citation:
+    def of(cls, page: ResearchPage, url: str) -> Citation:
         return cls(
             authors=tuple(page.creator_names()),
             title=page.title,
             publisher=page.publisher,
-            url=page.full_url or "",
+            url=url,
             kind=page.research_type,
             date=page.issued,
             precision=page.issued_precision,

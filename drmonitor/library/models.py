@@ -18,12 +18,11 @@ from typing import ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from drmonitor.core.caching import depends_on
@@ -104,6 +103,12 @@ class LibraryPage(ArticlePage):
         return context
 
 
+def reindex_entries_using(document) -> None:
+    """A document's file was replaced: the entries that attach it are found by its new words."""
+    for entry in LibraryPage.objects.filter(documents__document=document).distinct():
+        index.insert_or_update_object(entry.specific)
+
+
 class LibraryDocument(Orderable):
     """A document of a library entry: the act as passed, a gazette copy, the full report."""
 
@@ -146,17 +151,33 @@ class CitedProvisions(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def provision_list(self) -> list[dict]:
-        """Each provision with its anchor, in order."""
-        return [
-            {
+    def provision_list(self, citing: bool = False) -> list[dict]:
+        """Each provision with its anchor, in order; with `citing`, the tracker's incidents
+        and cases that cite it."""
+        provisions = []
+        for block in self.provisions:
+            law = block.value.get("tracker_law")
+            provision = {
                 "anchor": provision_anchor(self.provision_label, block.value["number"]),
                 "label": f"{self.provision_label.capitalize()} {block.value['number']}",
-                "heading": block.value["heading"],
-                "text": block.value["text"],
+                "heading": block.value.get("heading", ""),
+                "text": block.value.get("text"),
+                "source": block.value.get("source"),
             }
-            for block in self.provisions
-        ]
+            if citing and law is not None:
+                provision["citing_incidents"] = list(law.incidents.order_by("-start_date"))
+                provision["citing_cases"] = list(law.cases.order_by("title"))
+            provisions.append(provision)
+        return provisions
+
+    def cited_laws(self) -> set[int]:
+        """The tracker's records of this instrument and of each of its provisions."""
+        laws = set(self.tracker_laws.values_list("pk", flat=True))
+        for block in self.provisions:
+            law = block.value.get("tracker_law")
+            if law is not None:
+                laws.add(law.pk)
+        return laws
 
     def clean(self) -> None:
         super().clean()
@@ -168,20 +189,18 @@ class CitedProvisions(models.Model):
             )
 
     def citing_incidents(self) -> QuerySet[Incident]:
-        return Incident.objects.filter(legal_basis__in=self.tracker_laws.all()).distinct()
+        return Incident.objects.filter(legal_basis__in=self.cited_laws()).distinct()
 
     def citing_cases(self) -> QuerySet[LegalCase]:
         return (
-            LegalCase.objects.filter(laws__in=self.tracker_laws.all())
-            .select_related("court")
-            .distinct()
+            LegalCase.objects.filter(laws__in=self.cited_laws()).select_related("court").distinct()
         )
 
     def citation_context(self) -> dict:
         """What the page shows of the tracker: it goes stale with any tracker record."""
         depends_on(tracker_keys.RECORDS)
         return {
-            "provisions": self.provision_list(),
+            "provisions": self.provision_list(citing=True),
             "citing_incidents": list(self.citing_incidents().order_by("-start_date")),
             "citing_cases": list(self.citing_cases().order_by("title")),
         }
@@ -242,6 +261,11 @@ class LawPage(CitedProvisions, LibraryPage):
     class Meta:
         verbose_name = "law or policy"
         verbose_name_plural = "laws and policies"
+
+    @property
+    def provision_label(self) -> str:
+        """A constitution has articles (#article-19); acts, ordinances and rules, sections."""
+        return "article" if self.instrument_type == InstrumentType.CONSTITUTION else "section"
 
     def clean(self) -> None:
         super().clean()
@@ -373,9 +397,14 @@ class ResearchPage(LibraryPage):
         names = [line.strip() for line in self.creators.splitlines() if line.strip()]
         return names or [author.name for author in self.authors()]
 
-    @cached_property
-    def citation(self) -> Citation:
-        return Citation.of(self)
+    def citation(self, request=None) -> Citation:
+        """How to cite it, with its address as the reader reached it."""
+        return Citation.of(self, self.get_full_url(request) or "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["citation"] = self.citation(request)
+        return context
 
 
 # --- library sections ---------------------------------------------------------------------
@@ -400,7 +429,10 @@ class LibraryIndex:
         )
 
     def get_context(self, request, *args, **kwargs):
-        context = SectionPage.get_context(self, request, *args, **kwargs)
+        # A section's own context lists its articles: a library section lists its entries.
+        context = Page.get_context(self, request, *args, **kwargs)
+        parent = self.get_parent().specific_deferred  # its title and URL, no more
+        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         depends_on(newsroom_keys.section_articles(self.pk))
         context.update(listing(self.filter_form, self.entries(), request))
         context["entry_noun"] = self.entry_noun

@@ -48,9 +48,10 @@ def citation(request, pk: int, style: str):
     """A publication's citation as a file a reference manager imports: BibTeX or RIS."""
     page = get_object_or_404(ResearchPage.objects.live().public(), pk=pk)
     depends_on(core_keys.page(page.pk))
+    cite = page.citation(request)
     body, content_type = {
-        "bib": (page.citation.bibtex(), "application/x-bibtex; charset=utf-8"),
-        "ris": (page.citation.ris(), "application/x-research-info-systems; charset=utf-8"),
+        "bib": (cite.bibtex(), "application/x-bibtex; charset=utf-8"),
+        "ris": (cite.ris(), "application/x-research-info-systems; charset=utf-8"),
     }[style]
     response = HttpResponse(body, content_type=content_type)
     filename = f"{slugify(page.title)[:60] or 'citation'}.{style}"

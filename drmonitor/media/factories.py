@@ -111,7 +111,13 @@ class InfographicPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Infographic {n}")
     standfirst = "What the numbers say."
     date_published = factory.LazyFunction(timezone.now)
-    graphic = factory.SubFactory(ImageFactory, file__width=1600, file__height=900)
+    graphic = factory.SubFactory(
+        ImageFactory,
+        file__width=1600,
+        file__height=900,
+        file__format="PNG",
+        file__filename="graphic.png",
+    )
     long_description = "A bar chart of seven cables; one is marked as faulty."
 
     class Meta:

@@ -553,8 +553,11 @@ class InfographicPage(RoutablePageMixin, ArticlePage):
     def embed(self, request: HttpRequest):
         """The graphic alone, for other sites' <iframe>s: framing is allowed here only."""
         depends_on(core_keys.page(self.pk))
+        page_url = request.build_absolute_uri(self.get_url(request))
         response = TemplateResponse(
-            request, "media/infographic_embed.html", {"page": self, "self": self}
+            request,
+            "media/infographic_embed.html",
+            {"page": self, "self": self, "page_url": page_url},
         )
         response.xframe_options_exempt = True
         return response

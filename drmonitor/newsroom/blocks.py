@@ -49,6 +49,14 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
+    """The body. "Save draft" checks its blocks as "Publish" does.
+
+    Wagtail lets a draft keep an empty required field, and so an empty paragraph, a quote with
+    no text or a picture block with no picture; the writer learns of it only when submitting,
+    often after the story has changed hands. A block a writer adds is meant to be filled in,
+    so its required parts are checked on every save. The body as a whole may still be empty.
+    """
+
     heading = blocks.CharBlock(
         form_classname="title", icon="title", template="newsroom/blocks/heading.html"
     )
@@ -57,3 +65,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedWithCaptionBlock()
     document = DocumentLinkBlock()
+
+    def defer_required_validation(self):
+        # Wagtail's StreamBlock would pass the deferral on to every child block; not doing so
+        # keeps them required. Only the flag the deferral itself reads is set.
+        self.is_deferred_validation = True

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
@@ -44,6 +45,7 @@ from drmonitor.core.models import Rendition
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys, teaser_images
 from drmonitor.newsroom.blocks import ArticleBodyBlock
+from drmonitor.newsroom.forms import ArticlePageForm
 from drmonitor.newsroom.pagination import paginate
 
 RELATED = 3
@@ -75,6 +77,15 @@ class Author(index.Indexed, ClusterableModel):
     )
     bio = RichTextField(blank=True, features=["bold", "italic", "link"])
     x_handle = models.CharField("X handle", max_length=64, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="byline",
+        verbose_name="staff account",
+        help_text="The account that writes under this byline: its new articles start with it.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -83,6 +94,7 @@ class Author(index.Indexed, ClusterableModel):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("x_handle"),
+        FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -130,8 +142,14 @@ class ArticleQuerySet(PageQuerySet):
 
     def listed_in(self, section: SectionPage) -> ArticleQuerySet:
         """Filed in the section or below it, or listed in it (or below it) as an extra."""
-        sections = SectionPage.objects.descendant_of(section, inclusive=True)
-        return self.filter(Q(path__startswith=section.path) | Q(extra_sections__in=sections))
+        # The extra listings as a subquery, not a join: no row comes twice, so no DISTINCT,
+        # and the database can walk the date index newest first and stop after one page.
+        extras = ArticlePage.extra_sections.through.objects.filter(
+            sectionpage__path__startswith=section.path  # the section or one below it
+        )
+        return self.filter(
+            Q(path__startswith=section.path) | Q(pk__in=extras.values("articlepage_id"))
+        )
 
     def tagged(self, tag_pk: int) -> ArticleQuerySet:
         return self.filter(tagged_items__tag_id=tag_pk)
@@ -151,6 +169,33 @@ def teasers_for(ids: Sequence[int]) -> list[ArticlePage]:
     """The articles with these ids, in this order, ready for teasers; gone ones are left out."""
     found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
     return with_bylines([found[pk] for pk in ids if pk in found])
+
+
+class TeaserPool:
+    """The articles of every teaser a page may show, fetched together the first time one of
+    them is not kept: a front page of a dozen lists then costs three queries, not three a list.
+    """
+
+    def __init__(self, ids: Sequence[int]) -> None:
+        self.ids = list(dict.fromkeys(ids))
+        self.found: dict[int, ArticlePage] | None = None
+
+    def take(self, ids: Sequence[int]) -> list[ArticlePage]:
+        """The articles with these ids, in this order, as `teasers_for` gives them."""
+        if self.found is None:
+            self.found = {article.pk: article for article in teasers_for(self.ids)}
+        missing = [pk for pk in ids if pk not in self.found]
+        if missing:
+            self.found.update({article.pk: article for article in teasers_for(missing)})
+        return [self.found[pk] for pk in ids if pk in self.found]
+
+
+def describe_listing(opening: str, ids: Sequence[int]) -> str:
+    """A listing's meta description, from its own content: what it is, then the titles of its
+    newest stories (one narrow query)."""
+    found = dict(ArticlePage.objects.filter(pk__in=ids[:3]).values_list("pk", "title"))
+    titles = [found[pk] for pk in ids[:3] if pk in found]
+    return f"{opening} Latest: {'; '.join(titles)}." if titles else opening
 
 
 def with_bylines(articles: list[ArticlePage]) -> list[ArticlePage]:
@@ -205,11 +250,14 @@ class SectionPage(ViewRestrictionsInOneQuery, Page):
         )
         parent = self.get_parent().specific_deferred  # its title and URL, no more
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None
+        if not (self.search_description or self.introduction):
+            opening = f"{self.title}: reporting from Digital Rights Monitor."
+            context["description"] = describe_listing(opening, context["listing"].teasers)
         return context
 
     def articles(self) -> ArticleQuerySet:
         """Live articles filed here or in a child section, or listed here as an extra section."""
-        return ArticlePage.objects.live().listed_in(self).distinct().newest_first()
+        return ArticlePage.objects.live().listed_in(self).newest_first()
 
     def feed_urls(self, request: HttpRequest) -> tuple[str, str] | None:
         """The RSS and Atom feeds of this section: /<section path>/feed/ and feed/atom/; none
@@ -261,6 +309,7 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
+    base_form_class = ArticlePageForm
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []

@@ -153,7 +153,7 @@ class Hit:
             "url": self.url,
             "kind": self.kind,
             "date": when.isoformat() if when else None,
-            "date_display": f"{when:%B} {when.day}, {when:%Y}" if when else "",
+            "date_display": f"{when.day} {when:%B %Y}" if when else "",
             "context": self.context,
             "thumbnail": self.thumbnail.url if self.thumbnail else None,
         }

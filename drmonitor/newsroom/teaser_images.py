@@ -13,7 +13,7 @@ for the small ones), and offered as WebP with a JPEG fallback, in the same marku
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -34,9 +34,19 @@ class ImageStyle:
     sizes: str
     css_class: str
     lazy: bool = True
+    # Built once: a Filter parses its spec into operations on first use and keeps them, and
+    # parsing (Wagtail inspects each operation's signature) cost more than the rest of a teaser.
+    by_format: dict[str, tuple[Filter, ...]] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        filters = {
+            fmt: tuple(Filter(spec=f"{crop}|format-{fmt}") for crop in self.crops)
+            for fmt, _mime in FORMATS
+        }
+        object.__setattr__(self, "by_format", filters)
 
     def filters(self, fmt: str) -> tuple[Filter, ...]:
-        return tuple(Filter(spec=f"{crop}|format-{fmt}") for crop in self.crops)
+        return self.by_format[fmt]
 
 
 STYLES = {

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "drmonitor.trends",
     "drmonitor.desk",
     "drmonitor.api",
+    "drmonitor.wordpress",
     "drmonitor.demo",
     "wagtailmedia",
     "wagtail.contrib.forms",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "drmonitor.core.routing.KnownSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old WordPress addresses in forms the redirect table does not hold as such (/?p=123).
+    "drmonitor.wordpress.middleware.OldWordPressAddresses",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,6 +177,7 @@ DRM_WORKER_INTERVAL_SECONDS = int(os.environ.get("DRM_WORKER_INTERVAL_SECONDS", 
 DRM_WORKER_JOBS = [
     "drmonitor.core.worker.publish_scheduled",
     "drmonitor.tracker.notifications.deliver_pending",
+    "drmonitor.wordpress.jobs.run_queued_imports",
 ]
 
 # Login throttling: after five failures for one user name from one address, wait an hour.
@@ -195,6 +199,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
     "DRM_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+# No avatar is fetched from Gravatar (an editor's address would leave with every admin page, and
+# offline it is a broken image): the desk draws initials (desk/avatars.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

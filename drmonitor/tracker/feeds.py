@@ -39,7 +39,7 @@ class _TimelineFeed(Feed):
         return [e for e in reversed(self.timeline(obj)) if e.date <= today]
 
     def item_title(self, item: Event) -> str:
-        return f"{item.date:%d %b %Y} · {item.kind_label}: {item.title}"
+        return f"{item.date.day} {item.date:%B %Y} · {item.kind_label}: {item.title}"
 
     def item_description(self, item: Event) -> str:
         parts = [item.detail]

@@ -47,7 +47,11 @@ def _query_without_page(request) -> str:
 
 
 def _filtered_list(
-    request, template: str, filter_class: type[IncidentFilter | CaseFilter], records: QuerySet
+    request,
+    template: str,
+    filter_class: type[IncidentFilter | CaseFilter],
+    records: QuerySet,
+    description: str,
 ):
     """A list page: the records the query string's filters let through, a page at a time."""
     form = bound(filter_class, request.GET)
@@ -60,6 +64,7 @@ def _filtered_list(
             "page_obj": _page(request, records),
             "query": _query_without_page(request),
             "total": records.count(),
+            "description": description,
         },
     )
 
@@ -74,7 +79,14 @@ def _follow_state(request, **target) -> bool | None:
 @records_page
 def incident_list(request):
     incidents = Incident.objects.select_related("country").prefetch_related("services")
-    return _filtered_list(request, "tracker/incident_list.html", IncidentFilter, incidents)
+    return _filtered_list(
+        request,
+        "tracker/incident_list.html",
+        IncidentFilter,
+        incidents,
+        "Internet shutdowns, platform blocks and other incidents in Pakistan, as Digital Rights "
+        "Monitor's evidence desk records them: dates, orders, court cases and day counts.",
+    )
 
 
 @records_page
@@ -88,6 +100,7 @@ def incident_detail(request, slug):
         "tracker/incident_detail.html",
         {
             "incident": incident,
+            "description": incident.summary or f"{incident.title}: the record and its timeline.",
             "events": incident_timeline(incident),
             "today": today,
             "days": incident.duration_days(today),
@@ -107,7 +120,14 @@ def case_list(request):
         .annotate(hearing_count=Count("hearings"))
         .order_by("court__name", "-filed_on", "title")
     )
-    return _filtered_list(request, "tracker/case_list.html", CaseFilter, cases)
+    return _filtered_list(
+        request,
+        "tracker/case_list.html",
+        CaseFilter,
+        cases,
+        "The digital-rights cases in Pakistan's courts that Digital Rights Monitor follows: "
+        "petitions, parties, hearings and orders.",
+    )
 
 
 @records_page
@@ -120,6 +140,7 @@ def case_detail(request, slug):
         "tracker/case_detail.html",
         {
             "case": case,
+            "description": case.subject or f"{case.title}, before the {case.court.name}.",
             "events": case_timeline(case),
             "hearings": case.hearings.select_related("bench", "article").prefetch_related(
                 "sources", "orders"
@@ -138,7 +159,11 @@ def upcoming_hearings(request):
     return render(
         request,
         "tracker/upcoming_hearings.html",
-        {"hearings": Hearing.objects.upcoming()},
+        {
+            "hearings": Hearing.objects.upcoming(),
+            "description": "The next hearings in the digital-rights cases Digital Rights "
+            "Monitor follows, by date, with their courts and benches.",
+        },
     )
 
 
@@ -148,7 +173,15 @@ def service_list(request):
         incident_count=Count("incidents"),
         ongoing_count=Count("incidents", filter=Q(incidents__status="Ongoing")),
     )
-    return render(request, "tracker/service_list.html", {"services": services})
+    return render(
+        request,
+        "tracker/service_list.html",
+        {
+            "services": services,
+            "description": "The platforms and networks blocked or cut off in Pakistan, with "
+            "how many incidents each has had and how many are ongoing.",
+        },
+    )
 
 
 @records_page
@@ -158,14 +191,28 @@ def service_detail(request, slug):
     return render(
         request,
         "tracker/service_detail.html",
-        {"service": service, "page_obj": _page(request, incidents), "query": ""},
+        {
+            "service": service,
+            "page_obj": _page(request, incidents),
+            "query": "",
+            "description": f"Every incident Digital Rights Monitor records that affected "
+            f"{service.name}: blocks, throttling and shutdowns, newest first.",
+        },
     )
 
 
 @records_page
 def actor_list(request):
     actors = Actor.objects.order_by("kind", "name")
-    return render(request, "tracker/actor_list.html", {"actors": actors})
+    return render(
+        request,
+        "tracker/actor_list.html",
+        {
+            "actors": actors,
+            "description": "The regulators, ministries, courts, companies and groups behind "
+            "the incidents and cases Digital Rights Monitor records.",
+        },
+    )
 
 
 @records_page
@@ -176,6 +223,8 @@ def actor_detail(request, slug):
         "tracker/actor_detail.html",
         {
             "actor": actor,
+            "description": actor.description
+            or f"{actor}: the incidents, cases, orders and statements it is part of.",
             "ordered": actor.incidents_ordered.all(),
             "decided": actor.incidents_decided.all(),
             "as_petitioner": actor.cases_as_petitioner.select_related("court"),

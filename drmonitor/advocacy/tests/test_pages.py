@@ -181,8 +181,8 @@ def test_statements_section_lists_statements_by_their_date(client, statements):
     )
     rows = soup(client.get(statements.url)).select(".statement-row")
     assert [text(row) for row in rows] == [
-        "24 Jan 2025 Newer statement 1 listed",
-        "13 Mar 2024 Older statement 31 stated",
+        "24 January 2025 Newer statement 1 listed",
+        "13 March 2024 Older statement 31 stated",
     ]
 
 

@@ -114,6 +114,25 @@ def test_everyone_sees_the_schedule_what_went_live_and_the_hearings(
         assert len(hearings) == 1 and hearings[0].startswith("Jibran Nasir v. Federation")
 
 
+def test_most_read_today_ranks_what_readers_opened(client, news, editor, reporter):
+    from drmonitor.readership.counting import record_read
+
+    quiet = ArticlePageFactory(parent=news, title="A quiet story")
+    popular = ArticlePageFactory(parent=news, title="The story everyone read")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    for _ in range(5):
+        record_read(quiet.pk, day=yesterday)  # yesterday's readers do not count today
+    for _ in range(3):
+        record_read(popular.pk)
+    record_read(quiet.pk)
+
+    for user in (editor, reporter):
+        assert panels(client, user)["Most read today"] == [
+            "The story everyone read 3 reads",
+            "A quiet story 1 read",
+        ]
+
+
 def test_a_moderator_reviews_and_has_no_drafts_panel(client, moderator, desk_day):
     dashboard = panels(client, moderator)
     assert "My drafts" not in dashboard

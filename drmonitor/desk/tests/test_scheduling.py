@@ -100,3 +100,19 @@ def test_publishing_now_keeps_wagtails_words(client, news, editor):
     assert "has been published" in after
     page.refresh_from_db()
     assert page.live
+
+
+def test_a_new_page_published_with_a_go_live_time_is_reported_scheduled(
+    client, news, editor, go_live
+):
+    client.force_login(editor)
+    add_url = reverse("wagtailadmin_pages:add", args=("newsroom", "articlepage", news.pk))
+    data = querydict_from_html(client.get(add_url).text, form_id="page-edit-form")
+    data.update(title="Hearing preview", slug="hearing-preview", standfirst="What to expect.")
+    data["body-count"] = "0"
+    data["go_live_at"] = timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")
+    data["action-publish"] = "action-publish"
+
+    after = client.post(add_url, data, follow=True).text
+    assert f"‘Hearing preview’ is scheduled for {desk_time(go_live)}." in after
+    assert "created and scheduled for publishing" not in after

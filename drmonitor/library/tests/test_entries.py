@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
+from wagtail.documents.forms import get_document_form
 from wagtail.rich_text import RichText
 
 from drmonitor.library.factories import (
@@ -15,6 +17,7 @@ from drmonitor.library.factories import (
     ResearchPageFactory,
     attach,
     pdf,
+    pdf_bytes,
 )
 from drmonitor.newsroom.factories import AuthorFactory
 from drmonitor.tracker.factories import IncidentFactory, LawFactory, LegalCaseFactory
@@ -164,5 +167,76 @@ def test_a_publication_known_only_by_its_month_is_cited_by_its_month(research):
         issued_precision="month",
         authors=[author],
     )
-    assert report.citation.text().startswith("Farhan Iqbal (2024, October). Freedom on the Net")
-    assert "DA  - 2024/10//" in report.citation.ris()
+    assert report.citation().text().startswith("Farhan Iqbal (2024, October). Freedom on the Net")
+    assert "DA  - 2024/10//" in report.citation().ris()
+
+
+def test_a_replaced_file_is_searched_by_its_new_words(client, laws):
+    law = LawPageFactory(parent=laws, title="Electronic Crimes Act")
+    gazette = pdf("Gazette copy", "The first printing mentions marmalade.")
+    attach(law, gazette)
+    # The editor uploads a corrected file through the document's edit form.
+    form = get_document_form(type(gazette))(
+        {"title": gazette.title, "collection": str(gazette.collection_id)},
+        {
+            "file": SimpleUploadedFile(
+                "second.pdf", pdf_bytes("The corrected one mentions tamarind.")
+            )
+        },
+        instance=gazette,
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+
+    def found(query: str) -> list[str]:
+        results = soup_of(client.get("/search/", {"q": query}))
+        return [a.text.strip() for a in results.select(".search-hit__title a")]
+
+    assert found("tamarind") == ["Electronic Crimes Act"]
+    assert found("marmalade") == []
+
+
+def test_editors_add_a_law_with_its_documents_in_the_admin(admin_client, laws):
+    law = LawPageFactory(parent=laws, title="Electronic Crimes Act")
+    attach(law, pdf("Gazette copy"), kind="Act as passed")
+    assert admin_client.get(f"/admin/pages/{law.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/add/library/lawpage/{laws.pk}/").status_code == 200
+
+
+def test_each_section_lists_the_records_that_cite_it(client, laws):
+    section_37 = LawFactory(title="Electronic Crimes Act, section 37")
+    section_26a = LawFactory(title="Electronic Crimes Act, section 26A")
+    IncidentFactory(title="Platform blocked nationwide", legal_basis=[section_37])
+    LegalCaseFactory(title="Journalist v. Federation", laws=[section_26a])
+    law = LawPageFactory(
+        parent=laws,
+        title="Electronic Crimes Act",
+        provisions=[
+            ("provision", {"number": "26A", "heading": "", "tracker_law": section_26a}),
+            ("provision", {"number": "37", "heading": "", "tracker_law": section_37}),
+        ],
+    )
+    soup = soup_of(client.get(law.url))
+    assert [a.text for a in soup.select("#section-37 .provision__citing a")] == [
+        "Platform blocked nationwide"
+    ]
+    assert [a.text for a in soup.select("#section-26a .provision__citing a")] == [
+        "Journalist v. Federation"
+    ]
+    # The page's own list gathers what cites any of its sections.
+    assert {a.text for a in soup.select(".citing a")} == {
+        "Platform blocked nationwide",
+        "Journalist v. Federation",
+    }
+
+
+def test_a_constitution_has_articles(client, laws):
+    constitution = LawPageFactory(
+        parent=laws,
+        title="Constitution",
+        instrument_type="constitution",
+        provisions=[provision("19", "Freedom of speech", "")],
+    )
+    soup = soup_of(client.get(constitution.url))
+    assert "Article 19: Freedom of speech" in soup.select_one("#article-19").text
+    assert soup.select_one("#provisions-title").text == "Articles"

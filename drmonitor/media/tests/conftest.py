@@ -5,8 +5,14 @@ section tree."""
 from __future__ import annotations
 
 import datetime
+import threading
+from collections.abc import Iterator
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.core.wsgi import get_wsgi_application
 from django.utils import timezone
 
 from drmonitor.media.factories import (
@@ -80,3 +86,25 @@ def make_episode(series: SeriesPage, **overrides):
 @pytest.fixture
 def episode(series):
     return make_episode(series)
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture
+def site_server(transactional_db) -> Iterator[str]:
+    """The site's WSGI application (what gunicorn runs in `make run`, uploads and all) on a
+    real socket; yields its address. pytest-django's live server answers /media/ itself,
+    without byte ranges, so it cannot show how the site serves recordings."""
+    # Django's threaded server closes each request thread's database connection.
+    application = StaticFilesHandler(get_wsgi_application())
+    server = make_server(
+        "127.0.0.1", 0, application, server_class=ThreadedWSGIServer, handler_class=_QuietHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()

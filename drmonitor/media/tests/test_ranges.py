@@ -1,19 +1,16 @@
 """A recording is served in pieces (HTTP Range), so a player can start at once and seek without
 downloading what lies before: by Django (`make run`, the embedded default) and by nginx in
-production. Checked through the test client, over a real socket against the live server, and
+production. Checked through the test client, over a real socket against the site's WSGI app, and
 through real nginx with the generated configuration."""
 
 from __future__ import annotations
 
 import http.client
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.wsgi import get_wsgi_application
 
 from drmonitor.core.tests.test_nginx import nginx_dir, nginx_front  # noqa: F401 - fixtures
 from drmonitor.media import sound
@@ -79,26 +76,10 @@ def test_a_range_past_the_end_is_refused_and_anything_odd_gets_the_whole_file(
     assert stale.status_code == 200
 
 
-@pytest.fixture
-def site_server(transactional_db) -> Iterator[int]:
-    """The site's WSGI application (what gunicorn runs in `make run`) on a real socket.
-    (pytest-django's live server answers /media/ itself, without going through the site.)"""
-    server = make_server("127.0.0.1", 0, get_wsgi_application(), handler_class=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_port
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_site_answers_ranges_over_a_real_socket(site_server, recording):
-    status, headers, body = fetch(site_server, URL, Range="bytes=44-")
+    port = urlsplit(site_server).port
+    status, headers, body = fetch(port, URL, Range="bytes=44-")
     assert status == 206
     assert headers["content-range"] == f"bytes 44-{len(recording) - 1}/{len(recording)}"
     assert body == recording[44:]

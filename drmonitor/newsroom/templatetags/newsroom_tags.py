@@ -102,14 +102,16 @@ def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) 
 
     An article's teaser is the same on the front page, in its sections, on its tags' pages and
     under related articles, and it is most of what a listing costs: the article's row, its
-    byline and its picture. Only the teasers not kept are fetched, in one query.
+    byline and its picture. Only the teasers not kept are fetched, in one query, or with all
+    the page's teasers at once when the page offers a `teaser_pool` (the front page).
     """
     request = context.get("request")
+    pool = context.get("teaser_pool")
 
     def build(missing: list[int]) -> dict[int, tuple[str, list[str]]]:
         teaser = get_template("newsroom/includes/teaser.html").template
         built = {}
-        for article in teasers_for(missing):
+        for article in pool.take(missing) if pool is not None else teasers_for(missing):
             # A plain Context: the teaser needs no context processors, only what is given here.
             html = teaser.render(
                 Context({"article": article, "size": size, "compact": compact, "request": request})

@@ -167,9 +167,9 @@ def test_landmarks_and_skip_link(client, story):
 
 def test_home_page_has_lead_latest_and_section_blocks(client, newsroom):
     page = soup_of(client.get("/"))
-    assert page.select_one(".front__lead .teaser__title").text == "Newer: an editorial on access"
-    latest = [a.text for a in page.select(".front__latest .teaser__title a")]
-    assert latest[0] == "Court hears petition against the X ban"
+    assert page.select_one(".teaser--lead .teaser__title").text == "Newer: an editorial on access"
+    package = [a.text for a in page.select(".package-grid .teaser__title a")]
+    assert package[0] == "Court hears petition against the X ban"
     blocks = {b.h2.text.strip(): b for b in page.select(".section-block")}
     assert set(blocks) == {"DRM Exclusive", "Editorial"}
     assert "Older: petition filed" in blocks["DRM Exclusive"].text

@@ -199,7 +199,7 @@ def test_live_search_lists_matches_with_what_the_dropdown_shows(client, newsroom
     assert hit["title"] == article.title
     assert hit["url"] == article.url
     assert hit["date"].startswith("2024-03-12")
-    assert hit["date_display"] == "March 12, 2024"
+    assert hit["date_display"] == "12 March 2024"
     assert hit["thumbnail"].endswith(".png") or hit["thumbnail"].endswith(".jpg")
 
 

@@ -148,7 +148,7 @@ def test_trend_chart_and_table_show_recorded_figures_and_leave_blanks_blank(clie
     trends = figure(page, "chart-trends")
     assert table(trends) == {
         "": ["Hashtag", "Trended from", "Until", "Peak volume (posts)"],
-        "#RestoreX": ["5 Apr 2024", "Not recorded", "Not recorded"],
+        "#RestoreX": ["5 April 2024", "Not recorded", "Not recorded"],
         "#Measured": ["1 May 2024", "3 May 2024", "12000"],
     }
     drawn = {mark["data-label"]: mark for mark in trends.select("svg .chart__mark")}

@@ -1,0 +1,112 @@
+"""The admin's "Import from WordPress": upload an export, then watch the background run.
+
+Only superusers see it: an import creates sections, bylines and pages across the whole site.
+The export is stored in a private folder (never under MEDIA_ROOT: it holds authors' e-mail
+addresses) until the worker has read it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from drmonitor.wordpress.models import ImportRun
+
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+def can_import(user) -> bool:
+    return user.is_active and user.is_superuser
+
+
+def private_folder() -> Path:
+    folder = Path(settings.VAR_DIR) / "wordpress-imports"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+class ExportUploadForm(forms.Form):
+    export = forms.FileField(
+        label="WordPress export (.xml)",
+        help_text="Tools › Export › All content, on the old site.",
+    )
+    media_base = forms.URLField(
+        required=False,
+        label="Old site's uploads address",
+        help_text="e.g. https://old.example.org/wp-content/uploads. Leave empty to fetch each "
+        "picture from the address the export gives.",
+        assume_scheme="https",
+    )
+    dry_run = forms.BooleanField(
+        required=False, label="Dry run", help_text="Check everything and write nothing."
+    )
+
+    def clean_export(self):
+        upload = self.cleaned_data["export"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 200 MB.")
+        head = upload.read(4096)
+        upload.seek(0)
+        if b"<rss" not in head and b"wordpress.org/export" not in head:
+            raise forms.ValidationError(
+                "This is not a WordPress export (an RSS file with wp: items)."
+            )
+        return upload
+
+
+def _guard(request) -> None:
+    if not can_import(request.user):
+        raise PermissionDenied
+
+
+@never_cache
+def import_view(request):
+    _guard(request)
+    form = ExportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["export"]
+        path = private_folder() / f"{uuid.uuid4().hex}.xml"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        run = ImportRun.objects.create(
+            export_path=str(path),
+            export_name=upload.name[:255],
+            media_base=form.cleaned_data["media_base"],
+            dry_run=form.cleaned_data["dry_run"],
+            requested_by=request.user,
+        )
+        return redirect("wordpress_import_run", pk=run.pk)
+    runs = ImportRun.objects.all()[:10]
+    return render(request, "wordpress/import.html", {"form": form, "runs": runs})
+
+
+@never_cache
+def run_view(request, pk: int):
+    _guard(request)
+    run = get_object_or_404(ImportRun, pk=pk)
+    return render(request, "wordpress/run.html", {"run": run})
+
+
+@never_cache
+@require_GET
+def progress_view(request, pk: int):
+    _guard(request)
+    run = get_object_or_404(ImportRun, pk=pk)
+    return JsonResponse(
+        {
+            "state": run.state,
+            "done": run.done,
+            "total": run.total,
+            "percent": run.percent,
+            "summary": run.summary,
+        }
+    )
