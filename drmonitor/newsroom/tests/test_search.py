@@ -230,8 +230,8 @@ def test_live_search_queries_do_not_grow_with_the_results(
     news = section(home, "drm-exclusive", "news")
     publish(news, "Throttling noted in one city", image=ImageFactory())
     client.get("/search/live/", {"q": "throttling"})  # renditions made once
-    # Articles with their pictures, bylines and sections, then one query per other kind of
-    # result (incidents, cases, hearings, public playlists) and its pages.
+    # One count per kind of result (articles, the tracker's records, campaigns, public
+    # playlists), then the hits with their pictures, bylines and sections.
     with django_assert_max_num_queries(14) as one:
         client.get("/search/live/", {"q": "throttling"})
     queries_for_one = len(one.captured_queries)  # read now: each request clears the log
