@@ -207,7 +207,9 @@ def test_a_dry_run_writes_nothing(home, uploads):
     assert not ImportedItem.objects.exists() and not CustomImage.objects.exists()
 
 
-@pytest.mark.django_db
+# Django closes the connection after each command: a real transaction, not the test's, so
+# the test also passes on PostgreSQL.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_command_line_checks_writes_the_mapping_and_imports(home, uploads, tmp_path, capsys):
     from drmonitor.cli import main
 
