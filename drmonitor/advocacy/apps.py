@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from drmonitor.core import site_app
 
 
-class AdvocacyConfig(AppConfig):
+class AdvocacyConfig(site_app.SiteApp):
     name = "drmonitor.advocacy"
     label = "advocacy"
     verbose_name = "Campaigns and statements"
-
-    def ready(self) -> None:
-        from drmonitor.advocacy import dependencies
-
-        dependencies.register()

@@ -22,6 +22,7 @@ from wagtail.search import index
 from drmonitor.advocacy import keys
 from drmonitor.advocacy.blocks import CallToActionBlock, DownloadBlock, SupporterQuoteBlock
 from drmonitor.core.caching import depends_on
+from drmonitor.core.fields import optional_link
 from drmonitor.newsroom.blocks import PARAGRAPH_FEATURES
 from drmonitor.newsroom.models import ArticlePage, SectionPage
 from drmonitor.tracker import keys as tracker_keys
@@ -214,12 +215,8 @@ class Signatory(Orderable):
     page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
     name = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
-    actor = models.ForeignKey(
+    actor = optional_link(
         "tracker.Actor",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="When the tracker has a record of them, their page is linked.",
     )
 

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from drmonitor.core import site_app
 
 
-class LibraryConfig(AppConfig):
+class LibraryConfig(site_app.SiteApp):
     name = "drmonitor.library"
     label = "library"
     verbose_name = "Resources library"
@@ -10,10 +10,9 @@ class LibraryConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.documents import get_document_model
 
-        from drmonitor.library import dependencies
         from drmonitor.library.models import reindex_entries_using
 
-        dependencies.register()
+        super().ready()
         post_save.connect(
             lambda instance, raw=False, **kwargs: raw or reindex_entries_using(instance),
             sender=get_document_model(),

@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from drmonitor.core.caching import depends_on
+from drmonitor.core.fields import optional_link
 from drmonitor.library import extraction
 from drmonitor.library.blocks import ProvisionBlock, provision_anchor
 from drmonitor.library.citation import Citation
@@ -209,9 +210,7 @@ class CitedProvisions(models.Model):
 class LawPage(CitedProvisions, LibraryPage):
     """A law or policy: PECA 2016, the PTA Act 1996, a set of rules, a bill."""
 
-    jurisdiction = models.ForeignKey(
-        "tracker.Country", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    jurisdiction = optional_link("tracker.Country")
     instrument_type = models.CharField(max_length=20, choices=InstrumentType.choices)
     status = models.CharField(max_length=20, choices=LawStatus.choices)
     year = models.PositiveSmallIntegerField(

@@ -1,14 +1,9 @@
-from django.apps import AppConfig
+from drmonitor.core import site_app
 
 
-class MediaConfig(AppConfig):
+class MediaConfig(site_app.SiteApp):
     """Vodcasts (series, seasons, episodes with their podcast feed) and infographics."""
 
     name = "drmonitor.media"
     label = "media"
     verbose_name = "Vodcasts and infographics"
-
-    def ready(self) -> None:
-        from drmonitor.media import dependencies
-
-        dependencies.register()

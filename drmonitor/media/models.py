@@ -33,6 +33,7 @@ from wagtail.search import index
 
 from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
+from drmonitor.core.fields import optional_link
 from drmonitor.media import keys, podcast, timecodes
 from drmonitor.media.blocks import ChapterBlock, GuestBlock, TranscriptLineBlock
 from drmonitor.newsroom import keys as newsroom_keys
@@ -58,12 +59,8 @@ class SeriesPage(RoutablePageMixin, SectionPage):
     """A vodcast series, such as DRM Exclusive › Vodcasts: its episodes, by season, and the
     podcast feed that lets readers follow it in their apps (at `podcast/`)."""
 
-    artwork = models.ForeignKey(
+    artwork = optional_link(
         "core.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Square artwork for podcast apps (at least 1400 × 1400 pixels is best).",
     )
     podcast_author = models.CharField(max_length=200, default="Digital Rights Monitor")
@@ -182,16 +179,10 @@ class EpisodePage(RoutablePageMixin, ArticlePage):
     """An episode: a recording uploaded to the site, or a video on another site with a
     poster; its length, guests, chapters, captions and transcript."""
 
-    season = models.ForeignKey(
-        Season, null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
-    )
+    season = optional_link(Season, related_name="episodes")
     episode_number = models.PositiveSmallIntegerField(null=True, blank=True)
-    recording = models.ForeignKey(
+    recording = optional_link(
         "wagtailmedia.Media",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The video or audio file, uploaded to the site.",
     )
     external_video_url = models.URLField(
@@ -199,12 +190,8 @@ class EpisodePage(RoutablePageMixin, ArticlePage):
         help_text="Or: the episode's address on YouTube or Vimeo. Its player is loaded only "
         "when a reader asks for it.",
     )
-    poster = models.ForeignKey(
+    poster = optional_link(
         "core.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown before the video plays. Defaults to the featured image.",
     )
     duration = models.PositiveIntegerField(
@@ -433,12 +420,8 @@ class InfographicPage(RoutablePageMixin, ArticlePage):
     long_description = models.TextField(
         help_text="Everything the graphic shows, in words, for readers who cannot see it.",
     )
-    data_file = models.ForeignKey(
+    data_file = optional_link(
         "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The data behind the graphic as a CSV file; shown as a table and offered "
         "to download.",
     )

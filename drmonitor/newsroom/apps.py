@@ -1,11 +1,6 @@
-from django.apps import AppConfig
+from drmonitor.core import site_app
 
 
-class NewsroomConfig(AppConfig):
+class NewsroomConfig(site_app.SiteApp):
     name = "drmonitor.newsroom"
     label = "newsroom"
-
-    def ready(self) -> None:
-        from drmonitor.newsroom import dependencies
-
-        dependencies.register()

@@ -41,6 +41,7 @@ from wagtail.search import index
 
 from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
+from drmonitor.core.fields import optional_link
 from drmonitor.core.models import Rendition
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys, teaser_images
@@ -72,9 +73,7 @@ class Author(index.Indexed, ClusterableModel):
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     role = models.CharField(max_length=255, blank=True, help_text="e.g. Reporter, Editor")
-    photo = models.ForeignKey(
-        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = optional_link("core.CustomImage")
     bio = RichTextField(blank=True, features=["bold", "italic", "link"])
     x_handle = models.CharField("X handle", max_length=64, blank=True)
     user = models.OneToOneField(
@@ -288,9 +287,7 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
         db_index=True,
         help_text="The date readers see. Kept as given when stories are imported.",
     )
-    featured_image = models.ForeignKey(
-        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    featured_image = optional_link("core.CustomImage")
     featured_image_caption = models.CharField(
         max_length=400, blank=True, help_text="Defaults to the image's own caption."
     )

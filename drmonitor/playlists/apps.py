@@ -1,14 +1,13 @@
-from django.apps import AppConfig
+from drmonitor.core import site_app
 
 
-class PlaylistsConfig(AppConfig):
+class PlaylistsConfig(site_app.SiteApp):
     name = "drmonitor.playlists"
     label = "playlists"
     verbose_name = "Playlists"
 
     def ready(self) -> None:
         from drmonitor.accounts.profile import register_profile_panel
-        from drmonitor.playlists import dependencies
 
         register_profile_panel("playlists/includes/my_playlists.html")
-        dependencies.register()
+        super().ready()

@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from drmonitor.core.fields import optional_link
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
 from drmonitor.tracker.vocab import (
@@ -99,9 +100,7 @@ class LegalCase(PublicRecord, ClusterableModel):
     status_owner_field = "case"
 
     court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
-    bench = models.ForeignKey(
-        Bench, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases"
-    )
+    bench = optional_link(Bench, related_name="cases")
     # PublicRecord's title, with an example of how cases are named.
     title = models.CharField(max_length=255, help_text='e.g. "Ehtisham Abbasi v. Federation".')
     subject = models.TextField(blank=True, help_text="What the petition is about, in brief.")
@@ -327,9 +326,7 @@ class Hearing(index.Indexed, models.Model):
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision.choices, default=DatePrecision.EXACT
     )
-    bench = models.ForeignKey(
-        Bench, null=True, blank=True, on_delete=models.SET_NULL, related_name="hearings"
-    )
+    bench = optional_link(Bench, related_name="hearings")
     result = models.CharField(max_length=30, blank=True, choices=HearingResult.choices)
     what_happened = models.TextField(blank=True, help_text="Key remarks, paraphrased.")
     directions = models.TextField(blank=True, help_text="One direction per line.")
@@ -341,11 +338,8 @@ class Hearing(index.Indexed, models.Model):
     next_date_note = models.CharField(
         max_length=200, blank=True, help_text='e.g. "sine die" or "after 10 May".'
     )
-    article = models.ForeignKey(
+    article = optional_link(
         "newsroom.ArticlePage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="tracker_hearings",
         help_text="The Court Updates story that reports this hearing.",
     )
@@ -414,9 +408,7 @@ class Order(models.Model):
     case = models.ForeignKey(
         LegalCase, null=True, blank=True, on_delete=models.CASCADE, related_name="orders"
     )
-    hearing = models.ForeignKey(
-        Hearing, null=True, blank=True, on_delete=models.SET_NULL, related_name="orders"
-    )
+    hearing = optional_link(Hearing, related_name="orders")
     incident = models.ForeignKey(
         "tracker.Incident",
         null=True,
@@ -425,14 +417,10 @@ class Order(models.Model):
         related_name="orders",
         help_text="For a government order: the incident it caused.",
     )
-    issued_by = models.ForeignKey(
-        "tracker.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="orders"
-    )
+    issued_by = optional_link("tracker.Actor", related_name="orders")
     reference_no = models.CharField(max_length=100, blank=True)
     summary = models.TextField(blank=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    document = optional_link("wagtaildocs.Document")
     source_url = models.URLField("source URL", blank=True, max_length=500)
     sources = models.ManyToManyField("tracker.Source", blank=True, related_name="orders")
 

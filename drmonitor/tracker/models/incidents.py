@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from drmonitor.core.fields import optional_link
 from drmonitor.tracker import vocab
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
@@ -55,13 +56,7 @@ class Incident(PublicRecord):
         related_name="incidents_ordered",
         help_text="The authorities that ordered or carried out the block.",
     )
-    decision_maker = models.ForeignKey(
-        "tracker.Actor",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="incidents_decided",
-    )
+    decision_maker = optional_link("tracker.Actor", related_name="incidents_decided")
     stated_justification = models.CharField(
         max_length=80, blank=True, choices=vocab.Justification.choices
     )
