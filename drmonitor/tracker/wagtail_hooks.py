@@ -2,12 +2,12 @@
 the "Import STOP CSV" page (tracker/stop/admin_views.py) has its own menu item, the records
 join the site search, and articles they cite show what cites them."""
 
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from drmonitor.core.admin_menu import register_admin_page
 from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES
 from drmonitor.tracker import search
 from drmonitor.tracker.models import (
@@ -187,18 +187,9 @@ hooks.register(SEARCH_SOURCES, search.sources)
 hooks.register(ARTICLE_ASIDES, article_records)
 
 
-@hooks.register("register_admin_urls")
-def register_stop_import_url():
-    return [path("tracker/import-stop/", import_view, name="tracker_import_stop")]
-
-
-class StopImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_import(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_stop_import_menu_item():
-    return StopImportMenuItem(
-        "Import STOP CSV", reverse("tracker_import_stop"), icon_name="upload", order=900
-    )
+register_admin_page(
+    "Import STOP CSV",
+    [path("tracker/import-stop/", import_view, name="tracker_import_stop")],
+    shown_to=can_import,
+    order=900,
+)
