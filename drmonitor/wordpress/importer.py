@@ -319,7 +319,9 @@ def _pictures(state: _State, attachments: list[Item]) -> None:
             image = _save_in_savepoint(state, first, save)
         for item in (first, *others) if image is not None else ():
             if item is not first:
-                _save_in_savepoint(state, item, partial(_remember, item, image, want.key))
+                _save_in_savepoint(
+                    state, item, partial(_remember, item, image=image, source_file=want.key)
+                )
                 state.report.count("pictures", "reused")
             state.images[item.wp_id] = (image.pk, image.caption)
         state.step(1 + len(others))
@@ -351,7 +353,7 @@ def _new_picture(item: Item, key: str, data: bytes, collection: Collection):
     )
     image._set_image_file_metadata()
     image.save()
-    _remember(item, image, key)
+    _remember(item, image=image, source_file=key)
     return image
 
 
@@ -362,20 +364,21 @@ def _update_picture(item: Item, image, key: str, row: ImportedItem | None):
         setattr(image, name, fields[name])
     if changed:
         image.save(update_fields=changed)
-    _remember(item, image, key)
+    _remember(item, image=image, source_file=key)
     return image
 
 
-def _remember(item: Item, image, key: str) -> None:
+def _remember(item: Item, **made) -> None:
+    """Record what an item of the export became (`page=` or `image=` and its `source_file=`),
+    so the next run updates it instead of making it again."""
     ImportedItem.objects.update_or_create(
         wp_id=item.wp_id,
         defaults={
             "post_type": item.post_type,
             "status": item.status,
             "slug": item.slug,
-            "image": image,
-            "source_file": key,
             "fingerprint": item.fingerprint,
+            **made,
         },
     )
 
@@ -529,16 +532,7 @@ def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Pag
         article.slug = _slug_for(item, article.get_parent(), article)
     _apply_status(state, item, article, when)
     _password(item, article)
-    ImportedItem.objects.update_or_create(
-        wp_id=item.wp_id,
-        defaults={
-            "post_type": item.post_type,
-            "status": item.status,
-            "slug": item.slug,
-            "page": article,
-            "fingerprint": item.fingerprint,
-        },
-    )
+    _remember(item, page=article)
     return article
 
 

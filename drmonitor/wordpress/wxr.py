@@ -215,10 +215,10 @@ def _elements(source: str | IO[bytes], export: Export) -> Iterator[tuple[str, It
                 export.authors.append(_author(element, wp))
                 element.clear()
             elif wp and tag == f"{wp}category":
-                export.categories.append(_category(element, wp))
+                export.categories.append(_term(element, wp, "category"))
                 element.clear()
             elif wp and tag == f"{wp}tag":
-                export.tags.append(_tag(element, wp))
+                export.tags.append(_term(element, wp, "post_tag"))
                 element.clear()
             elif wp and tag == f"{wp}base_site_url":
                 export.base_url = _text(element).strip().rstrip("/")
@@ -244,26 +244,23 @@ def _author(element: Element, wp: str) -> Author:
     )
 
 
-def _category(element: Element, wp: str) -> Term:
-    term_id = _text(element.find(f"{wp}term_id")).strip()
-    return Term(
-        taxonomy="category",
-        slug=decode_slug(_text(element.find(f"{wp}category_nicename"))),
-        name=unescape(_text(element.find(f"{wp}cat_name")).strip()),
-        term_id=int(term_id) if term_id.isdigit() else None,
-        parent_slug=decode_slug(_text(element.find(f"{wp}category_parent"))),
-        description=_text(element.find(f"{wp}category_description")).strip(),
-    )
+# A WXR file names each taxonomy's fields in its own words: slug, name, description.
+_TERM_FIELDS = {
+    "category": ("category_nicename", "cat_name", "category_description"),
+    "post_tag": ("tag_slug", "tag_name", "tag_description"),
+}
 
 
-def _tag(element: Element, wp: str) -> Term:
+def _term(element: Element, wp: str, taxonomy: str) -> Term:
+    slug, name, description = (element.find(f"{wp}{field}") for field in _TERM_FIELDS[taxonomy])
     term_id = _text(element.find(f"{wp}term_id")).strip()
     return Term(
-        taxonomy="post_tag",
-        slug=decode_slug(_text(element.find(f"{wp}tag_slug"))),
-        name=unescape(_text(element.find(f"{wp}tag_name")).strip()),
+        taxonomy=taxonomy,
+        slug=decode_slug(_text(slug)),
+        name=unescape(_text(name).strip()),
         term_id=int(term_id) if term_id.isdigit() else None,
-        description=_text(element.find(f"{wp}tag_description")).strip(),
+        parent_slug=decode_slug(_text(element.find(f"{wp}category_parent"))),  # tags have none
+        description=_text(description).strip(),
     )
 
 
