@@ -42,42 +42,30 @@ def _provision(spec: ProvisionSpec) -> tuple[str, dict]:
     )
 
 
+# How a fact of the front matter becomes the page's field of the same name; the rest are kept
+# as they are. The tracker laws are set once the page exists (attach_library_records).
+_STORED = {
+    "jurisdiction": lambda code: tracker.Country.objects.get(code=code) if code else None,
+    "provisions": lambda provisions: [_provision(p) for p in provisions],
+    "creators": "\n".join,
+    "external_url": lambda url: url or "",
+}
+
+
 def entry_fields(front: FrontMatter) -> dict[str, object]:
     """The library fields of the entry's page (none for a plain article)."""
-    if front.law is not None:
-        law = front.law
-        return {
-            "instrument_type": law.instrument_type,
-            "status": law.status,
-            "jurisdiction": (
-                tracker.Country.objects.get(code=law.jurisdiction) if law.jurisdiction else None
-            ),
-            "year": law.year,
-            "tabled_on": law.tabled_on,
-            "passed_on": law.passed_on,
-            "amended_on": law.amended_on,
-            "provisions": [_provision(p) for p in law.provisions],
-        }
-    if front.framework is not None:
-        framework = front.framework
-        return {
-            "scope": framework.scope,
-            "framework_type": framework.framework_type,
-            "adopted_by": framework.adopted_by,
-            "adopted_on": framework.adopted_on,
-            "provisions": [_provision(p) for p in framework.provisions],
-        }
-    if front.research is not None:
-        research = front.research
-        return {
-            "research_type": research.research_type,
-            "creators": "\n".join(research.creators),
-            "publisher": research.publisher,
-            "issued": research.issued,
-            "issued_precision": research.issued_precision,
-            "external_url": research.external_url or "",
-        }
-    return {}
+    facts = front.law or front.framework or front.research
+    if facts is None:
+        return {}
+    return {
+        name: _STORED.get(name, _as_is)(getattr(facts, name))
+        for name in type(facts).model_fields
+        if name != "tracker_laws"
+    }
+
+
+def _as_is(value: object) -> object:
+    return value
 
 
 def attach_library_records(page: ArticlePage, front: FrontMatter, media: MediaLibrary) -> None:

@@ -37,11 +37,11 @@ def attach(page, document, kind: str = "", date=None) -> LibraryDocument:
 class LibraryPageFactory(ArticlePageFactory):
     """An entry of the library; `authors=[...]` sets its byline, as for any article."""
 
+    title = factory.Sequence(lambda n: f"Entry {n}")
     standfirst = "What this entry is about."
 
 
 class LawPageFactory(LibraryPageFactory):
-    title = factory.Sequence(lambda n: f"Act {n}")
     instrument_type = "act"
     status = "act"
 
@@ -50,7 +50,6 @@ class LawPageFactory(LibraryPageFactory):
 
 
 class FrameworkPageFactory(LibraryPageFactory):
-    title = factory.Sequence(lambda n: f"Covenant {n}")
     scope = "un"
     framework_type = "treaty"
 
@@ -59,7 +58,6 @@ class FrameworkPageFactory(LibraryPageFactory):
 
 
 class ResearchPageFactory(LibraryPageFactory):
-    title = factory.Sequence(lambda n: f"Report {n}")
     research_type = "report"
 
     class Meta:

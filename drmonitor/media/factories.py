@@ -6,7 +6,6 @@ from __future__ import annotations
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtailmedia.models import get_media_model
 
@@ -19,7 +18,7 @@ from drmonitor.media.models import (
     Season,
     SeriesPage,
 )
-from drmonitor.newsroom.factories import ImageFactory
+from drmonitor.newsroom.factories import ArticlePageFactory, ImageFactory
 
 CAPTIONS = """WEBVTT
 
@@ -82,10 +81,9 @@ class SeasonFactory(factory.django.DjangoModelFactory):
         model = Season
 
 
-class EpisodePageFactory(wagtail_factories.PageFactory):
+class EpisodePageFactory(ArticlePageFactory):
     title = factory.Sequence(lambda n: f"Episode {n}")
     standfirst = "Our reporters talk about the week's cases."
-    date_published = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = EpisodePage
@@ -107,10 +105,9 @@ class InfographicsPageFactory(wagtail_factories.PageFactory):
         model = InfographicsPage
 
 
-class InfographicPageFactory(wagtail_factories.PageFactory):
+class InfographicPageFactory(ArticlePageFactory):
     title = factory.Sequence(lambda n: f"Infographic {n}")
     standfirst = "What the numbers say."
-    date_published = factory.LazyFunction(timezone.now)
     graphic = factory.SubFactory(
         ImageFactory,
         file__width=1600,

@@ -132,22 +132,14 @@ def _item(xml: SimplerXMLGenerator, episode, absolute, request: HttpRequest) -> 
             "itunes:image", attrs={"href": absolute(image.get_rendition(EPISODE_IMAGE_SPEC).url)}
         )
     base = episode.get_url(request)
-    if episode.chapters:
-        xml.addQuickElement(
-            "podcast:chapters",
-            attrs={
-                "url": absolute(base + episode.reverse_subpage("chapters_json")),
-                "type": "application/json+chapters",
-            },
-        )
-    if episode.transcript:
-        xml.addQuickElement(
-            "podcast:transcript",
-            attrs={
-                "url": absolute(base + episode.reverse_subpage("transcript_json")),
-                "type": "application/json",
-            },
-        )
+    # The Podcasting 2.0 files an app can fetch: which, at which of the episode's routes, as what.
+    for element, route, content_type, present in (
+        ("podcast:chapters", "chapters_json", "application/json+chapters", episode.chapters),
+        ("podcast:transcript", "transcript_json", "application/json", episode.transcript),
+    ):
+        if present:
+            url = absolute(base + episode.reverse_subpage(route))
+            xml.addQuickElement(element, attrs={"url": url, "type": content_type})
     for caption in episode.caption_tracks():
         xml.addQuickElement(
             "podcast:transcript",

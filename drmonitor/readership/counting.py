@@ -36,12 +36,9 @@ def most_read(days: int = 1, limit: int = 10, today: datetime.date | None = None
 
     Pages that are no longer live are left out; ties go to the newer page.
     """
-    today = today or timezone.localdate()
-    since = today - datetime.timedelta(days=days - 1)
     rows = (
-        DailyReads.objects.filter(day__gte=since, day__lte=today, page__live=True)
-        .values("page_id")
-        .annotate(total=Sum("reads"))
+        _reads_per_page(days, today)
+        .filter(page__live=True)
         .order_by("-total", "-page_id")
         .values_list("page_id", flat=True)
     )
@@ -50,12 +47,16 @@ def most_read(days: int = 1, limit: int = 10, today: datetime.date | None = None
 
 def reads_of(page_ids: list[int], days: int = 1, today: datetime.date | None = None) -> dict:
     """How many reads each of these pages had over the last `days` days: {page id: reads}."""
+    rows = _reads_per_page(days, today).filter(page_id__in=page_ids)
+    return dict(rows.values_list("page_id", "total"))
+
+
+def _reads_per_page(days: int, today: datetime.date | None):
+    """Each page's reads summed over the last `days` days up to today, as rows with `total`."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=days - 1)
-    rows = (
-        DailyReads.objects.filter(page_id__in=page_ids, day__gte=since, day__lte=today)
+    return (
+        DailyReads.objects.filter(day__gte=since, day__lte=today)
         .values("page_id")
         .annotate(total=Sum("reads"))
-        .values_list("page_id", "total")
     )
-    return dict(rows)
