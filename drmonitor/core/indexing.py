@@ -17,6 +17,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 DISPATCH_UID = "deferred-indexing"
 CHUNK = 200
 
+# What the innermost `indexing_deferred()` block will index on its way out: model -> pks.
+_deferred: list[dict[type, dict[object, None]]] = []
+
 
 @contextmanager
 def indexing_deferred() -> Iterator[None]:
@@ -38,6 +41,7 @@ def indexing_deferred() -> Iterator[None]:
         if getattr(model, "search_auto_update", True)
     ]
     saved: dict[type, dict[object, None]] = defaultdict(dict)
+    _deferred.append(saved)
 
     def remember(sender, instance, raw=False, **kwargs) -> None:
         model = type(instance)
@@ -56,6 +60,7 @@ def indexing_deferred() -> Iterator[None]:
         with disable_reference_index_auto_update():
             yield
     finally:
+        _deferred.pop()
         post_save.disconnect(dispatch_uid=DISPATCH_UID)
         for model in paused:
             post_save.connect(search_on_save, sender=model)
@@ -63,6 +68,14 @@ def indexing_deferred() -> Iterator[None]:
             backends[name]["AUTO_UPDATE"] = value
     for model, pks in saved.items():
         _index(model, list(pks), model in searched)
+
+
+def saved_in_bulk(model: type, pks: list) -> None:
+    """Objects written without their save signals (a bulk insert): index them as if saved,
+    at the end of the enclosing `indexing_deferred()` block."""
+    if not _deferred:
+        raise RuntimeError("saved_in_bulk() outside indexing_deferred()")
+    _deferred[-1][model].update(dict.fromkeys(pks))
 
 
 def _index(model: type, pks: list, searched: bool) -> None:

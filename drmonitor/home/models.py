@@ -40,7 +40,7 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.InformationPage"]
     template = "home/home_page.html"
 
     content_panels = Page.content_panels + [

@@ -19,6 +19,17 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "newsroom/blocks/captioned_image.html"
 
 
+class GalleryBlock(blocks.StructBlock):
+    """Pictures shown together as a grid, each with its own caption (a WordPress gallery)."""
+
+    pictures = blocks.ListBlock(CaptionedImageBlock(), min_num=2)
+    caption = blocks.CharBlock(required=False, help_text="Said of the gallery as a whole.")
+
+    class Meta:
+        icon = "image"
+        template = "newsroom/blocks/gallery.html"
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()
     attribution = blocks.CharBlock(required=False)
@@ -62,6 +73,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
     image = CaptionedImageBlock()
+    gallery = GalleryBlock()
     quote = QuoteBlock()
     embed = EmbedWithCaptionBlock()
     document = DocumentLinkBlock()

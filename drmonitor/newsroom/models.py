@@ -491,3 +491,25 @@ class ArticleAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("article", "author")]
+
+
+class InformationPage(ViewRestrictionsInOneQuery, Page):
+    """A page about the publication itself (About us, Contact us, Write for us): no date, no
+    byline, not listed in any section, reached from the menu or a link. A WordPress site's
+    pages come over as these."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    template = "newsroom/information_page.html"
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "information page"

@@ -41,12 +41,13 @@ def citing_keys(record: Incident | LegalCase | Hearing) -> list[str]:
     return [keys.CITATIONS, *map(keys.records_citing, article_ids)]
 
 
-def cited_article_keys(article: ArticlePage) -> list[str]:
+def cited_articles_keys(articles: list[ArticlePage]) -> list[str]:
     """An article the tracker cites is shown (title, link) on the tracker's pages."""
+    pks = [article.pk for article in articles]
     cited = (
-        Hearing.objects.filter(article=article.pk).exists()
-        or Incident.articles.through.objects.filter(articlepage_id=article.pk).exists()
-        or LegalCase.articles.through.objects.filter(articlepage_id=article.pk).exists()
+        Hearing.objects.filter(article__in=pks).exists()
+        or Incident.articles.through.objects.filter(articlepage_id__in=pks).exists()
+        or LegalCase.articles.through.objects.filter(articlepage_id__in=pks).exists()
     )
     return [keys.RECORDS] if cited else []
 
@@ -56,7 +57,7 @@ def register() -> None:
         invalidation.register(model, record_keys)
     for model in (Incident, LegalCase, Hearing):
         invalidation.register(model, citing_keys)
-    invalidation.register(ArticlePage, cited_article_keys)
+    invalidation.register_many(ArticlePage, cited_articles_keys)
     frontend.register_urls(keys.RECORDS, _tracker_urls)
     frontend.register_urls("tracker.", _record_urls)
 

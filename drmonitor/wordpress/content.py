@@ -300,14 +300,19 @@ class _Walker:
         images = node.find_all("img")
         classes = " ".join(node.get("class", []))
         if "wp-block-gallery" in classes or len(images) > 1:
-            for figure in node.find_all("figure") or [node]:
-                inner = figure.find("img")
-                if inner is not None and figure is not node:
-                    own = figure.find("figcaption")
-                    self.image(inner, own.get_text(" ", strip=True) if own else "")
-            if not node.find_all("figure"):
-                for image in images:
-                    self.image(image, "")
+            inner = [f for f in node.find_all("figure") if f.find("img") is not None]
+            if inner:
+                own = [f.find("figcaption") for f in inner]
+                pictures = [
+                    self.picture(f.find("img"), c.get_text(" ", strip=True) if c else "")
+                    for f, c in zip(inner, own, strict=True)
+                ]
+                # The gallery's own caption is the last figcaption that is not a picture's.
+                mine = [c for c in node.find_all("figcaption") if c not in own]
+                caption = mine[-1].get_text(" ", strip=True) if mine else ""
+            else:
+                pictures = [self.picture(image, "") for image in images]
+            self.pictures([p for p in pictures if p is not None], caption)
             return
         if images:
             self.image(images[0], caption)
@@ -336,6 +341,12 @@ class _Walker:
         self.end_inline()
 
     def image(self, node: Tag, caption: str) -> None:
+        picture = self.picture(node, caption)
+        if picture is not None:
+            self.add_block("image", picture)
+
+    def picture(self, node: Tag, caption: str) -> dict | None:
+        """A picture block's value, or None (reported) when the picture is not imported."""
         src = node.get("src", "")
         match = WP_IMAGE_CLASS.search(" ".join(node.get("class", [])))
         wp_id = int(match.group(1)) if match else None
@@ -347,17 +358,26 @@ class _Walker:
                 f"picture {src or wp_id} is not among the export's attachments: left out"
                 + (f" (caption: {caption})" if caption else "")
             )
-            return
+            return None
         own = caption if caption and caption != found.caption else ""
-        self.add_block("image", {"image": found.pk, "caption": own[:255], "credit": ""})
+        return {"image": found.pk, "caption": own[:255], "credit": ""}
 
     def gallery(self, ids: list[int]) -> None:
+        pictures = []
         for wp_id in ids:
             found = self.find_image(wp_id, "")
             if found is None:
                 self.body.problems.append(f"gallery picture {wp_id} is not in the export")
                 continue
-            self.add_block("image", {"image": found.pk, "caption": "", "credit": ""})
+            pictures.append({"image": found.pk, "caption": "", "credit": ""})
+        self.pictures(pictures, "")
+
+    def pictures(self, pictures: list[dict], caption: str) -> None:
+        """A gallery block; one picture alone is a picture block."""
+        if len(pictures) == 1:
+            self.add_block("image", {**pictures[0], "caption": pictures[0]["caption"] or caption})
+        elif pictures:
+            self.add_block("gallery", {"pictures": pictures, "caption": caption[:255]})
 
     def embed(self, url: str, caption: str) -> None:
         url = url.strip()

@@ -25,6 +25,7 @@ from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 import willow
 from django.conf import settings
@@ -39,12 +40,19 @@ from wagtail.models import Collection, Page, PageViewRestriction, Site
 
 from drmonitor.core.caching import invalidation
 from drmonitor.core.indexing import indexing_deferred
-from drmonitor.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage
+from drmonitor.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    InformationPage,
+    SectionPage,
+)
 from drmonitor.wordpress import content, redirects
 from drmonitor.wordpress.mapping import CategoryPlace, propose, section_pages
 from drmonitor.wordpress.media import MediaSource, Wanted, fetch_all
 from drmonitor.wordpress.models import ImportedAuthor, ImportedItem, ImportedTerm
 from drmonitor.wordpress.report import ImportReport
+from drmonitor.wordpress.tree import PageBatch
 from drmonitor.wordpress.wxr import (
     Export,
     ExportError,
@@ -61,6 +69,8 @@ MAX_PIXELS = 128_000_000  # Wagtail's own default for uploads
 PICTURE_FORMATS = {"jpeg", "png", "gif", "webp", "avif", "heic"}
 LEFT_OUT_STATUSES = {"trash": "in the trash", "auto-draft": "an unsaved auto-draft"}
 ARTICLE_TYPES = {"post"}
+# New published posts are written this many at a time (tree.py); the others one by one.
+BATCH = 200
 Progress = Callable[[int, int], None]
 
 
@@ -87,6 +97,9 @@ class _State:
     authors: dict[str, Author] = field(default_factory=dict)  # login -> byline
     images: dict[int, tuple[int, str]] = field(default_factory=dict)  # wp id -> (pk, caption)
     by_file: dict[str, int] = field(default_factory=dict)  # upload path -> wp id
+    known: dict[int, ImportedItem] = field(default_factory=dict)  # wp id -> what it became
+    queued: list[Item] = field(default_factory=list)  # new published posts for the next batch
+    batch: PageBatch = field(default_factory=PageBatch)
     done: int = 0
     total: int = 0
 
@@ -114,24 +127,25 @@ def import_wordpress(source: str | Path | IO[bytes], options: Options | None = N
     items = [item for item in export.items if item.wp_id]
     attachments = [item for item in items if item.post_type == "attachment"]
     articles = [item for item in items if item.post_type in ARTICLE_TYPES]
-    state.total = len(attachments) + len(articles)
+    pages = [item for item in items if item.post_type == "page"]
+    state.total = len(attachments) + len(articles) + len(pages)
     for item in items:
-        if item.post_type not in ARTICLE_TYPES | {"attachment"}:
+        if item.post_type not in ARTICLE_TYPES | {"attachment", "page"}:
             report.count(item.post_type, "not imported")
-            if item.post_type == "page":
-                report.skip(
-                    f"page {item.wp_id} {item.title!r} ({export.path_of(item.link)})",
-                    "this site has no plain page type; copy its text into site settings "
-                    "or an article",
-                )
     with invalidation.batched(), indexing_deferred():
         _categories(state, articles)
         _tags(state)
         _authors(state, articles)
         _pictures(state, attachments)
+        state.known = {
+            row.wp_id: row
+            for row in ImportedItem.objects.exclude(post_type="attachment").select_related("page")
+        }
         for item in articles:
             _article(state, item)
-            state.step()
+        _write_batch(state)
+        for item in pages:
+            _information_page(state, item)
         if not options.dry_run:
             count = redirects.build(export, options.home or home, report)
             report.count("old addresses", "redirected", count)
@@ -385,7 +399,7 @@ def _remember(item: Item, **made) -> None:
 
 def _save_in_savepoint(state: _State, item: Item, work: Callable[[], object]):
     """Run one item's writes in a savepoint; a failure is reported and undone alone."""
-    kind = "pictures" if item.post_type == "attachment" else "articles"
+    kind = {"attachment": "pictures", "page": "pages"}.get(item.post_type, "articles")
     try:
         with transaction.atomic():
             result = work()
@@ -415,32 +429,86 @@ def _article(state: _State, item: Item) -> None:
     if item.status in LEFT_OUT_STATUSES:
         report.count("articles", "left out")
         report.skip(f"post {item.wp_id} {item.title!r}", LEFT_OUT_STATUSES[item.status])
+        state.step()
         return
-    row = ImportedItem.objects.filter(wp_id=item.wp_id).select_related("page").first()
+    row = state.known.get(item.wp_id)
     page = row.page if row else None
     if page is not None and row.fingerprint == item.fingerprint:
         report.count("articles", "unchanged")
+        state.step()
         return
     if state.options.dry_run:
         _check_article(state, item)
         report.count("articles", "would be updated" if page else "would be created")
+        state.step()
         return
+    if page is None and item.status == "publish" and not item.password:
+        state.queued.append(item)
+        if len(state.queued) >= BATCH:
+            _write_batch(state)
+        return
+    _save_one(state, item, row, page)
+
+
+def _save_one(state: _State, item: Item, row: ImportedItem | None, page: Page | None) -> None:
     result = _save_in_savepoint(state, item, lambda: _save_article(state, item, row, page))
     if result is not None:
-        report.count("articles", f"{'updated' if page else 'created'} ({item.status})")
-        report.count("articles by kind", result._meta.verbose_name)
+        _count_saved(state, item, result, "updated" if page else "created")
+    state.batch.forget_places()
+    state.step()
+
+
+def _count_saved(state: _State, item: Item, article: ArticlePage, action: str) -> None:
+    state.report.count("articles", f"{action} ({item.status})")
+    state.report.count("articles by kind", article._meta.verbose_name)
+
+
+def _write_batch(state: _State) -> None:
+    """The queued new published posts: each checked alone (one that fails is reported), then
+    written together; when the batch cannot be written, each is saved alone instead."""
+    items, state.queued = state.queued, []
+    placed: list[tuple[Item, ArticlePage]] = []
+    for item in items:
+        article = _save_in_savepoint(state, item, partial(_place_live_article, state, item))
+        if article is None:
+            state.step()
+        else:
+            placed.append((item, article))
+    if not placed:
+        return
+    try:
+        with transaction.atomic():
+            for _, article in placed:
+                state.batch.add(article)
+            state.batch.write()
+            ImportedItem.objects.bulk_create(
+                [_imported_row(item, page=article) for item, article in placed], batch_size=500
+            )
+    except DatabaseError:
+        logger.info("A batch of WordPress posts failed; saving them one by one", exc_info=True)
+        state.batch.forget_places()
+        for item, _ in placed:
+            _save_one(state, item, None, None)
+        return
+    for item, article in placed:
+        _count_saved(state, item, article, "created")
+        state.step()
 
 
 def _check_article(state: _State, item: Item) -> None:
     """What the dry run can tell of one post without writing it."""
-    body = content.convert(
-        item.content, lambda wp_id, url: _find_image(state, wp_id, url) or _placeholder()
-    )
-    _note_body(state, item, body)
+    _check_body(state, item)
     if not _sections_of(state, item)[0]:
         state.report.skip(
             f"post {item.wp_id} {item.title!r}", "none of its categories has a section"
         )
+
+
+def _check_body(state: _State, item: Item) -> None:
+    body = content.convert(
+        item.content, lambda wp_id, url: _find_image(state, wp_id, url) or _placeholder()
+    )
+    _note_body(state, item, body)
 
 
 def _placeholder() -> content.FoundImage:
@@ -510,18 +578,18 @@ def _slug_for(item: Item, parent: Page, page: Page | None) -> str:
     return slug
 
 
-def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Page | None):
+def _placing(state: _State, item: Item):
+    """Where a post goes (its section, its other sections), its body and its date."""
     primary, extra = _sections_of(state, item)
     if primary is None:
         raise ValidationError("none of its categories has a section that can hold articles")
-    body = content.convert(
-        item.content.replace(f'href="{state.export.base_url}/', 'href="/'),
-        lambda wp_id, url: _find_image(state, wp_id, url),
-    )
-    _note_body(state, item, body)
-    when = item.published_at(state.offset) or timezone.now()
+    return primary, extra, _body(state, item), item.published_at(state.offset) or timezone.now()
+
+
+def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Page | None):
+    primary, extra, body, when = _placing(state, item)
     if page is None:
-        article = _new_article(state, item, primary, extra, body, when)
+        article = _new_article(state, item, primary, extra, body, when, _add_child)
     else:
         article = page.specific
         _fill(state, item, article, extra, body, when)
@@ -532,23 +600,72 @@ def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Pag
         article.slug = _slug_for(item, article.get_parent(), article)
     _apply_status(state, item, article, when)
     _password(item, article)
-    _remember(item, page=article)
+    _remember_page(item, article)
     return article
 
 
-def _new_article(state, item, primary: Page, extra, body, when) -> ArticlePage:
-    """A new article of the kind its section holds. A section with its own kind (a trend, an
-    episode) may need what a post does not give (a hashtag, a video): then the post becomes a
-    plain article in the nearest section above that holds them, and the report says so."""
+def _remember_page(item: Item, page: Page) -> None:
+    row = _imported_row(item, page=page)
+    ImportedItem.objects.update_or_create(
+        wp_id=item.wp_id,
+        defaults={name: getattr(row, name) for name in IMPORTED_FIELDS},
+    )
+
+
+IMPORTED_FIELDS = ("post_type", "status", "slug", "page", "fingerprint")
+
+
+def _imported_row(item: Item, page: Page) -> ImportedItem:
+    return ImportedItem(
+        wp_id=item.wp_id,
+        post_type=item.post_type,
+        status=item.status,
+        slug=item.slug,
+        page=page,
+        fingerprint=item.fingerprint,
+    )
+
+
+def _add_child(state: _State, item: Item, article: ArticlePage, parent: Page) -> None:
+    """Saved at once, as a draft; checked then in full (a draft is saved with only the checks
+    drafts get; this kind may need more)."""
+    parent.add_child(instance=article)
+    article.full_clean()
+
+
+def _place_live_article(state: _State, item: Item) -> ArticlePage:
+    """A new published post, placed in the tree and checked, for the next batch to write."""
+    return _new_article(state, item, *_placing(state, item), _place_live)
+
+
+def _place_live(state: _State, item: Item, article: ArticlePage, parent: Page) -> None:
+    if state.batch.slug_taken(parent, article.slug):
+        article.slug = f"{article.slug}-{item.wp_id}"
+    state.batch.place(article, parent)
+    article.live, article.has_unpublished_changes = True, False
+    article.last_published_at = article.first_published_at
+    article.full_clean()
+
+
+def _body(state: _State, item: Item) -> content.Body:
+    body = content.convert(
+        item.content.replace(f'href="{state.export.base_url}/', 'href="/'),
+        lambda wp_id, url: _find_image(state, wp_id, url),
+    )
+    _note_body(state, item, body)
+    return body
+
+
+def _new_article(state, item, primary: Page, extra, body, when, save) -> ArticlePage:
+    """A new article of the kind its section holds, given to `save` with its section. A section
+    with its own kind (a trend, an episode) may need what a post does not give (a hashtag, a
+    video): then the post becomes a plain article in the nearest section above that holds
+    them, and the report says so."""
     model = article_model(primary)
-    article = model()
-    _fill(state, item, article, extra, body, when)
-    article.slug = _slug_for(item, primary, None)
+    article = _new_of_kind(state, item, model, primary, extra, body, when)
     try:
         with transaction.atomic():
-            primary.add_child(instance=article)
-            # A draft is saved with only the checks drafts get; this kind may need more.
-            article.full_clean()
+            save(state, item, article, primary)
         return article
     except (ValidationError, DatabaseError) as error:
         holder = _holder_above(primary)
@@ -565,10 +682,15 @@ def _new_article(state, item, primary: Page, extra, body, when) -> ArticlePage:
             f"{primary.title} holds {model._meta.verbose_name_plural}, which need what the "
             f"post does not give ({_reason(error)}): filed as an article in {holder.title}",
         )
-    article = ArticlePage()
+    article = _new_of_kind(state, item, ArticlePage, holder, extra, body, when)
+    save(state, item, article, holder)
+    return article
+
+
+def _new_of_kind(state, item, model, parent: Page, extra, body, when) -> ArticlePage:
+    article = model()
     _fill(state, item, article, extra, body, when)
-    article.slug = _slug_for(item, holder, None)
-    holder.add_child(instance=article)
+    article.slug = _slug_for(item, parent, None)
     return article
 
 
@@ -587,6 +709,7 @@ def _fill(state: _State, item: Item, article: ArticlePage, extra, body, when) ->
     article.body = body.blocks
     thumbnail = state.images.get(item.thumbnail_id) if item.thumbnail_id else None
     article.featured_image_id = thumbnail[0] if thumbnail else None
+    _fill_kind(article)
     article.extra_sections = extra
     article.tags.set([state.tags[slug] for slug in item.terms("post_tag") if slug in state.tags])
     author = state.authors.get(item.creator)
@@ -606,7 +729,43 @@ def _fill(state: _State, item: Item, article: ArticlePage, extra, body, when) ->
             )
 
 
-def _apply_status(state: _State, item: Item, article: ArticlePage, when) -> None:
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+
+
+def _fill_kind(article: ArticlePage) -> None:
+    """What a section's own kind of article needs, where the post gives it (the kinds are
+    named by their fields: this app imports none of the apps that define them).
+
+    - an episode (a video link): the post's first YouTube or Vimeo embed, which the episode's
+      player then shows in place of the embed;
+    - an infographic (its picture and a description in words): the featured picture, else the
+      first picture of the body, described by the post's text.
+
+    The other kinds need what no post says (a law's status, a trend's one hashtag, the
+    statement record a statement page shows): such posts become plain articles (see
+    `_new_article`).
+    """
+    fields = {field.name for field in article._meta.concrete_fields}
+    blocks = list(article.body.raw_data)
+    if "external_video_url" in fields:
+        for block in blocks:
+            host = (
+                (urlsplit(str(block["value"].get("embed", ""))).hostname or "")
+                if (block["type"] == "embed")
+                else ""
+            )
+            if host.removeprefix("www.") in VIDEO_HOSTS:
+                article.external_video_url = block["value"]["embed"]
+                article.body = [b for b in blocks if b is not block]
+                break
+    if "graphic" in fields and "long_description" in fields:
+        pictures = [b["value"]["image"] for b in blocks if b["type"] == "image"]
+        article.graphic_id = article.featured_image_id or (pictures[0] if pictures else None)
+        words = [b["value"] for b in blocks if b["type"] in ("heading", "paragraph")]
+        article.long_description = content.plain_text("\n".join(words))
+
+
+def _apply_status(state: _State, item: Item, article: Page, when) -> None:
     status = item.status
     if status == "publish":
         article.go_live_at = None
@@ -645,6 +804,47 @@ def _password(item: Item, article: ArticlePage) -> None:
         restriction.save()
     elif restriction is not None and restriction.restriction_type == PageViewRestriction.PASSWORD:
         restriction.delete()
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def _information_page(state: _State, item: Item) -> None:
+    """A WordPress page (About us, Contact us) as an information page under the home page."""
+    report = state.report
+    if item.status in LEFT_OUT_STATUSES:
+        report.count("pages", "left out")
+        report.skip(f"page {item.wp_id} {item.title!r}", LEFT_OUT_STATUSES[item.status])
+    elif (row := state.known.get(item.wp_id)) and row.page and row.fingerprint == item.fingerprint:
+        report.count("pages", "unchanged")
+    elif state.options.dry_run:
+        _check_body(state, item)
+        report.count("pages", "would be updated" if row and row.page else "would be created")
+    else:
+        page = row.page if row else None
+        saved = _save_in_savepoint(state, item, partial(_save_information_page, state, item, page))
+        if saved is not None:
+            report.count("pages", f"{'updated' if page else 'created'} ({item.status})")
+    state.step()
+
+
+def _save_information_page(state: _State, item: Item, page: Page | None) -> InformationPage:
+    info = page.specific if page is not None else InformationPage()
+    info.title = item.title or f"(untitled {item.wp_id})"
+    info.introduction = content.plain_text(item.excerpt)
+    info.body = _body(state, item).blocks
+    when = item.published_at(state.offset) or timezone.now()
+    if page is None:
+        info.slug = _slug_for(item, state.home, None)
+        info.live = False
+        info.first_published_at = when if item.status == "publish" else None
+        state.home.add_child(instance=info)
+    else:
+        info.slug = _slug_for(item, info.get_parent(), info)
+    _apply_status(state, item, info, when)
+    _password(item, info)
+    _remember_page(item, info)
+    return info
 
 
 # --- comments --------------------------------------------------------------------------------

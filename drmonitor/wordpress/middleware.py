@@ -5,7 +5,8 @@ when nothing else answers: `/?p=123` is the home page to Django, so the query-st
 read here before the page is served. Other forms WordPress answers are reduced to a stored
 path when nothing else answered (a 404):
 
-    /?p=ID  /?page_id=ID  /?attachment_id=ID  /?cat=ID  /?tag=SLUG  /?author=ID   stored as such
+    /?p=ID  /?page_id=ID  /?attachment_id=ID  /?cat=ID  /?tag=SLUG  /?author=ID
+    /?post_format=video                                                     stored as such
     /?feed=rss2 /?feed=atom          the site feed          /?s=WORDS   search
     /?m=YYYYMM, /YYYY/MM/, /YYYY/    the date archives
     …/feed/, …/feed/atom/ …          the feed of what the address shows (or the page itself)
@@ -27,7 +28,7 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-STORED_QUERY_KEYS = ("p", "page_id", "attachment_id", "cat", "tag", "author")
+STORED_QUERY_KEYS = ("p", "page_id", "attachment_id", "cat", "tag", "author", "post_format")
 FEED = re.compile(r"^(?P<base>.*/)feed/(?:(?P<kind>rss2|rss|rdf|atom)/)?$")
 PAGED = re.compile(r"^(?P<base>.*/)page/(?P<number>\d+)/$")
 ARCHIVES = re.compile(r"^/archives/(?P<id>\d+)/$")

@@ -10,7 +10,11 @@ The import writes one row per address the export names or implies:
   used, `/%postname%/`, `/%year%/%monthnum%/%postname%/`, `/%category%/%postname%/` …), and
   `/?p=ID` (`/?page_id=ID`, `/?attachment_id=ID` for those) for every one;
 - each category archive (`/category/a/b/`) to its section, each tag or author archive whose
-  slug differs here, and `/wp-sitemap.xml` to the sitemap.
+  slug differs here, and `/wp-sitemap.xml` to the sitemap;
+- each post-format archive (`/type/video/`, `/?post_format=video`) to the section most of the
+  posts of that format are filed in (the vodcasts, for videos).
+
+An address that is the same here (a page About us at `/about-us/` in both) gets no row.
 
 Forms of those addresses that WordPress also answers are reduced to them by the middleware
 (`middleware.py`) before the one lookup: a feed or page number after an address, the query
@@ -18,6 +22,8 @@ string forms on the home page, the date-based forms of a post's address.
 """
 
 from __future__ import annotations
+
+from collections import Counter, defaultdict
 
 from django.db import transaction
 from django.urls import reverse
@@ -39,9 +45,10 @@ def normalise(path: str) -> str:
 def build(export: Export, home: Page, report: ImportReport) -> int:
     """Write (or correct) the redirect rows for everything imported; the number written."""
     wanted: dict[str, tuple[Page | None, str]] = {}
+    root = home.url_path.rstrip("/")
 
     def to_page(old: str, page: Page | None) -> None:
-        if old and page is not None:
+        if old and page is not None and normalise(old) != normalise(page.url_path[len(root) :]):
             wanted[normalise(old)] = (page, "")
 
     def to_link(old: str, link: str) -> None:
@@ -64,14 +71,19 @@ def build(export: Export, home: Page, report: ImportReport) -> int:
         to_page(f"/?{QUERY_KEYS[item.post_type]}={item.wp_id}", target)
         if item.post_type == "post" and item.slug:
             to_page(f"/{item.slug}/", target)  # /%postname%/, also when another was in use
+    sections = {}
     for term in ImportedTerm.objects.filter(taxonomy=ImportedTerm.CATEGORY).select_related(
         "section"
     ):
         path = _category_path(export, term.slug)
+        sections[term.slug] = term.section
         if term.section is not None and path:
             to_page(f"/category/{path}/", term.section)
             if term.term_id:
                 to_page(f"/?cat={term.term_id}", term.section)
+    for name, section in _post_format_sections(export, sections).items():
+        to_page(f"/type/{name}/", section)
+        to_page(f"/?post_format={name}", section)
     for term in ImportedTerm.objects.filter(taxonomy=ImportedTerm.TAG).select_related("tag"):
         if term.tag is not None:
             link = reverse("newsroom:tag", kwargs={"slug": term.tag.slug})
@@ -89,6 +101,21 @@ def build(export: Export, home: Page, report: ImportReport) -> int:
     to_link("/feed/rss2/", reverse("discovery:feed"))
     to_link("/comments/feed/", reverse("discovery:feed"))
     return _write(wanted)
+
+
+def _post_format_sections(export: Export, sections: dict[str, Page | None]) -> dict[str, Page]:
+    """Each post format ('video') and the section that holds most of its published posts."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for item in export.items:
+        if item.post_type != "post" or item.status != "publish":
+            continue
+        for slug in item.terms("post_format"):
+            name = slug.removeprefix("post-format-")
+            counts[name].update(
+                sections[c].pk for c in item.terms("category") if sections.get(c) is not None
+            )
+    by_pk = {section.pk: section for section in sections.values() if section is not None}
+    return {name: by_pk[c.most_common(1)[0][0]] for name, c in counts.items() if c}
 
 
 def _category_path(export: Export, slug: str) -> str:

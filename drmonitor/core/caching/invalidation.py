@@ -5,6 +5,9 @@ an object of it stands behind, read from the database as it is at the moment of 
 
     invalidation.register(Author, lambda author: [f"author:{author.pk}", ...])
 
+A model whose keys take several queries to read registers a function of many objects instead
+(`register_many`): an import that writes thousands of them reads their keys in a few queries.
+
 The function is called before the write (the old state: the sections an article leaves, the
 tags it loses) and again after the transaction commits (the new state), and every key either
 call names is appended to the ledger. Each write carries its keys in its own commit callback, so
@@ -23,6 +26,7 @@ counts.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -37,8 +41,11 @@ from drmonitor.core.caching import frontend, keys
 from drmonitor.core.caching.snapshot import ledger_view
 
 KeysOf = Callable[[Model], Iterable[str]]
+KeysOfMany = Callable[[list[Model]], Iterable[str]]
+CHUNK = 500  # objects per query when keys are read for many
 
 _registry: dict[type[Model], list[KeysOf]] = {}
+_registry_many: dict[type[Model], list[KeysOfMany]] = {}
 
 
 def register(model: type[Model], keys_of: KeysOf) -> None:
@@ -46,38 +53,63 @@ def register(model: type[Model], keys_of: KeysOf) -> None:
     _registry.setdefault(model, []).append(keys_of)
 
 
+def register_many(model: type[Model], keys_of_many: KeysOfMany) -> None:
+    """As `register`, with a function that names the keys of many objects at once."""
+    _registry_many.setdefault(model, []).append(keys_of_many)
+
+
 def is_registered(model: type[Model]) -> bool:
-    return any(cls in _registry for cls in model.__mro__)
+    return any(cls in _registry or cls in _registry_many for cls in model.__mro__)
 
 
 def keys_of(instance: Model) -> set[str]:
     """Every key the registered functions name for `instance`, as the database has it now."""
+    return keys_of_all([instance])
+
+
+def keys_of_all(instances: Iterable[Model]) -> set[str]:
+    """Every key the registered functions name for these objects, as the database has it now;
+    the objects of one model are read together."""
+    by_model: dict[type[Model], list[Model]] = defaultdict(list)
+    for instance in instances:
+        if instance.pk is not None:
+            by_model[type(instance)].append(instance)
     found: set[str] = set()
-    if instance.pk is None:
-        return found
-    for cls in type(instance).__mro__:
-        for function in _registry.get(cls, ()):
-            found.update(function(instance))
+    for model, group in by_model.items():
+        for cls in model.__mro__:
+            for function in _registry.get(cls, ()):
+                for instance in group:
+                    found.update(function(instance))
+            for many in _registry_many.get(cls, ()):
+                for start in range(0, len(group), CHUNK):
+                    found.update(many(group[start : start + CHUNK]))
     return found
 
 
-def page_keys(page: Page) -> list[str]:
+def pages_keys(pages: list[Page]) -> set[str]:
     """What every page stands behind: itself, its parent's children, the list of all pages,
     and the menu when it is in it."""
-    row = Page.objects.filter(pk=page.pk).values("path", "depth", "show_in_menus", "live").first()
-    if row is None:
-        return []
-    found = [keys.PAGES, keys.page(page.pk)]
-    if row["depth"] > 1:
-        parent = Page.objects.filter(path=row["path"][: -Page.steplen]).values("pk").first()
-        if parent is not None:
-            found.append(keys.children(parent["pk"]))
-    if row["show_in_menus"]:
-        found.append(keys.MENU)
+    rows = Page.objects.filter(pk__in=[page.pk for page in pages]).values_list(
+        "pk", "path", "depth", "show_in_menus"
+    )
+    found: set[str] = set()
+    parent_paths = set()
+    for pk, path, depth, in_menu in rows:
+        found.update((keys.PAGES, keys.page(pk)))
+        if depth > 1:
+            parent_paths.add(path[: -Page.steplen])
+        if in_menu:
+            found.add(keys.MENU)
+    parents = Page.objects.filter(path__in=parent_paths).values_list("pk", flat=True)
+    found.update(keys.children(pk) for pk in parents)
     return found
 
 
-register(Page, page_keys)
+def page_keys(page: Page) -> set[str]:
+    return pages_keys([page])
+
+
+register_many(Page, pages_keys)
 
 
 # --- recording at commit -------------------------------------------------------------------
@@ -85,9 +117,7 @@ register(Page, page_keys)
 
 def _append(before: frozenset[str], written: list[Model]) -> None:
     """Once committed: read the new state of what was written; append one ledger entry."""
-    stale = set(before)
-    for instance in written:
-        stale.update(keys_of(instance))
+    stale = set(before) | keys_of_all(written)
     if stale:
         ledger_view().ledger.append(frozenset(stale))
         frontend.purge(stale)
@@ -138,6 +168,15 @@ def batched() -> Iterator[None]:
     finally:
         _local.batch = None
     transaction.on_commit(partial(_append, frozenset(batch.before), list(batch.written.values())))
+
+
+def written_in_bulk(instances: Iterable[Model]) -> None:
+    """Objects inserted without their save signals (a bulk insert): recorded as saves are."""
+    if _local.batch is None:
+        transaction.on_commit(partial(_append, frozenset(), list(instances)))
+        return
+    for instance in instances:
+        _local.batch.record((), instance)
 
 
 def invalidate(*stale: str) -> None:

@@ -11,7 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site, WorkflowState
 
 from drmonitor.core.models import CustomImage
-from drmonitor.newsroom.models import ArticlePage, Author, SectionPage
+from drmonitor.newsroom.models import ArticlePage, Author, InformationPage, SectionPage
 from drmonitor.wordpress.importer import Options, import_wordpress
 from drmonitor.wordpress.models import ImportedAuthor, ImportedItem
 from drmonitor.wordpress.tests.conftest import EXPORT
@@ -43,23 +43,15 @@ def test_a_published_post_keeps_title_date_section_tags_author_and_pictures(impo
     assert story.featured_image.caption == "Illustration: DRM desk"
     assert story.featured_image.description == "A phone showing the X app, blocked"
     kinds = [block.block_type for block in story.body]
-    assert kinds == [
-        "paragraph",
-        "heading",
-        "image",
-        "image",
-        "image",
-        "embed",
-        "quote",
-        "paragraph",
-    ]
+    assert kinds == ["paragraph", "heading", "image", "gallery", "embed", "quote", "paragraph"]
     notice = story.body[2].value
     assert notice["image"].title == "Screenshot of the notice"
     assert notice["caption"] == "The notice, as published on 17 February"
-    assert [story.body[3].value["caption"], story.body[4].value["caption"]] == ["First protest", ""]
-    assert story.body[5].value["embed"].url == "https://www.youtube.com/watch?v=abcdefghijk"
-    assert story.body[5].value["caption"] == "The minister's briefing"
-    assert story.body[6].value["attribution"] == "A PTA spokesperson"
+    gallery = story.body[3].value["pictures"]
+    assert [picture["caption"] for picture in gallery] == ["First protest", ""]
+    assert story.body[4].value["embed"].url == "https://www.youtube.com/watch?v=abcdefghijk"
+    assert story.body[4].value["caption"] == "The minister's briefing"
+    assert story.body[5].value["attribution"] == "A PTA spokesperson"
     first = story.body[0].value.source
     assert 'href="/urdu-story/"' in first  # a link to the old site, now relative
     assert "alert" not in first
@@ -70,6 +62,7 @@ def test_a_published_post_keeps_title_date_section_tags_author_and_pictures(impo
     assert "citing “security concerns”" in html
     assert "The notice, as published on 17 February" in html
     assert "A PTA spokesperson" in html
+    assert html.count('class="gallery__picture"') == 2
 
 
 @pytest.mark.django_db
@@ -120,6 +113,19 @@ def test_categories_become_sections_with_the_same_name_under_different_parents(i
     assert type(paper) is ArticlePage
     assert paper.get_parent().specific == section("resources")
     assert "filed as an article in Resources" in reasons["post 22 'Research: a survey of VPN use'"]
+    # A vodcast is an episode playing the post's video; an infographic shows the post's
+    # picture, described by its text.
+    episode = article(23)
+    assert episode._meta.model_name == "episodepage" and episode.live
+    assert episode.external_video_url == "https://www.youtube.com/watch?v=vodcast0001"
+    assert [block.block_type for block in episode.body] == ["paragraph"]
+    assert episode.get_parent().pk == section("drm-exclusive/vodcasts").pk
+    graphic = article(24)
+    assert graphic._meta.model_name == "infographicpage"
+    assert graphic.graphic.title == "Screenshot of the notice"
+    assert graphic.long_description == "Balochistan had the most shutdown days."
+    for page in (episode, graphic):
+        assert Client().get(page.url).status_code == 200
     # A category no post uses gets no section.
     assert not SectionPage.objects.filter(slug="uncategorized").exists()
 
@@ -143,17 +149,30 @@ def test_a_broken_item_is_reported_and_the_others_are_imported(imported):
     assert "at most 255 characters" in reasons[broken]
     assert not ImportedItem.objects.filter(wp_id=16).exists()
     assert imported.counts["articles"]["failed"] == 2  # this one, and the trend without a hashtag
-    assert imported.counts["articles"]["created (publish)"] == 5
+    assert imported.counts["articles"]["created (publish)"] == 7
     assert reasons["picture 106 2024/02/lost.jpg"].startswith("no file 2024/02/lost.jpg")
     assert "An item without a number" in imported.as_text()
 
 
 @pytest.mark.django_db
-def test_the_report_lists_comments_pages_and_unknown_shortcodes(imported):
+def test_a_page_becomes_an_information_page_at_its_old_address(imported):
+    about = ImportedItem.objects.get(wp_id=20).page.specific
+    assert isinstance(about, InformationPage) and about.live
+    assert about.url == "/about/"
+    assert about.introduction == "Digital Rights Monitor, in brief."
+    assert [block.block_type for block in about.body] == ["paragraph", "image"]
+    assert about.body[1].value["caption"] == "Our first march"
+    assert imported.counts["pages"]["created (publish)"] == 1
+    page = Client().get("/about/")
+    assert page.status_code == 200
+    assert "Who we are." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_report_lists_comments_and_unknown_shortcodes(imported):
     text = imported.as_text()
     assert "Comments (2), not kept" in text
     assert "comment 8 by Ayesha Malik, 2024-02-18 06:00:00 UTC, pending, reply to 7" in text
-    assert "page 20 'About Us' (/about/)" in text
     assert imported.shortcodes == {"jnews_block_9": {11: 1}}
     assert "[jnews_block_9] 1 times, in posts 11" in text
     classic = article(11)
@@ -177,7 +196,8 @@ def test_a_second_run_changes_nothing_and_a_changed_post_is_updated(imported, up
         Redirect.objects.count(),
     )
     again = import_wordpress(EXPORT, Options(uploads=uploads))
-    assert again.counts["articles"]["unchanged"] == 8
+    assert again.counts["articles"]["unchanged"] == 10
+    assert again.counts["pages"]["unchanged"] == 1
     assert again.counts["pictures"]["unchanged"] == 5
     assert (Page.objects.count(), CustomImage.objects.count()) == (pages, images)
     assert Redirect.objects.count() == redirects
@@ -189,7 +209,7 @@ def test_a_second_run_changes_nothing_and_a_changed_post_is_updated(imported, up
         encoding="utf-8",
     )
     third = import_wordpress(changed, Options(uploads=uploads))
-    assert third.counts["articles"]["unchanged"] == 7
+    assert third.counts["articles"]["unchanged"] == 9
     assert third.counts["articles"]["updated (publish)"] == 1
     story = article(11)
     assert story.title == "IHC adjourns X ban petition" and story.live
@@ -201,7 +221,8 @@ def test_a_dry_run_writes_nothing(home, uploads):
     pages = Page.objects.count()
     report = import_wordpress(EXPORT, Options(uploads=uploads, dry_run=True))
     assert report.dry_run
-    assert report.counts["articles"]["would be created"] == 10
+    assert report.counts["articles"]["would be created"] == 12
+    assert report.counts["pages"]["would be created"] == 1
     assert report.counts["pictures"]["would be created"] == 6
     assert Page.objects.count() == pages
     assert not ImportedItem.objects.exists() and not CustomImage.objects.exists()

@@ -63,6 +63,15 @@ def test_archives_feeds_and_the_sitemap(imported):
     assert moved("/?feed=rss2") == "/feed/"
     assert moved("/?s=firewall") == "/search/?q=firewall"
     assert moved("/2024/02/") == "/archive/2024/2/"
+    # The post-format archive: the section its posts are filed in.
+    assert moved("/type/video/") == "/drm-exclusive/vodcasts/"
+    assert moved("/?post_format=video") == "/drm-exclusive/vodcasts/"
+
+
+@pytest.mark.django_db
+def test_a_page_keeps_its_address_and_its_number_redirects(imported):
+    assert Client().get("/about/").status_code == 200
+    assert moved("/?page_id=20") == "/about/"
 
 
 @pytest.mark.django_db

@@ -57,13 +57,13 @@ def test_classic_shortcodes_become_blocks_and_unknown_ones_stay_readable():
         no_pictures,
     )
     kinds = [block["type"] for block in body.blocks]
-    assert kinds == ["paragraph", "image", "image", "image", "embed", "paragraph"]
+    assert kinds == ["paragraph", "image", "gallery", "embed", "paragraph"]
     assert "Intro line one<br/>line two" in body.blocks[0]["value"]
     assert body.blocks[1]["value"]["image"] == 5
     assert body.blocks[1]["value"]["caption"] == "The caption"
-    assert [b["value"]["image"] for b in body.blocks[2:4]] == [6, 7]
-    assert body.blocks[4]["value"]["embed"] == "https://www.youtube.com/watch?v=abcdefghijk"
-    last = body.blocks[5]["value"]
+    assert [p["image"] for p in body.blocks[2]["value"]["pictures"]] == [6, 7]
+    assert body.blocks[3]["value"]["embed"] == "https://www.youtube.com/watch?v=abcdefghijk"
+    last = body.blocks[4]["value"]
     assert '[jnews_block_9 title="Related"]' in last
     assert "Escaped [gallery] stays." in last
     assert "script" not in last and "alert" not in last
