@@ -105,8 +105,11 @@ def _social_image(request: HttpRequest, image) -> SocialImage | None:
     )
 
 
-def _canonical(request: HttpRequest, page) -> str:
-    """The page's own URL; for lists, `?page=N` is kept (page 2 is not page 1) and nothing else."""
+def _canonical(request: HttpRequest, page, given: str | None = None) -> str:
+    """The page's own URL; for lists, `?page=N` is kept (page 2 is not page 1) and nothing else.
+    A view may give its own (search: the plain query's address)."""
+    if given:
+        return request.build_absolute_uri(given)
     path = page.get_url(request) if page is not None else request.path
     number = request.GET.get("page", "")
     suffix = f"?page={number}" if number.isdigit() and number != "1" else ""
@@ -201,7 +204,7 @@ def page_meta(context) -> PageMeta | None:
     meta = PageMeta(
         title=title,
         description=_describe(description or DEFAULT_DESCRIPTION),
-        canonical=_canonical(request, page),
+        canonical=_canonical(request, page, context.get("canonical")),
         x_site=x_handle(settings.x_url) if settings is not None else "",
         feeds=_feeds(request, context, page),
     )

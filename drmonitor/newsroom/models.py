@@ -42,7 +42,6 @@ from wagtail.search import index
 from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.fields import optional_link
-from drmonitor.core.models import Rendition
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys, teaser_images
 from drmonitor.newsroom.blocks import ArticleBodyBlock
@@ -126,14 +125,8 @@ class ArticleQuerySet(PageQuerySet):
         return self.filter(date_published__lt=DATES_END).order_by("-date_published", "-pk")
 
     def for_teasers(self) -> ArticleQuerySet:
-        """A few columns of each article, its picture and the picture's teaser renditions."""
-        renditions = Prefetch(
-            "featured_image__renditions",
-            queryset=Rendition.objects.filter(filter_spec__in=teaser_images.RENDITION_SPECS),
-        )
-        return (
-            self.only(*TEASER_FIELDS).select_related("featured_image").prefetch_related(renditions)
-        )
+        """A few columns of each article, and its picture (teasers_for adds its renditions)."""
+        return self.only(*TEASER_FIELDS).select_related("featured_image")
 
     def teasers(self) -> ArticleQuerySet:
         """Newest first, with what a teaser or a sidebar entry shows."""
@@ -167,7 +160,9 @@ class ArticleQuerySet(PageQuerySet):
 def teasers_for(ids: Sequence[int]) -> list[ArticlePage]:
     """The articles with these ids, in this order, ready for teasers; gone ones are left out."""
     found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
-    return with_bylines([found[pk] for pk in ids if pk in found])
+    articles = [found[pk] for pk in ids if pk in found]
+    teaser_images.attach(article.featured_image for article in articles)
+    return with_bylines(articles)
 
 
 class TeaserPool:

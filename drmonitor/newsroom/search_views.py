@@ -46,6 +46,11 @@ def search_results(request: HttpRequest) -> HttpResponse:
                 page_links=list(paginator.get_elided_page_range(page.number, on_each_side=2)),
                 page_query=_without_page(request),
             )
+            if query and not filters and page.number == 1 and paginator.count:
+                # A plain query's first page is a topic page ("privacy"): search engines may
+                # index it, under one address. Filtered, later or empty pages are not indexed.
+                context["indexable"] = True
+                context["canonical"] = f"{reverse('discovery:search')}?{urlencode({'q': query})}"
     return render(request, "newsroom/search_results.html", context)
 
 

@@ -1,52 +1,69 @@
-"""The pictures of teasers and sidebar entries: a few fixed styles, drawn from prefetched rows.
+"""The pictures of teasers and sidebar entries: a few fixed styles, from one narrow query.
 
-Wagtail's `{% picture %}` parses its filter specs, looks every rendition up in the cache and
-writes it back again, for every image of every page. A listing shows a dozen images in one of
-four styles, so the filters are built once here, the listing query prefetches exactly these
-renditions (see ArticleQuerySet.for_teasers), and the tag only joins URLs. A rendition that
-does not exist yet is made by Wagtail as usual.
+Wagtail's `{% picture %}` parses its filter specs, looks every rendition up in the cache,
+builds a Rendition object for each and asks the storage for each file's URL; a front page
+shows some thirty pictures, and that was most of what it cost to draw. Here the filters are
+built once, `attach()` reads the few columns of every teaser rendition of a page's images in
+one query (no model objects), and `picture()` only joins strings. A rendition that does not
+exist yet is made by Wagtail as usual.
 
 Each style is cropped for its size around the picture's focal point (`-c75`: a close crop
-for the small ones), and offered as WebP with a JPEG fallback, in the same markup as
-`{% picture %}`, with width and height so nothing moves while it loads.
+for the small ones) and offered as WebP in the widths the layout needs; browsers that do not
+take WebP get one JPEG of the middle width. Width and height are set so nothing moves while
+it loads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
+from typing import NamedTuple
 
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.models import AbstractImage, Filter, get_rendition_storage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-# The browser takes the first it can show; the last is what every browser shows. No AVIF:
-# Pillow takes some ten seconds to encode one 1200 px picture at its default speed, and for
-# flat-coloured art WebP is as small (6 KB against 37 KB of JPEG for a demo illustration).
-FORMATS = (("webp", "image/webp"), ("jpeg", None))
+from drmonitor.core.models import Rendition
+
+# No AVIF: Pillow takes some ten seconds to encode one 1200 px picture at its default speed,
+# and for flat-coloured art WebP is as small (6 KB against 37 KB of JPEG for a demo drawing).
+WEBP, FALLBACK = "webp", "jpeg"
+
+
+class Variant(NamedTuple):
+    """One rendition as a page writes it."""
+
+    url: str
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
 class ImageStyle:
-    """One way a teaser shows its picture: its crops, widths, layout and loading."""
+    """One way a teaser shows its picture: its crops, layout and loading; `fallback` indexes
+    the crop sent as JPEG to browsers without WebP."""
 
     crops: tuple[str, ...]
     sizes: str
     css_class: str
     lazy: bool = True
+    fallback: int = 1
     # Built once: a Filter parses its spec into operations on first use and keeps them, and
     # parsing (Wagtail inspects each operation's signature) cost more than the rest of a teaser.
-    by_format: dict[str, tuple[Filter, ...]] = field(init=False, compare=False)
+    webp: tuple[Filter, ...] = field(init=False, compare=False)
+    jpeg: Filter = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        filters = {
-            fmt: tuple(Filter(spec=f"{crop}|format-{fmt}") for crop in self.crops)
-            for fmt, _mime in FORMATS
-        }
-        object.__setattr__(self, "by_format", filters)
+        webp = tuple(Filter(spec=f"{crop}|format-{WEBP}") for crop in self.crops)
+        object.__setattr__(self, "webp", webp)
+        object.__setattr__(self, "jpeg", Filter(spec=f"{self.crops[self.fallback]}|format-jpeg"))
 
-    def filters(self, fmt: str) -> tuple[Filter, ...]:
-        return self.by_format[fmt]
+    @property
+    def filters(self) -> tuple[Filter, ...]:
+        return (*self.webp, self.jpeg)
 
 
 STYLES = {
@@ -64,50 +81,66 @@ STYLES = {
     "thumb": ImageStyle(("fill-96x72-c75", "fill-192x144-c75"), "96px", "recent__thumb"),
 }
 
-# What the listing queries prefetch for each article's featured image.
-RENDITION_SPECS = tuple(
-    sorted(
-        {
-            spec_filter.spec
-            for style in STYLES.values()
-            for fmt, _mime in FORMATS
-            for spec_filter in style.filters(fmt)
-        }
+FILTERS = {f.spec: f for style in STYLES.values() for f in style.filters}
+
+
+# Every style is a crop, so all the renditions of one image share one focal-point key: it is
+# worked out once per image, not once per rendition (a test holds the styles to that).
+_FOCAL_FILTER = next(iter(FILTERS.values()))
+
+
+def _url_of():
+    """A rendition file's URL from its name: for files on this server, the storage's base URL
+    joined once (FileSystemStorage.url does the same per file, through urljoin)."""
+    storage = get_rendition_storage()
+    if isinstance(storage, FileSystemStorage):
+        base = storage.base_url
+        return lambda name: base + filepath_to_uri(name).lstrip("/")
+    return storage.url
+
+
+def attach(images: Iterable[AbstractImage | None]) -> None:
+    """Give each image `teaser_variants` (filter spec to Variant), from one query for all."""
+    by_id = {image.pk: image for image in images if image is not None}
+    if not by_id:
+        return
+    focal_keys = {}
+    for image in by_id.values():
+        image.teaser_variants = {}
+        focal_keys[image.pk] = _FOCAL_FILTER.get_cache_key(image)
+    rows = Rendition.objects.filter(image_id__in=by_id, filter_spec__in=FILTERS).values_list(
+        "image_id", "filter_spec", "focal_point_key", "file", "width", "height"
     )
-)
+    url_of = _url_of()
+    for image_id, spec, focal_key, name, width, height in rows:
+        if focal_key == focal_keys[image_id]:
+            by_id[image_id].teaser_variants[spec] = Variant(url_of(name), width, height)
+
+
+def _variants(image: AbstractImage, filters: tuple[Filter, ...]) -> list[Variant]:
+    """The renditions of these filters: attached ones, else Wagtail's (made if missing)."""
+    attached = getattr(image, "teaser_variants", {})
+    found = [attached.get(f.spec) for f in filters]
+    if None not in found:
+        return found
+    # An image whose file is gone gives a broken picture, as with Wagtail's tag.
+    renditions = get_renditions_or_not_found(image, filters)
+    return [Variant(r.url, r.width, r.height) for r in renditions.values()]
 
 
 def _attrs(values: dict) -> str:
-    return "".join(f' {name}="{escape(str(value))}"' for name, value in sorted(values.items()))
+    return "".join(f' {name}="{escape(str(value))}"' for name, value in values.items())
 
 
 def picture(image: AbstractImage, style: str) -> SafeString:
-    """A <picture> with a WebP source and a JPEG <img>, as `{% picture %}` writes it."""
+    """A <picture>: the WebP widths as a source, one JPEG <img> for browsers without WebP."""
     chosen = STYLES[style]
-    parts = []
-    for fmt, mime in FORMATS:
-        # An image whose file is gone gives a broken picture, as with Wagtail's tag.
-        renditions = list(get_renditions_or_not_found(image, chosen.filters(fmt)).values())
-        srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
-        if mime:
-            parts.append(
-                f"<source{_attrs({'sizes': chosen.sizes, 'srcset': srcset, 'type': mime})}>"
-            )
-            continue
-        first = renditions[0]
-        attrs = {
-            "alt": "",  # teasers link their title too: the picture adds nothing to read aloud
-            "class": chosen.css_class,
-            "decoding": "async",
-            "height": first.height,
-            "sizes": chosen.sizes,
-            "src": first.url,
-            "srcset": srcset,
-            "width": first.width,
-        }
-        if chosen.lazy:
-            attrs["loading"] = "lazy"
-        else:
-            attrs["fetchpriority"] = "high"
-        parts.append(f"<img{_attrs(attrs)}>")
-    return mark_safe(f"<picture>{''.join(parts)}</picture>")  # noqa: S308 - escaped above
+    *webp, jpeg = _variants(image, chosen.filters)
+    srcset = ", ".join(f"{variant.url} {variant.width}w" for variant in webp)
+    source = _attrs({"type": "image/webp", "srcset": srcset, "sizes": chosen.sizes})
+    img = {"src": jpeg.url, "width": jpeg.width, "height": jpeg.height, "alt": ""}
+    # The alt text is empty: teasers link their title too, the picture adds nothing to hear.
+    img["class"] = chosen.css_class
+    img["decoding"] = "async"
+    img["loading" if chosen.lazy else "fetchpriority"] = "lazy" if chosen.lazy else "high"
+    return mark_safe(f"<picture><source{source}><img{_attrs(img)}></picture>")  # noqa: S308

@@ -6,6 +6,7 @@ must not keep.
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -90,6 +91,14 @@ def test_anonymous_readers_get_the_cached_page(client, article):
     assert second["X-Page-Cache"] == "hit"
     assert title_of(second) == "Original headline"
     assert second.content == first.content
+
+
+def test_readers_who_ask_get_the_page_compressed_and_the_cache_keeps_it_plain(client, article):
+    packed = client.get(article.url, headers={"Accept-Encoding": "gzip"})
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    plain = client.get(article.url)  # from the cache now, for a reader who asked for no gzip
+    assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert gzip.decompress(packed.content) == plain.content
 
 
 def test_a_publish_refreshes_the_pages_that_show_the_article_and_no_other(

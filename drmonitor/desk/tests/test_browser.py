@@ -85,12 +85,22 @@ def test_approve_says_schedule_and_schedules(browser, live_server, news, reporte
 
 def test_the_desk_dashboard_and_sign_in(browser, live_server, news, reporter, editor):
     draft_going_live(news, editor, nine_in_the_morning(1), title="Tomorrow's explainer")
+    draft_going_live(news, reporter, nine_in_the_morning(4), title="Rubab's draft on VPN rules")
     page = signed_in(browser, live_server, editor)
     page.goto(live_server.url + reverse("wagtailadmin_home"))
     for heading in ("Awaiting review", "Scheduled", "My drafts", "Most read today"):
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    expect(page.get_by_text("Tomorrow's explainer")).to_be_visible()  # the editor's own draft
+    drafts = my_drafts(page)
+    expect(drafts.get_by_text("Tomorrow's explainer")).to_be_visible()  # the editor's own draft
+    expect(drafts.get_by_text("Rubab's draft on VPN rules")).to_have_count(0)  # not theirs
     page.screenshot(path=str(screenshot_dir() / "desk-dashboard.png"), full_page=True)
+
+    desk = signed_in(browser, live_server, reporter)
+    desk.goto(live_server.url + reverse("wagtailadmin_home"))
+    drafts = my_drafts(desk)
+    expect(drafts.get_by_text("Rubab's draft on VPN rules")).to_be_visible()
+    expect(drafts.get_by_text("Tomorrow's explainer")).to_have_count(0)
+    desk.screenshot(path=str(screenshot_dir() / "desk-dashboard-reporter.png"), full_page=True)
 
     stranger = browser.new_context(viewport=DESKTOP).new_page()
     stranger.goto(live_server.url + reverse("wagtailadmin_login"))
@@ -98,3 +108,10 @@ def test_the_desk_dashboard_and_sign_in(browser, live_server, news, reporter, ed
         "Sign in to Digital Rights Monitor"
     )
     stranger.screenshot(path=str(screenshot_dir() / "desk-admin-login.png"))
+
+
+def my_drafts(page):
+    """The dashboard's "My drafts" panel."""
+    return page.locator("section.desk-panel").filter(
+        has=page.get_by_role("heading", name="My drafts")
+    )

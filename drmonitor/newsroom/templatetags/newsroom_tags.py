@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from django import template
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
@@ -22,6 +23,8 @@ from drmonitor.newsroom import keys, listings, teaser_images
 from drmonitor.newsroom.models import ArticlePage, teasers_for
 
 register = template.Library()
+
+DATE_FORMAT = "j F Y"  # the site's one date format: 24 November 2025
 
 
 def _host(context) -> str:
@@ -113,15 +116,36 @@ def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) 
         built = {}
         for article in pool.take(missing) if pool is not None else teasers_for(missing):
             # A plain Context: the teaser needs no context processors, only what is given here.
-            html = teaser.render(
-                Context({"article": article, "size": size, "compact": compact, "request": request})
-            )
+            html = teaser.render(Context(teaser_context(article, size, compact, request)))
             shown = [core_keys.page(article.pk), *map(keys.author, article.byline_ids)]
             built[article.pk] = (html, shown)
         return built
 
     html = keep_many(f"teaser:{_host(context)}:{size}:{compact:d}", list(ids), build)
     return _safe("".join(html))
+
+
+# The picture style of each teaser size; sizes not named here take "teaser".
+PICTURE_STYLES = {"lead": "lead", "small": "thumb"}
+
+
+def teaser_context(article: ArticlePage, size: str, compact: bool, request) -> dict:
+    """All a teaser shows, worked out here rather than by the template's tags and filters."""
+    local = timezone.localtime(article.date_published)
+    image = article.featured_image if size != "rank" else None  # a ranked list shows none
+    names = article.byline
+    picture = teaser_images.picture(image, PICTURE_STYLES.get(size, "teaser")) if image else ""
+    return {
+        "article": article,
+        "size": size,
+        "href": article.get_url(request),
+        "heading": "h2" if size == "lead" else "h3",
+        "standfirst": "" if compact else article.standfirst,
+        "picture": picture,
+        "byline": " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names),
+        "date_iso": local.isoformat(),
+        "date_text": dateformat.format(local, DATE_FORMAT),
+    }
 
 
 @register.simple_tag

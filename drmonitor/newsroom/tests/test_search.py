@@ -241,3 +241,19 @@ def test_live_search_queries_do_not_grow_with_the_results(
     with django_assert_max_num_queries(queries_for_one):
         data = client.get("/search/live/", {"q": "throttling"}).json()
     assert len(data["results"]) == 6
+
+
+def test_a_plain_query_is_indexable_under_one_address_and_the_rest_is_not(client, newsroom):
+    def robots_and_canonical(params):
+        soup = BeautifulSoup(client.get("/search/", params).content, "html.parser")
+        robots = soup.select_one("meta[name=robots]")
+        return (robots["content"] if robots else None), soup.select_one("link[rel=canonical]")[
+            "href"
+        ]
+
+    assert robots_and_canonical({"q": "platform ban"}) == (
+        None,
+        "http://testserver/search/?q=platform+ban",
+    )
+    for narrowed in ({"q": "platform ban", "from": "2025-01-01"}, {"q": "nothing-matches-this"}):
+        assert robots_and_canonical(narrowed)[0] == "noindex, follow"

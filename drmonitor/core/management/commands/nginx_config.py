@@ -81,6 +81,10 @@ server {{
     listen {listen};
     server_name {" ".join(server_names)};
     client_max_body_size 64m;
+    gzip on;
+    gzip_vary on;
+    gzip_types text/css application/javascript application/json application/rss+xml
+               application/atom+xml image/svg+xml text/calendar text/csv;
 
     # Django sees the host nginx validated and the port nginx really listens on, never a port
     # the client made up: pages carry absolute links built from it, and kept pages are shared
@@ -113,6 +117,9 @@ server {{
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_set_header X-Forwarded-Proto $scheme;
         proxy_set_header X-Real-IP $remote_addr;
+        # Django compresses for readers who ask (GZipMiddleware), but nginx keeps one copy of a
+        # page for everyone: it asks for the plain page and compresses itself (gzip below).
+        proxy_set_header Accept-Encoding "";
         proxy_redirect off;
 
         # Kept only as long as Django's X-Accel-Expires says: nothing Django would not keep.
