@@ -196,6 +196,25 @@ AXES_LOCKOUT_CALLABLE = "drmonitor.accounts.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "drmonitor.accounts.throttle.client_ip"
 DRM_TRUSTED_PROXY_COUNT = int(os.environ.get("DRM_TRUSTED_PROXY_COUNT", "0"))
 
+# Every uncaught exception's traceback goes to standard error (gunicorn's log), with DEBUG
+# off as in `make run` and production; with DEBUG on Django's own console handler prints it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"debug_off": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["debug_off"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Digital Rights Monitor"
 # The address readers use; links in e-mails and the default site record follow it.
