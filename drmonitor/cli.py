@@ -60,7 +60,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    _django(["restore", args.file])
+    _django(["backup", "--restore", args.file])
     return 0
 
 

@@ -39,7 +39,7 @@ def test_backup_wipe_restore_brings_everything_back(home, client, tmp_path, sett
     get_user_model().objects.all().delete()
     picture_file.unlink(missing_ok=True)
     assert client.get(article.url).status_code == 404
-    call_command("restore", str(archive))
+    call_command("backup", "--restore", str(archive))
 
     assert Page.objects.count() == pages
     restored = ArticlePage.objects.get(title="Court lifts the ban")
