@@ -54,6 +54,16 @@ def cmd_import_wordpress(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django(["backup", args.file])
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django(["backup", "--restore", args.file])
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     _django(["run_worker"])
     return 0
@@ -124,6 +134,12 @@ def _site_commands(sub: argparse._SubParsersAction) -> None:
     )
     wordpress.add_argument("rest", nargs=argparse.REMAINDER)
     wordpress.set_defaults(func=cmd_import_wordpress, passes_options_on=True)
+    backup = sub.add_parser("backup", help="copy the database and uploads to FILE (.tar.gz)")
+    backup.add_argument("file")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="bring back the database and uploads from FILE")
+    restore.add_argument("file")
+    restore.set_defaults(func=cmd_restore)
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)

@@ -6,6 +6,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from drmonitor.core import uploads
 
+handler500 = "drmonitor.core.errors.server_error"
+
 urlpatterns = [
     path("", include("drmonitor.desk.urls")),  # before the admin: it answers some of its pages
     path("admin/", include(wagtailadmin_urls)),

@@ -1,10 +1,15 @@
-"""The forms a reader fills in: sign up, change e-mail. Errors are shown next to each field."""
+"""The forms a reader fills in: sign up, change e-mail, ask for a reset link. Errors are shown
+next to each field."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
+from drmonitor.accounts.limits import RESET_MAILS_PER_ACCOUNT, RESET_MAILS_PER_ADDRESS
+from drmonitor.accounts.throttle import client_ip
 
 User = get_user_model()
 
@@ -22,9 +27,12 @@ def email_taken(email: str, *, other_than=None) -> bool:
 
 
 class RegistrationForm(UserCreationForm):
+    """Whether the address already has an account is never said here (views.register mails
+    the address instead), so the form cannot be used to learn who reads the site."""
+
     email = forms.EmailField(
         label="E-mail",
-        help_text="We send the password-reset link here; nobody else sees it.",
+        help_text="We send a link here to confirm it is yours; nobody else sees it.",
     )
 
     class Meta(UserCreationForm.Meta):
@@ -32,13 +40,7 @@ class RegistrationForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if email_taken(email):
-            raise forms.ValidationError(
-                "An account with this e-mail address already exists. "
-                "Log in, or use “Forgotten password” to get back into it."
-            )
-        return email
+        return self.cleaned_data["email"].strip()
 
 
 class EmailChangeForm(forms.Form):
@@ -69,3 +71,23 @@ class EmailChangeForm(forms.Form):
     def save(self) -> None:
         self.user.email = self.cleaned_data["email"]
         self.user.save(update_fields=["email"])
+
+
+class LimitedResetMails:
+    """Reset links are sent at most RESET_MAILS_PER_ACCOUNT times an hour to one address and
+    RESET_MAILS_PER_ADDRESS times from one client; past that the page answers as usual and
+    sends nothing, so it neither floods an inbox nor tells whether the account exists."""
+
+    def save(self, *args, request=None, **kwargs) -> None:
+        by_client = RESET_MAILS_PER_ADDRESS.allow(client_ip(request)) if request else True
+        by_account = RESET_MAILS_PER_ACCOUNT.allow(self.cleaned_data["email"])
+        if by_client and by_account:
+            super().save(*args, request=request, **kwargs)
+
+
+class ReaderPasswordResetForm(LimitedResetMails, PasswordResetForm):
+    pass
+
+
+class StaffPasswordResetForm(LimitedResetMails, WagtailPasswordResetForm):
+    """Wagtail's admin reset form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM) under the same limits."""

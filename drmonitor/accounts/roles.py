@@ -1,7 +1,10 @@
 """The newsroom's roles and its review workflow, set up by migration on every install.
 
-    Reporters   write articles and submit them for review; cannot publish, cannot add
-                sections, cannot touch settings, users or other people's images.
+    Reporters   write articles and submit them for review, and edit only the pages they
+                created and the articles whose byline credits them ("add" without "change":
+                Wagtail lets an "add" holder edit what they own; newsroom's ArticlePage adds
+                the byline); never the home page, sections or others' stories. Cannot
+                publish, add sections, or touch settings, users or other people's images.
     Editors     everything reporters do, plus publish and schedule, approve in the workflow,
                 add sections, manage authors, images, documents and recordings.
     Moderators  approve or reject what is submitted (the workflow's reviewers). Wagtail checks
@@ -27,7 +30,7 @@ ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 
 # Permissions on the page tree (from the root down), per group.
 PAGE_PERMISSIONS = {
-    REPORTERS: ["add", "change"],  # saving and submitting; "publish" is what they lack
+    REPORTERS: ["add"],  # their own pages only; no "publish"
     EDITORS: ["add", "change", "publish", "lock", "unlock"],
     # The workflow task lets them open, approve and reject submitted pages; approving publishes.
     MODERATORS: ["publish"],
@@ -80,7 +83,6 @@ def ensure_editorial_roles(apps, schema_editor=None, kinds: tuple[str, ...] | No
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     root = Page.objects.filter(depth=1).order_by("path").first()
@@ -97,14 +99,7 @@ def ensure_editorial_roles(apps, schema_editor=None, kinds: tuple[str, ...] | No
             ]
         group.permissions.set(model_permissions)
 
-        GroupPagePermission.objects.filter(group=group).delete()
-        if root is not None:
-            for action in PAGE_PERMISSIONS[name]:
-                GroupPagePermission.objects.create(
-                    group=group,
-                    page=root,
-                    permission=_permission(apps, "wagtailcore", "page", f"{action}_page"),
-                )
+        _set_page_permissions(apps, group, root)
 
         GroupCollectionPermission.objects.filter(group=group).delete()
         if root_collection is not None:
@@ -120,6 +115,28 @@ def ensure_editorial_roles(apps, schema_editor=None, kinds: tuple[str, ...] | No
                     )
 
     _ensure_workflow(apps, root, [groups[name] for name in REVIEWERS])
+
+
+def _set_page_permissions(apps, group, root) -> None:
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupPagePermission.objects.filter(group=group).delete()
+    if root is not None:
+        for action in PAGE_PERMISSIONS[group.name]:
+            GroupPagePermission.objects.create(
+                group=group,
+                page=root,
+                permission=_permission(apps, "wagtailcore", "page", f"{action}_page"),
+            )
+
+
+def set_page_permissions(apps, schema_editor=None) -> None:
+    """Put each role's permissions on the page tree back to PAGE_PERMISSIONS, and nothing else
+    (for a migration that changes only those)."""
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    root = Page.objects.filter(depth=1).order_by("path").first()
+    for group in Group.objects.filter(name__in=PAGE_PERMISSIONS):
+        _set_page_permissions(apps, group, root)
 
 
 def _ensure_workflow(apps, root, reviewers) -> None:

@@ -9,6 +9,7 @@ from drmonitor.accounts import views
 app_name = "accounts"
 PAGES = [
     ("register/", views.register, "register"),
+    ("register/confirm/<uidb64>/<token>/", views.confirm_registration, "register_confirm"),
     ("login/", views.LoginView.as_view(), "login"),
     ("logout/", views.LogoutView.as_view(), "logout"),
     ("profile/", views.profile, "profile"),

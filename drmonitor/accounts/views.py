@@ -8,47 +8,57 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse_lazy
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.debug import sensitive_post_parameters
 
-from drmonitor.accounts.forms import EmailChangeForm, RegistrationForm
+from drmonitor.accounts.forms import EmailChangeForm, ReaderPasswordResetForm, RegistrationForm
+from drmonitor.accounts.limits import REGISTRATIONS_PER_ADDRESS
 from drmonitor.accounts.profile import profile_panels
+from drmonitor.accounts.registration import confirmation_tokens, sign_up
+from drmonitor.accounts.throttle import client_ip
+
+User = get_user_model()
 
 # Reader sign-in goes past django-axes' backend to the model backend; name it explicitly since
 # two backends are configured.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _next_url(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 @sensitive_post_parameters("password1", "password2")
 def register(request: HttpRequest) -> HttpResponse:
+    """Sign up; the same "check your e-mail" page whether or not the address had an account
+    (registration.py says what each gets by mail)."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, f"Welcome, {user.username}. Your account is ready.")
-        return redirect(_next_url(request, reverse("accounts:profile")))
-    return render(
-        request,
-        "accounts/register.html",
-        {"form": form, "next": _next_url(request, "")},
-    )
+        if not REGISTRATIONS_PER_ADDRESS.allow(client_ip(request)):
+            return render(request, "accounts/register_limited.html", status=429)
+        sign_up(form)
+        context = {"email": form.cleaned_data["email"], "timeout_hours": reset_link_hours()}
+        return render(request, "accounts/register_sent.html", context)
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def confirm_registration(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link from the confirmation mail: the account opens and its owner is signed in."""
+    try:
+        user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        user = None
+    if user is None or not confirmation_tokens.check_token(user, token):
+        return render(request, "accounts/register_link_invalid.html", status=400)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    login(request, user, backend=MODEL_BACKEND)
+    messages.success(request, f"Welcome, {user.username}. Your account is ready.")
+    return redirect("accounts:profile")
 
 
 @login_required
@@ -80,6 +90,7 @@ def reset_link_hours() -> int:
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ReaderPasswordResetForm
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"

@@ -11,11 +11,12 @@ and does the same (see core/management/commands/nginx_config.py).
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views import static
 
 SINGLE_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$")
@@ -61,7 +62,12 @@ def _read(file: BinaryIO, start: int, length: int) -> Iterator[bytes]:
 
 def serve(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
     """django.views.static.serve, answering a single byte range with just those bytes."""
-    response = static.serve(request, path, document_root=document_root)
+    try:
+        response = static.serve(request, path, document_root=document_root)
+    except OSError as error:  # a name longer than the file system takes: no such file
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404("No such file") from error
     if not isinstance(response, FileResponse) or response.status_code != 200:
         return response
     response["Accept-Ranges"] = "bytes"

@@ -14,7 +14,7 @@ from drmonitor.library import keys
 from drmonitor.library.models import DocumentText, LibraryDocument, LibraryPage, ResearchPage
 
 
-def document_page(request, pk: int):
+def document_page(request, pk: str):
     """A document used by a live, public library entry; any other document is not shown here
     (a draft's attachment must not be announced before the draft is published)."""
     document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=pk)
@@ -44,7 +44,7 @@ def document_page(request, pk: int):
     )
 
 
-def citation(request, pk: int, style: str):
+def citation(request, pk: str, style: str):
     """A publication's citation as a file a reference manager imports: BibTeX or RIS."""
     page = get_object_or_404(ResearchPage.objects.live().public(), pk=pk)
     depends_on(core_keys.page(page.pk))

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -106,7 +107,8 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article: ArticlePage) -> str:
-        return article.standfirst
+        # Feed readers take a description as HTML; the standfirst is plain text.
+        return escape(article.standfirst)
 
     def item_link(self, article: ArticlePage) -> str:
         return article.get_url(self.request)

@@ -35,7 +35,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -271,6 +271,21 @@ class ArticleTag(TaggedItemBase):
     )
 
 
+class BylinePermissionTester(PagePermissionTester):
+    """Who may edit an article: whoever Wagtail allows (editors; a reporter on pages they
+    created), and a reporter the byline credits, so colleagues can share a story. Publishing
+    stays with editors and the review workflow."""
+
+    def can_edit(self) -> bool:
+        if super().can_edit():
+            return True
+        return (
+            self.user.is_active
+            and "add" in self.permissions
+            and self.page.article_authors.filter(author__user=self.user).exists()
+        )
+
+
 class ArticlePage(ViewRestrictionsInOneQuery, Page):
     """A news story, court update, feature, comment or statement."""
 
@@ -383,6 +398,10 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
 
     def authors(self) -> list[Author]:
         return [link.author for link in self.article_authors.all() if link.author_id]
+
+    def permissions_for_user(self, user) -> PagePermissionTester:
+        """Wagtail's rules, plus: an article is shared with the writers its byline credits."""
+        return BylinePermissionTester(user, self)
 
     @cached_property
     def byline(self) -> list[str]:

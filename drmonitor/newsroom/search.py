@@ -16,6 +16,7 @@ newest; "Newest first" is by date alone.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -41,10 +42,26 @@ MAX_QUERY_LENGTH = 200
 MAX_RANKED_WORDS = 8
 MIN_ENTRIES_TO_ANALYSE = 50
 
+# Dates a search can be narrowed to. Earlier or later ones mean "from the start" or "up to
+# now" and are taken as these: midnight of 1 January 1 in Karachi is before the first moment
+# a datetime can hold, and the day after 31 December 9999 does not exist.
+EARLIEST_DAY = datetime.date(1900, 1, 1)
+LATEST_DAY = datetime.date(2999, 12, 31)
+
 ORDER_CHOICES = [("relevance", "Best match"), ("newest", "Newest first")]  # first is default
 
 
 # --- what a reader asked for ---------------------------------------------------------------
+
+# A word as the search engines take it: letters and digits of any script, joined by inner
+# hyphens or apostrophes ("e-safety", "Pakistan's"). Everything else is dropped before the
+# query reaches the database, where a lone `"` is full-text syntax and fails the whole query.
+SEARCH_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def search_terms(query: str) -> str:
+    """The words of what a reader typed, at most MAX_QUERY_LENGTH characters of them."""
+    return " ".join(SEARCH_WORD.findall(query[:MAX_QUERY_LENGTH]))
 
 
 @dataclass(frozen=True)
@@ -112,7 +129,7 @@ class SearchForm(forms.Form):
 
     @property
     def query(self) -> str:
-        return " ".join(self.cleaned_data.get("q", "").split())
+        return search_terms(self.cleaned_data.get("q", ""))
 
     @property
     def sort_order(self) -> str:
@@ -125,7 +142,17 @@ class SearchForm(forms.Form):
             section = SectionPage.objects.live().filter(pk=data["section"]).first()
         if data.get("tag"):
             tag = Tag.objects.filter(slug=data["tag"]).first()
-        return Filters(section=section, tag=tag, date_from=data.get("from"), date_to=data.get("to"))
+        return Filters(
+            section=section,
+            tag=tag,
+            date_from=within_calendar(data.get("from")),
+            date_to=within_calendar(data.get("to")),
+        )
+
+
+def within_calendar(day: datetime.date | None) -> datetime.date | None:
+    """`day` moved into EARLIEST_DAY..LATEST_DAY, the range every database and time zone holds."""
+    return None if day is None else min(max(day, EARLIEST_DAY), LATEST_DAY)
 
 
 # --- what a reader finds ---------------------------------------------------------------------
@@ -356,7 +383,7 @@ def site_search(
 
 def live_hits(query: str, request: HttpRequest | None = None) -> list[Hit]:
     """The few best matches the header's live box shows while the reader types."""
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    query = search_terms(query)
     if not query:
         return []
     return site_search(query, request=request)[:LIVE_LIMIT]

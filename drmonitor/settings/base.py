@@ -182,10 +182,14 @@ DRM_WORKER_JOBS = [
     "drmonitor.wordpress.jobs.run_queued_imports",
 ]
 
-# Login throttling: after five failures for one user name from one address, wait an hour.
+# Login throttling (accounts/throttle.py): five wrong passwords for one account from anywhere,
+# or twenty for any accounts from one address, and signing in waits an hour; a completed
+# password reset lifts an account's lockout.
 AXES_FAILURE_LIMIT = 5
+DRM_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DRM_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "drmonitor.accounts.throttle.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 # The lockout is a page that says how long to wait (status 429), for the reader and admin forms.
 AXES_LOCKOUT_CALLABLE = "drmonitor.accounts.throttle.lockout_response"
@@ -194,6 +198,25 @@ AXES_LOCKOUT_CALLABLE = "drmonitor.accounts.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "drmonitor.accounts.throttle.client_ip"
 DRM_TRUSTED_PROXY_COUNT = int(os.environ.get("DRM_TRUSTED_PROXY_COUNT", "0"))
 
+# Every uncaught exception's traceback goes to standard error (gunicorn's log), with DEBUG
+# off as in `make run` and production; with DEBUG on Django's own console handler prints it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"debug_off": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["debug_off"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Digital Rights Monitor"
 # The address readers use; links in e-mails and the default site record follow it.
@@ -201,6 +224,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
     "DRM_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+# The admin's reset form sends no more mail than the readers' (accounts/forms.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "drmonitor.accounts.forms.StaffPasswordResetForm"  # noqa: S105
+# Staff change their address in accounts' own panel, which asks for the current password.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # No avatar is fetched from Gravatar (an editor's address would leave with every admin page, and
 # offline it is a broken image): the desk draws initials (desk/avatars.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 
 from drmonitor.tracker.models import Hearing, Incident, LegalCase
 from drmonitor.tracker.timeline import Event, case_timeline, incident_timeline
@@ -45,7 +46,8 @@ class _TimelineFeed(Feed):
         parts = [item.detail]
         if item.source:
             parts.append(f"Source: {item.source}")
-        return "\n\n".join(p for p in parts if p)
+        # Feed readers take a description as HTML; the record's text is plain.
+        return linebreaks("\n\n".join(p for p in parts if p), autoescape=True)
 
     def item_link(self, item: Event) -> str:
         return item.link or self._obj_url

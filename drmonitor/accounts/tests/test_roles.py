@@ -159,3 +159,31 @@ def test_other_apps_grant_their_models_to_a_role():
     assert reporter.has_perm("newsroom.view_author")
     assert not reporter.has_perm("newsroom.change_author")
     assert Group.objects.get(name=REPORTERS).page_permissions.exists()  # nothing else removed
+
+
+def test_reporters_edit_only_their_own_and_shared_pages(client, home, news):
+    from drmonitor.newsroom.factories import AuthorFactory
+    from drmonitor.newsroom.tests.discovery_support import publish
+
+    reporter = member_of(REPORTERS, "rubab")
+    client.force_login(reporter)
+    write_article(client, news, "My own draft", action=None)
+    own = ArticlePage.objects.get(title="My own draft")
+    others = publish(news, "An editor's live story")
+    credited = AuthorFactory(name="Rubab Ali", user=reporter)
+    shared = publish(news, "A story written together", authors=[credited])
+
+    def edit(page):
+        return client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+
+    assert edit(own).status_code == 200
+    assert edit(shared).status_code == 200
+    for page in (others, news, home):
+        assert edit(page).status_code in (302, 403), page.title
+        assert not page.specific.permissions_for_user(reporter).can_edit()
+
+    # A draft saved over another's live article is refused, and the page keeps its text.
+    url = reverse("wagtailadmin_pages:edit", args=(others.pk,))
+    client.post(url, {"title": "Defaced", "slug": others.slug})
+    others.refresh_from_db()
+    assert others.title == "An editor's live story" and not others.has_unpublished_changes

@@ -1,13 +1,17 @@
-"""Five wrong passwords lock the sixth attempt out, right password or not, on both forms."""
+"""Five wrong passwords for an account, or twenty for any accounts from one address, lock
+signing in out, right password or not, on both forms; a completed password reset lifts an
+account's lockout."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import RequestFactory
 from django.urls import reverse
 
 from drmonitor.accounts.tests.conftest import PASSWORD
+from drmonitor.accounts.tests.test_password_reset import NEW_PASSWORD
 from drmonitor.accounts.throttle import client_ip, describe_wait
 
 pytestmark = pytest.mark.django_db
@@ -60,13 +64,38 @@ def test_four_failures_do_not_lock_and_success_resets_the_count(client, reader):
     assert client.post(url, {"username": "amina", "password": PASSWORD}).status_code == 302
 
 
-def test_a_lockout_is_per_address(client, reader):
+def test_an_account_lockout_holds_from_every_address_until_a_password_reset(
+    client, reader, django_capture_on_commit_callbacks
+):
     url = reverse("accounts:login")
     hammer(client, url, "amina")
-    response = client.post(
-        url, {"username": "amina", "password": PASSWORD}, REMOTE_ADDR="192.0.2.7"
+    elsewhere = {"REMOTE_ADDR": "192.0.2.7"}
+    assert (
+        client.post(url, {"username": "amina", "password": PASSWORD}, **elsewhere).status_code
+        == 429
     )
-    assert response.status_code == 302  # the attacker's address is locked, not the reader's
+
+    from drmonitor.accounts.tests.test_password_reset import link_in, request_reset, set_password
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_reset(client, "amina@example.org")
+        set_password(client, link_in(mail.outbox[0]))
+    response = client.post(url, {"username": "amina", "password": NEW_PASSWORD}, **elsewhere)
+    assert response.status_code == 302  # the way out the lockout page offers works
+
+
+def test_guessing_spread_over_many_accounts_locks_the_address_only(client, reader):
+    url = reverse("accounts:login")
+    for number in range(19):
+        response = client.post(url, {"username": f"guess{number}", "password": "x"})
+        assert response.status_code == 200
+    # Signing in to an account of one's own does not clear the address's count.
+    assert client.post(url, {"username": "amina", "password": PASSWORD}).status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert client.post(url, {"username": "guess-last", "password": "x"}).status_code == 429
+    assert client.post(url, {"username": "amina", "password": PASSWORD}).status_code == 429
+    other = client.post(url, {"username": "amina", "password": PASSWORD}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 302  # the reader, from another network, is not locked out
 
 
 def test_client_address_behind_trusted_proxies(settings):

@@ -6,6 +6,7 @@ import datetime
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from drmonitor.newsroom.factories import AuthorFactory, ImageFactory
@@ -148,3 +149,14 @@ def test_feeds_stop_at_twenty_items(client, home):
     assert len(feed.entries) == 20
     assert feed.entries[0].title == "Daily note 20"
     assert feed.entries[-1].title == "Daily note 01"
+
+
+@pytest.mark.parametrize("path", ["/feed/", "/feed/atom/"])
+def test_feed_shows_the_plain_text_standfirst_as_text_not_markup(client, home, path):
+    """Feed readers read an item's description as HTML; a standfirst is plain text, so what an
+    editor typed in angle brackets must reach the reader as those characters, never as a tag."""
+    standfirst = 'Ministry says <script>alert("x")</script> & <b>blocks</b> are lawful'
+    publish(section(home, "editorial"), "Ministry defends the block", standfirst=standfirst)
+    _, feed = parse(client, path)
+    (entry,) = feed.entries
+    assert BeautifulSoup(entry.summary, "html.parser").get_text() == standfirst
