@@ -455,3 +455,12 @@ def is_loopback(ip: str) -> bool:
         return ipaddress.ip_address(ip).is_loopback
     except ValueError:
         return False
+
+
+def is_bogon(ip: str) -> bool:
+    """Private, loopback, link-local and reserved addresses: never a public site's address."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return not address.is_global

@@ -51,12 +51,3 @@ class AsnTable:
             if address.version == entry.network.version and address in entry.network:
                 return entry.asn, entry.org
         return 0, ""
-
-
-def is_bogon(ip: str) -> bool:
-    """Private, loopback, link-local and reserved addresses: never a public site's address."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return False
-    return not address.is_global
