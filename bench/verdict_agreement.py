@@ -18,6 +18,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from drm_observatory.analysis import fingerprints
 from drm_observatory.analysis.agreement import UNEXPLAINED, Report, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +135,24 @@ def render(report: Report, data: Path, seconds: float) -> str:
         lines.append("| (none) | | | | | | |")
     lines += [
         "",
+        "## Where our own verdict goes beyond OONI's",
+        "",
+        "OONI's pair stays in every row above; our own pair differs only where evidence OONI's",
+        "rules do not read says more (docs/observatory-verdicts.md, 'Our verdict beside",
+        f"OONI's'). Block pages looked up in {report.fingerprints}.",
+        "",
+        "| measurement | OONI | ours | our rule | evidence |",
+        "|---|---|---|---|---|",
+    ]
+    for row in report.beyond_ooni:
+        lines.append(
+            f"| {row.source} | {pair(row.ooni)} | {pair(row.our_pair)} | {row.our_rule} | "
+            f"{row.beyond_ooni} |"
+        )
+    if not report.beyond_ooni:
+        lines.append("| (none) | | | | |")
+    lines += [
+        "",
         "## Comparison keys we recompute versus those the probe stored",
         "",
         "| key | same | differs |",
@@ -166,12 +185,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "verdict-agreement.md")
+    parser.add_argument(
+        "--fingerprints",
+        type=Path,
+        help="OONI's fingerprint database (default: blocking-fingerprints/ inside --data)",
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"no OONI data at {args.data}", file=sys.stderr)
         return 2
+    database = fingerprints.load(args.fingerprints or args.data / "blocking-fingerprints")
     start = time.perf_counter()
-    report = measure(args.data.resolve())
+    report = measure(args.data.resolve(), database)
+    report.fingerprints = database.describe()
     seconds = time.perf_counter() - start
     n = len(report.rows)
     print(f"measurements with OONI's verdict: {n}")
@@ -183,6 +209,9 @@ def main() -> int:
     )
     for row in report.disagreements:
         print(f"  {row.source}: OONI {pair(row.ooni)}, ours {pair(row.ours)}: {row.reason}")
+    print(f"beyond OONI (our own pair differs): {len(report.beyond_ooni)}")
+    for row in report.beyond_ooni:
+        print(f"  {row.source}: OONI {pair(row.ooni)}, ours {pair(row.our_pair)} ({row.our_rule})")
     unexplained = [r for r in report.disagreements if r.reason == UNEXPLAINED]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(report, args.data.resolve(), seconds) + "\n")

@@ -596,6 +596,16 @@ def _http_diff(c: Comparison) -> bool:
     return not (c.body_length_match or c.headers_match or c.title_match)
 
 
+def _orig_found_nothing(keys: TestKeys, trust_carried: bool) -> bool:
+    """A pre-classic LTE measurement whose stored flags show OONI's original analysis (which we
+    do not replicate) found nothing: OONI wrote null / null there, whatever the classic rules say.
+    """
+    if not trust_carried or any(q.classic for q in keys.queries):
+        return False
+    flags = (keys.carried.get("x_blocking_flags"), keys.carried.get("x_null_null_flags"))
+    return flags == (0, 0)
+
+
 # --- beyond OONI's rules ---------------------------------------------------------------------
 
 
@@ -609,17 +619,6 @@ def _answers(keys: TestKeys) -> set[str]:
     }
 
 
-def _tls_validated(keys: TestKeys, answers: set[str]) -> set[str]:
-    """Answers that completed a TLS handshake for the input's host: the site's own servers
-    (a censor's address cannot present a certificate the probe accepts for that name)."""
-    host = keys.hostname
-    return {
-        t.address.rsplit(":", 1)[0].strip("[]")
-        for t in keys.tls_handshakes
-        if t.failure is None and t.server_name.lower() == host
-    } & answers
-
-
 def _beyond(
     keys: TestKeys,
     c: Comparison,
@@ -631,9 +630,7 @@ def _beyond(
     - drm/blockpage: a confirmed block-page fingerprint, whatever the page's title or headers
       (OONI's classic rules call a block page that copies the real title accessible);
     - drm/bogon: the resolver answered private or reserved addresses and the control did not
-      (a DNS hijack, even when the page served there has matching headers);
-    - drm/tls-valid: OONI blames DNS for answers the control never saw, but each of them
-      completed a TLS handshake for the host (a CDN's other addresses, not tampering).
+      (a DNS hijack, even when the page served there has matching headers).
     """
     blocking, _accessible = ooni
     confirmed = [m for m in pages if m.confirmed]
@@ -664,18 +661,6 @@ def _beyond(
             f"the resolver answered private or reserved {_fmt(bogons)} while the control "
             f"resolved {_fmt(control)}: a hijacked answer, whatever the page served there",
         )
-    if blocking == "dns" and c.dns_consistency == "inconsistent" and answers:
-        validated = _tls_validated(keys, answers)
-        final = keys.requests[0] if keys.requests else None
-        if validated == answers - control and final is not None and not final.failure:
-            return (
-                False,
-                True,
-                "drm/tls-valid",
-                f"every answer the control did not see ({_fmt(validated)}) completed a TLS "
-                f"handshake for {keys.hostname}: they are the site's servers, and the page "
-                "loaded",
-            )
     return None
 
 
@@ -738,6 +723,7 @@ def _decide(
     if not trust_carried:
         keys.carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
     engine = _engine(keys)
+    classic: tuple[Blocking, bool | None, str, str] | None = None
     if engine in ("v0.5", "drmonitor"):
         observations = _classic_observations(keys)
         final = next(
@@ -748,6 +734,15 @@ def _decide(
         if "dns_consistency" in c.computed and not keys.control_failure:
             c.dns_consistency = _v05_dns_consistency(keys)
         blocking, accessible, rule, why = _v05(keys, c, observations, ours=engine == "drmonitor")
+        if engine == "v0.5" and _orig_found_nothing(keys, trust_carried):
+            classic = (blocking, accessible, rule, why)
+            blocking, accessible, rule = None, None, "v0.5-orig/none"
+            why = (
+                "this LTE measurement predates the classic engine (no `classic` tags) and its "
+                "stored x_blocking_flags and x_null_null_flags are both 0: OONI's original LTE "
+                f"analysis found nothing and left the verdict null; the classic rules say "
+                f"{json.dumps(classic[0])} / {json.dumps(classic[1])} (rule {classic[2]})"
+            )
     elif engine in ("mk", "python"):
         c = compare(keys)
         blocking, accessible, rule, why = _legacy(keys, c, engine)
@@ -763,6 +758,8 @@ def _decide(
         )
     throttled, throttle_note = _throttling(keys)
     ours = _beyond(keys, c, (blocking, accessible), pages)
+    if ours is None and classic is not None and classic[:2] != (blocking, accessible):
+        ours = (classic[0], classic[1], f"drm/classic {classic[2]}", classic[3])
     verdict = Verdict(
         blocking=blocking,
         accessible=accessible,

@@ -46,7 +46,9 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
         "--ca-file", metavar="FILE", help="trust this CA bundle instead of the system's"
     )
     parser.add_argument(
-        "--asn-file", metavar="FILE", help="local IP->ASN table: 'CIDR ASN [name]' lines"
+        "--asn-file",
+        metavar="FILE",
+        help="IP-to-ASN database: iptoasn's ip2asn TSV (.gz or not) or 'CIDR ASN [name]' lines",
     )
 
 
