@@ -1,4 +1,4 @@
-"""`drmonitor probe|helper|verdict|ingest` are the observatory's own commands, not a copy of them."""
+"""`drmonitor probe|helper|verdict|ingest` are the observatory's own commands, not copies."""
 
 from __future__ import annotations
 
