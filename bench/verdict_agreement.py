@@ -84,6 +84,13 @@ def scenario_table(report: Report, data: Path) -> list[str]:
     return out
 
 
+def table_rows(cells: list[tuple], width: int) -> list[str]:
+    """Markdown table rows, or one "(none)" row of `width` cells when there is nothing."""
+    if not cells:
+        return ["| (none) |" + " |" * (width - 1)]
+    return ["| " + " | ".join(str(c) for c in row) + " |" for row in cells]
+
+
 def render(report: Report, data: Path, seconds: float) -> str:
     n = len(report.rows)
     agree = sum(r.agrees for r in report.rows)
@@ -126,13 +133,21 @@ def render(report: Report, data: Path, seconds: float) -> str:
         "| measurement | version | OONI | ours | ours (recomputed) | our rule | reason |",
         "|---|---|---|---|---|---|---|",
     ]
-    for row in report.disagreements:
-        lines.append(
-            f"| {row.source} | {row.test_version} | {pair(row.ooni)} | {pair(row.ours)} | "
-            f"{pair(row.recomputed)} | {row.rule} | {row.reason} |"
-        )
-    if not report.disagreements:
-        lines.append("| (none) | | | | | | |")
+    lines += table_rows(
+        [
+            (
+                r.source,
+                r.test_version,
+                pair(r.ooni),
+                pair(r.ours),
+                pair(r.recomputed),
+                r.rule,
+                r.reason,
+            )
+            for r in report.disagreements
+        ],
+        7,
+    )
     lines += [
         "",
         "## Where our own verdict goes beyond OONI's",
@@ -144,13 +159,13 @@ def render(report: Report, data: Path, seconds: float) -> str:
         "| measurement | OONI | ours | our rule | evidence |",
         "|---|---|---|---|---|",
     ]
-    for row in report.beyond_ooni:
-        lines.append(
-            f"| {row.source} | {pair(row.ooni)} | {pair(row.our_pair)} | {row.our_rule} | "
-            f"{row.beyond_ooni} |"
-        )
-    if not report.beyond_ooni:
-        lines.append("| (none) | | | | |")
+    lines += table_rows(
+        [
+            (r.source, pair(r.ooni), pair(r.our_pair), r.our_rule, r.beyond_ooni)
+            for r in report.beyond_ooni
+        ],
+        5,
+    )
     lines += [
         "",
         "## Comparison keys we recompute versus those the probe stored",

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from drm_observatory.analysis import fingerprints, ooni_io
@@ -27,16 +28,34 @@ Exit status: 0 when every file and line was read; 1 when any file or line could 
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add `verdict` to a command line's subcommands."""
+def measurement_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str, nargs: str = "+"
+) -> argparse.ArgumentParser:
+    """A subcommand that reads measurement files and judges them (`verdict`, `ingest`)."""
     parser = sub.add_parser(
-        "verdict",
-        help="re-judge OONI Web Connectivity measurements by OONI's rules",
-        description=VERDICT_HELP,
+        name,
+        help=summary,
+        description=description,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="measurement files to read; - reads stdin"
+        "files", nargs=nargs, metavar="FILE", help="measurement files to read; - reads stdin"
+    )
+    fingerprint_option(parser)
+    return parser
+
+
+def read_file_argument(path: str) -> Iterator[ooni_io.Item | ooni_io.ReadError]:
+    """The measurements of a FILE argument; "-" is standard input."""
+    if path == "-":
+        return ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
+    return ooni_io.read_path(path)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `verdict` to a command line's subcommands."""
+    parser = measurement_command(
+        sub, "verdict", "re-judge OONI Web Connectivity measurements by OONI's rules", VERDICT_HELP
     )
     parser.add_argument(
         "--compare",
@@ -49,7 +68,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="ignore the comparison keys the probe stored (dns_consistency, *_match) and "
         "compute them from the raw observations",
     )
-    fingerprint_option(parser)
     parser.set_defaults(func=cmd_verdict, prog=parser.prog)
 
 
@@ -122,11 +140,7 @@ def run(
     counts: Counter[str] = Counter()
     skipped_tests: Counter[str] = Counter()
     for path in paths:
-        if path == "-":
-            items = ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
-        else:
-            items = ooni_io.read_path(path)
-        for item in items:
+        for item in read_file_argument(path):
             if isinstance(item, ooni_io.ReadError):
                 counts["errors"] += 1
                 print(f"{prog}: {item}", file=err)

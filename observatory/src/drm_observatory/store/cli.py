@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from drm_observatory.analysis import ooni_io
-from drm_observatory.analysis.cli import fingerprint_database, fingerprint_option
+from drm_observatory.analysis.cli import (
+    fingerprint_database,
+    measurement_command,
+    read_file_argument,
+)
 
 INGEST_HELP = """\
 Read measurement files (OONI JSON, JSON lines, gzip, API responses, our probe's output), judge
@@ -24,17 +27,16 @@ Exit status: 0 when everything was read; 1 when some records were reported; 2 on
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
+    parser = measurement_command(
+        sub,
         "ingest",
-        help="store measurements (and their verdicts) in the DuckDB store",
-        description=INGEST_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "store measurements (and their verdicts) in the DuckDB store",
+        INGEST_HELP,
+        nargs="*",  # none: only --import-parquet or --export-parquet
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="measurement files; - is stdin")
     parser.add_argument("--store", required=True, metavar="DB", help="the DuckDB file")
     parser.add_argument("--export-parquet", metavar="FILE", help="then write every row here")
     parser.add_argument("--import-parquet", metavar="FILE", help="first add a Parquet export")
-    fingerprint_option(parser)
     parser.set_defaults(func=cmd_ingest, prog=parser.prog)
 
 
@@ -63,12 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 f"{args.prog}: imported {written.stored} rows, {written.already} already stored\n"
             )
         for path in args.files:
-            items = (
-                ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
-                if path == "-"
-                else ooni_io.read_path(path)
-            )
-            report = ingest(items, store, database, progress=progress)
+            report = ingest(read_file_argument(path), store, database, progress=progress)
             for problem in report.problems:
                 sys.stderr.write(f"{args.prog}: {problem}\n")
             problems += len(report.problems)
