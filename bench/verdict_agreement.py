@@ -18,6 +18,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from drm_observatory.analysis import fingerprints
 from drm_observatory.analysis.agreement import UNEXPLAINED, Report, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,13 @@ def scenario_table(report: Report, data: Path) -> list[str]:
     return out
 
 
+def table_rows(cells: list[tuple], width: int) -> list[str]:
+    """Markdown table rows, or one "(none)" row of `width` cells when there is nothing."""
+    if not cells:
+        return ["| (none) |" + " |" * (width - 1)]
+    return ["| " + " | ".join(str(c) for c in row) + " |" for row in cells]
+
+
 def render(report: Report, data: Path, seconds: float) -> str:
     n = len(report.rows)
     agree = sum(r.agrees for r in report.rows)
@@ -125,13 +133,39 @@ def render(report: Report, data: Path, seconds: float) -> str:
         "| measurement | version | OONI | ours | ours (recomputed) | our rule | reason |",
         "|---|---|---|---|---|---|---|",
     ]
-    for row in report.disagreements:
-        lines.append(
-            f"| {row.source} | {row.test_version} | {pair(row.ooni)} | {pair(row.ours)} | "
-            f"{pair(row.recomputed)} | {row.rule} | {row.reason} |"
-        )
-    if not report.disagreements:
-        lines.append("| (none) | | | | | | |")
+    lines += table_rows(
+        [
+            (
+                r.source,
+                r.test_version,
+                pair(r.ooni),
+                pair(r.ours),
+                pair(r.recomputed),
+                r.rule,
+                r.reason,
+            )
+            for r in report.disagreements
+        ],
+        7,
+    )
+    lines += [
+        "",
+        "## Where our own verdict goes beyond OONI's",
+        "",
+        "OONI's pair stays in every row above; our own pair differs only where evidence OONI's",
+        "rules do not read says more (docs/observatory-verdicts.md, 'Our verdict beside",
+        f"OONI's'). Block pages looked up in {report.fingerprints}.",
+        "",
+        "| measurement | OONI | ours | our rule | evidence |",
+        "|---|---|---|---|---|",
+    ]
+    lines += table_rows(
+        [
+            (r.source, pair(r.ooni), pair(r.our_pair), r.our_rule, r.beyond_ooni)
+            for r in report.beyond_ooni
+        ],
+        5,
+    )
     lines += [
         "",
         "## Comparison keys we recompute versus those the probe stored",
@@ -166,12 +200,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "verdict-agreement.md")
+    parser.add_argument(
+        "--fingerprints",
+        type=Path,
+        help="OONI's fingerprint database (default: blocking-fingerprints/ inside --data)",
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"no OONI data at {args.data}", file=sys.stderr)
         return 2
+    database = fingerprints.load(args.fingerprints or args.data / "blocking-fingerprints")
     start = time.perf_counter()
-    report = measure(args.data.resolve())
+    report = measure(args.data.resolve(), database)
+    report.fingerprints = database.describe()
     seconds = time.perf_counter() - start
     n = len(report.rows)
     print(f"measurements with OONI's verdict: {n}")
@@ -183,6 +224,9 @@ def main() -> int:
     )
     for row in report.disagreements:
         print(f"  {row.source}: OONI {pair(row.ooni)}, ours {pair(row.ours)}: {row.reason}")
+    print(f"beyond OONI (our own pair differs): {len(report.beyond_ooni)}")
+    for row in report.beyond_ooni:
+        print(f"  {row.source}: OONI {pair(row.ooni)}, ours {pair(row.our_pair)} ({row.our_rule})")
     unexplained = [r for r in report.disagreements if r.reason == UNEXPLAINED]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(report, args.data.resolve(), seconds) + "\n")

@@ -1,4 +1,4 @@
-"""`drmonitor probe|helper|verdict` are the observatory's own commands, not a copy of them."""
+"""`drmonitor probe|helper|verdict|ingest` are the observatory's own commands, not copies."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from drm_observatory.analysis.cli import cmd_verdict
 from drm_observatory.probe.cli import cmd_helper, cmd_probe
+from drm_observatory.store.cli import cmd_ingest
 from drmonitor.cli import build_parser
 
 
@@ -18,6 +19,7 @@ from drmonitor.cli import build_parser
         (["probe", "https://example.org/"], cmd_probe),
         (["helper", "--tokens", "tokens.txt"], cmd_helper),
         (["verdict", "measurements.jsonl"], cmd_verdict),
+        (["ingest", "--store", "m.duckdb", "measurements.jsonl"], cmd_ingest),
     ],
 )
 def test_site_command_line_runs_the_observatory_command(argv, handler):

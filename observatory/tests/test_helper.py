@@ -74,6 +74,9 @@ def test_control_reports_failures_in_oonis_words(loopback_world):
         (b'{"url": "http://a.test/", "tcp_connect": "1.2.3.4:80"}', "TOKEN", 400, "list"),
         (b'{"url": "http://a.test/", "tcp_connect": ["1.2.3.4"]}', "TOKEN", 400, "IP:PORT"),
         (b'{"url": "http://a.test/", "tcp_connect": ["host:80"]}', "TOKEN", 400, "tcp_connect"),
+        # Valid JSON under the size limit, nested deeper than the parser recurses: not a 500.
+        (b"[" * 8000 + b"]" * 8000, "TOKEN", 400, "nested too deeply"),
+        (b'{"a":' * 2500 + b"1" + b"}" * 2500, "TOKEN", 400, "nested too deeply"),
         (
             b'{"url": "http://a.test/", "x_drm_throughput": {"url": "http://a/", "samples": 99}}',
             "TOKEN",

@@ -24,6 +24,7 @@ PACKAGE = Path(drm_observatory.__file__).parent
 TESTS = Path(__file__).parent
 # Test support shipped in the package; what they import comes with the `test` extra.
 TEST_SUPPORT = ("lab", "testing")
+STORE = "store"  # needs the `store` extra (DuckDB): the site's machine, not a vantage point
 SITE_FRAMEWORKS = {"django", "wagtail"}
 
 
@@ -114,8 +115,12 @@ def declared(extra: str | None = None) -> set[str]:
 
 def test_the_probe_declares_exactly_what_it_imports():
     sources = sorted(PACKAGE.rglob("*.py"))
-    runtime = [p for p in sources if p.relative_to(PACKAGE).parts[0] not in TEST_SUPPORT]
-    support = [p for p in sources if p not in runtime] + sorted(TESTS.rglob("*.py"))
-    assert len(runtime) > 20 and len(support) > 20
+    part = {p: p.relative_to(PACKAGE).parts[0] for p in sources}
+    runtime = [p for p in sources if part[p] not in (*TEST_SUPPORT, STORE)]
+    store = [p for p in sources if part[p] == STORE]
+    support = [p for p in sources if part[p] in TEST_SUPPORT] + sorted(TESTS.rglob("*.py"))
+    assert len(runtime) > 20 and len(support) > 20 and store
     assert imported_distributions(runtime) == declared()
+    assert imported_distributions(store) <= declared() | declared("store")
+    assert "duckdb" in declared("store")
     assert imported_distributions(support) <= declared() | declared("test")

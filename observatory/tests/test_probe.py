@@ -87,6 +87,33 @@ def test_each_interference_gets_its_failure_and_verdict(measured, name):
     assert keys["control_failure"] is None
 
 
+# OONI's base data format (df-000-base): every key a current OONI probe writes in the envelope.
+OONI_ENVELOPE = {
+    "annotations",
+    "data_format_version",
+    "input",
+    "input_hashes",
+    "measurement_start_time",
+    "options",
+    "probe_asn",
+    "probe_cc",
+    "probe_ip",
+    "probe_network_name",
+    "report_id",
+    "resolver_asn",
+    "resolver_ip",
+    "resolver_network_name",
+    "software_name",
+    "software_version",
+    "test_helpers",
+    "test_keys",
+    "test_name",
+    "test_runtime",
+    "test_start_time",
+    "test_version",
+}
+
+
 def test_measurement_has_the_web_connectivity_shape(measured):
     from drm_observatory.lab.schema import problems
 
@@ -96,6 +123,8 @@ def test_measurement_has_the_web_connectivity_shape(measured):
         assert measurement["software_name"] == "drmonitor-probe"
         assert measurement["probe_cc"] == "PK" and measurement["probe_asn"] == "AS64512"
         assert measurement["measurement_uid"].split("_")[1:3] == ["PK", "webconnectivity"]
+        assert OONI_ENVELOPE <= set(measurement), OONI_ENVELOPE - set(measurement)
+        assert measurement["input_hashes"] == [] and measurement["options"] == []
 
 
 def test_dns_records_both_resolvers_with_asns(measured):

@@ -4,7 +4,8 @@ inconsistent one is not; missing evidence decides nothing."""
 
 from __future__ import annotations
 
-from drm_observatory.probe.throttle import judge
+from drm_observatory.probe import http
+from drm_observatory.probe.throttle import judge, summarise
 from drm_observatory.testing.fixtures import loopback_world  # noqa: F401
 from drm_observatory.testing.world import THROTTLED_PACE
 from tests.test_probe import run
@@ -55,3 +56,17 @@ def test_probe_flags_the_throttled_platform_and_not_the_fast_one(loopback_world)
 def test_a_fast_download_is_never_throttling_however_fast_the_control_was():
     verdict = judge(samples(16e6, 15e6, 17e6), samples(600e6, 625e6, 650e6))
     assert verdict["throttled"] is False
+
+
+def test_downloads_that_time_out_count_as_throttled_not_as_missing():
+    """64 kbit/s with a 3 s timeout: each download times out before its first byte. Dropping
+    those samples left nothing to judge ("only 0 of 3"); they are the slowest samples of all."""
+    exchange = http.Exchange("https://x.test/asset.js", "GET", [], t0=0.0)
+    exchange.failure, exchange.t_connect, exchange.t_done = "generic_timeout_error", 0.2, 3.2
+    timed_out = [summarise(exchange)] * 3
+    verdict = judge(timed_out, samples(4e6, 5e6, 6e6))
+    assert verdict["throttled"] is True
+    assert "3 timed out" in verdict["explanation"]
+    # A refused or reset download is blocking, not slowness: it still decides nothing here.
+    exchange.failure = "connection_reset"
+    assert judge([summarise(exchange)] * 3, samples(4e6, 5e6, 6e6))["throttled"] is None

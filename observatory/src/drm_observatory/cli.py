@@ -1,4 +1,4 @@
-"""`drm-observatory`: the observatory's command line (probe, helper, verdict).
+"""`drm-observatory`: the observatory's command line (probe, helper, verdict, ingest).
 
 A vantage point installs only this package and runs `drm-observatory probe`; the site's
 `drmonitor` command adds the same subcommands through `register`, so `drmonitor probe` is this
@@ -12,11 +12,13 @@ from collections.abc import Sequence
 
 from drm_observatory.analysis import cli as analysis_cli
 from drm_observatory.probe import cli as probe_cli
+from drm_observatory.store import cli as store_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `verdict`, `probe` and `helper` to a command line's subcommands."""
+    """Add `verdict`, `ingest`, `probe` and `helper` to a command line's subcommands."""
     analysis_cli.register(sub)
+    store_cli.register(sub)
     probe_cli.register(sub)
 
 

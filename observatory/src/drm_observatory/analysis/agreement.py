@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drm_observatory.analysis import ooni_io
+from drm_observatory.analysis import fingerprints, ooni_io
 from drm_observatory.analysis.comparison import COMPARISON_KEYS
 from drm_observatory.analysis.testkeys import parse
 from drm_observatory.analysis.verdict import Verdict, decide
@@ -33,6 +33,10 @@ class Row:
     rule: str
     explanation: str
     reason: str = ""
+    our_pair: tuple = (None, None)  # our own verdict, beside OONI's
+    our_rule: str = ""  # set where ours goes beyond OONI's
+    beyond_ooni: str = ""  # the evidence, where it does
+    blockpages: tuple[str, ...] = ()
 
     @property
     def agrees(self) -> bool:
@@ -48,6 +52,7 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     key_agreement: Counter = field(default_factory=Counter)  # "<key> same|differs"
     skipped: Counter = field(default_factory=Counter)
+    fingerprints: str = ""  # which block-page database judged them
     decide_seconds: float = 0.0  # time spent in decide() alone
     decisions: int = 0
 
@@ -56,6 +61,11 @@ class Report:
             return 0.0
         hits = sum(r.agrees_recomputed if recomputed else r.agrees for r in self.rows)
         return hits / len(self.rows)
+
+    @property
+    def beyond_ooni(self) -> list[Row]:
+        """Measurements where our own pair says more than OONI's, with the evidence."""
+        return [r for r in self.rows if r.our_rule]
 
     @property
     def disagreements(self) -> list[Row]:
@@ -90,8 +100,10 @@ def _ooni_pair(measurement: dict) -> tuple | None:
     return (tk.get("blocking"), tk.get("accessible"))
 
 
-def measure(root: Path) -> Report:
-    """Judge every Web Connectivity measurement under `root` that carries OONI's verdict."""
+def measure(root: Path, database: fingerprints.FingerprintIndex | None = None) -> Report:
+    """Judge every Web Connectivity measurement under `root` that carries OONI's verdict,
+    looking block pages up in `database` (default: `fingerprints.default()`)."""
+    database = database or fingerprints.default()
     report = Report()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES)):
         for item in ooni_io.read_path(path):
@@ -107,7 +119,7 @@ def measure(root: Path) -> Report:
                 report.skipped[f"web_connectivity {item.shape} rows without OONI's verdict"] += 1
                 continue
             start = time.perf_counter()
-            row = _row(m, ooni, item, root)
+            row = _row(m, ooni, item, root, database)
             report.decide_seconds += time.perf_counter() - start
             report.decisions += 2
             report.rows.append(row)
@@ -115,9 +127,11 @@ def measure(root: Path) -> Report:
     return report
 
 
-def _row(m: dict, ooni: tuple, item: ooni_io.Item, root: Path) -> Row:
-    ours = decide(m)
-    again = decide(m, trust_carried=False)
+def _row(
+    m: dict, ooni: tuple, item: ooni_io.Item, root: Path, database: fingerprints.FingerprintIndex
+) -> Row:
+    ours = decide(m, database=database)
+    again = decide(m, trust_carried=False, database=database)
     ident = m.get("measurement_uid") or f"{m.get('report_id') or ''} {m.get('input')}".strip()
     row = Row(
         source=str(Path(item.where).relative_to(root)) if item.where.startswith(str(root)) else "",
@@ -129,6 +143,10 @@ def _row(m: dict, ooni: tuple, item: ooni_io.Item, root: Path) -> Row:
         recomputed=(again.blocking, again.accessible),
         rule=ours.rule,
         explanation=ours.explanation,
+        our_pair=(ours.our_blocking, ours.our_accessible),
+        our_rule=ours.our_rule,
+        beyond_ooni=ours.beyond_ooni,
+        blockpages=tuple(m.name for m in ours.blockpages),
     )
     if not row.agrees:
         row.reason = explain(m, ours)

@@ -6,32 +6,56 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from drm_observatory.analysis import ooni_io
+from drm_observatory.analysis import fingerprints, ooni_io
 from drm_observatory.analysis.verdict import Verdict, decide
 
 VERDICT_HELP = """\
 Read OONI measurements (JSON, a JSON list, JSON lines, API responses; gzip-compressed or not)
 and print one JSON line per Web Connectivity measurement with measurement_uid (or report_id and
 input), input, probe_cc, probe_asn, test_version, blocking, accessible, the rule that fired and
-its explanation. Other tests and metadata-only rows are skipped and counted on stderr.
+its explanation, our own pair beside OONI's (our_blocking, our_accessible, and our_rule where
+ours goes further), and the block-page fingerprints found. Other tests and metadata-only rows
+are skipped and counted on stderr.
+
+Block pages are looked up in OONI's fingerprint database (github.com/ooni/blocking-fingerprints)
+at --fingerprints PATH or $DRM_FINGERPRINTS; without either, in a short built-in list.
 
 Exit status: 0 when every file and line was read; 1 when any file or line could not be read
 (each such problem is reported on stderr and the remaining input is still judged).
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add `verdict` to a command line's subcommands."""
+def measurement_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str, nargs: str = "+"
+) -> argparse.ArgumentParser:
+    """A subcommand that reads measurement files and judges them (`verdict`, `ingest`)."""
     parser = sub.add_parser(
-        "verdict",
-        help="re-judge OONI Web Connectivity measurements by OONI's rules",
-        description=VERDICT_HELP,
+        name,
+        help=summary,
+        description=description,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="measurement files to read; - reads stdin"
+        "files", nargs=nargs, metavar="FILE", help="measurement files to read; - reads stdin"
+    )
+    fingerprint_option(parser)
+    return parser
+
+
+def read_file_argument(path: str) -> Iterator[ooni_io.Item | ooni_io.ReadError]:
+    """The measurements of a FILE argument; "-" is standard input."""
+    if path == "-":
+        return ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
+    return ooni_io.read_path(path)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `verdict` to a command line's subcommands."""
+    parser = measurement_command(
+        sub, "verdict", "re-judge OONI Web Connectivity measurements by OONI's rules", VERDICT_HELP
     )
     parser.add_argument(
         "--compare",
@@ -45,6 +69,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         "compute them from the raw observations",
     )
     parser.set_defaults(func=cmd_verdict, prog=parser.prog)
+
+
+def fingerprint_option(parser: argparse.ArgumentParser) -> None:
+    """--fingerprints, for every command that judges measurements."""
+    parser.add_argument(
+        "--fingerprints",
+        metavar="PATH",
+        help="OONI's blocking-fingerprints checkout (or one of its CSV files); default "
+        f"${fingerprints.ENVIRONMENT}, else a short built-in list",
+    )
+
+
+def fingerprint_database(path: str | None) -> fingerprints.FingerprintIndex:
+    """The database --fingerprints names, else the default; ValueError says what is wrong."""
+    return fingerprints.load(path) if path else fingerprints.default()
 
 
 def verdict_row(measurement: dict, verdict: Verdict, compare: bool) -> dict[str, Any]:
@@ -64,7 +103,11 @@ def verdict_row(measurement: dict, verdict: Verdict, compare: bool) -> dict[str,
         accessible=verdict.accessible,
         rule=verdict.rule,
         explanation=verdict.explanation,
+        our_blocking=verdict.our_blocking,
+        our_accessible=verdict.our_accessible,
     )
+    if verdict.our_rule:
+        row["our_rule"] = verdict.our_rule
     if verdict.blockpages:
         row["blockpages"] = [m.name for m in verdict.blockpages]
         row["confirmed"] = verdict.confirmed
@@ -90,16 +133,14 @@ def run(
     prog: str,
     compare: bool = False,
     recompute: bool = False,
+    database: fingerprints.FingerprintIndex | None = None,
 ) -> int:
     """Judge every Web Connectivity measurement in `paths`; `prog` names the command on stderr."""
+    database = database or fingerprints.default()
     counts: Counter[str] = Counter()
     skipped_tests: Counter[str] = Counter()
     for path in paths:
-        if path == "-":
-            items = ooni_io.read_stream(ooni_io.decompressed(sys.stdin.buffer), "<stdin>")
-        else:
-            items = ooni_io.read_path(path)
-        for item in items:
+        for item in read_file_argument(path):
             if isinstance(item, ooni_io.ReadError):
                 counts["errors"] += 1
                 print(f"{prog}: {item}", file=err)
@@ -112,7 +153,7 @@ def run(
             if name != "web_connectivity":
                 skipped_tests[str(name)] += 1
                 continue
-            verdict = decide(m, trust_carried=not recompute)
+            verdict = decide(m, trust_carried=not recompute, database=database)
             row = verdict_row(m, verdict, compare)
             if compare:
                 counts["agree" if row["agrees"] else "disagree"] += 1
@@ -128,11 +169,17 @@ def run(
         summary += f"; agree with OONI on {counts['agree']} of {counts['judged']}"
     if counts["errors"]:
         summary += f"; {counts['errors']} read errors"
+    summary += f"; {database.describe()}"
     print(summary, file=err)
     return 1 if counts["errors"] else 0
 
 
 def cmd_verdict(args: argparse.Namespace) -> int:
+    try:
+        database = fingerprint_database(args.fingerprints)
+    except (OSError, ValueError) as exc:
+        sys.stderr.write(f"{args.prog}: {exc}\n")
+        return 2
     return run(
         args.files,
         sys.stdout,
@@ -140,4 +187,5 @@ def cmd_verdict(args: argparse.Namespace) -> int:
         prog=args.prog,
         compare=args.compare,
         recompute=args.recompute,
+        database=database,
     )

@@ -1,18 +1,36 @@
 """Block-page fingerprints: does a response or a DNS answer match a known censor's page?
 
 A match is what OONI's fastpath calls "confirmed" blocking (reference section 4): stronger
-evidence than a verdict computed from differences alone. The project keeps its own short list
-of facts; OONI's full database (github.com/ooni/blocking-fingerprints) can be loaded in the same
-shape with `load_csv` when a copy is at hand.
+evidence than a verdict computed from differences alone. OONI's database
+(github.com/ooni/blocking-fingerprints: about 1,700 HTTP and 230 DNS rows) is what every command
+uses when the operator points at a copy (`--fingerprints PATH` or `DRM_FINGERPRINTS`); without
+one, the project's own short list of facts (`KNOWN`) stands in.
+
+Matching goes through an index, not a loop over rows: DNS and "full" patterns are dictionary
+keys, and per location (body, each header) one Aho-Corasick automaton (a DFA, in Rust) finds
+every "contains" and "prefix" pattern, and the literal anchor of each "regexp" pattern, in one
+pass over the text. Two thousand fingerprints then cost about what one does.
 """
 
 from __future__ import annotations
 
 import csv
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import ahocorasick_rs
+
 from drm_observatory.analysis.testkeys import TestKeys
+
+# Where the operator's copy of OONI's database is, when no --fingerprints option says.
+ENVIRONMENT = "DRM_FINGERPRINTS"
+CSV_FILES = ("fingerprints_http.csv", "fingerprints_dns.csv")
+PATTERN_TYPES = frozenset({"full", "prefix", "contains", "regexp"})
 
 # Scopes that confirm blocking whatever the probe's country (fastpath `is_confirmed`).
 CONFIRMING_SCOPES = frozenset({"isp", "nat"})
@@ -25,7 +43,7 @@ class Fingerprint:
     name: str
     scope: str  # nat, isp, prod, inst, vbw, fp
     location: str  # "body", "header.<lowercase name>" or "dns"
-    pattern_type: str  # full, prefix, contains, regexp (regexp is matched as a substring)
+    pattern_type: str  # full, prefix, contains, regexp
     pattern: str
     countries: frozenset[str] = frozenset()
 
@@ -35,6 +53,7 @@ class FingerprintMatch:
     name: str
     scope: str
     confirmed: bool
+    location: str = "body"  # where it was found: "body", "header.<name>" or "dns"
 
 
 # Source: github.com/ooni/blocking-fingerprints at commit 171641e60b54231cad18753a72145da87b0d3e07
@@ -99,17 +118,29 @@ KNOWN = (
 
 
 def load_csv(path: Path) -> list[Fingerprint]:
-    """Read fingerprints in OONI's CSV layout (name, scope, location_found, pattern_type, ...)."""
+    """Read fingerprints in OONI's CSV layout (name, scope, location_found, pattern_type, ...).
+
+    A row that names no location or an unknown pattern type is a broken row: ValueError with
+    the file and row, so a damaged copy is noticed instead of silently matching less.
+    """
     out = []
     with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
+        for number, row in enumerate(csv.DictReader(fh), 2):
+            location = (row.get("location_found") or "").strip().lower()
+            kind = (row.get("pattern_type") or "").strip()
+            valid_location = location in ("body", "dns") or location.startswith("header.")
+            if not row.get("name") or not valid_location or kind not in PATTERN_TYPES:
+                raise ValueError(
+                    f"{path}:{number}: not a fingerprint row (name {row.get('name')!r}, "
+                    f"location {location!r}, pattern type {kind!r})"
+                )
             countries = {c.strip() for c in (row.get("expected_countries") or "").split(",")}
             out.append(
                 Fingerprint(
                     name=row["name"],
                     scope=row["scope"],
-                    location=row["location_found"],
-                    pattern_type=row["pattern_type"],
+                    location=location,
+                    pattern_type=kind,
                     pattern=row["pattern"],
                     countries=frozenset(c for c in countries if c),
                 )
@@ -117,36 +148,181 @@ def load_csv(path: Path) -> list[Fingerprint]:
     return out
 
 
-def _matches(fp: Fingerprint, value: str) -> bool:
-    if fp.pattern_type == "full":
-        return value == fp.pattern
-    if fp.pattern_type == "prefix":
-        return value.startswith(fp.pattern)
-    return fp.pattern in value  # contains, and regexp rows treated as substrings like fastpath
+def literal_anchor(pattern: str) -> str:
+    """The longest run of plain characters that every match of a regular expression contains.
 
-
-def match(
-    keys: TestKeys, probe_cc: str = "", fingerprints: tuple[Fingerprint, ...] | list = KNOWN
-) -> list[FingerprintMatch]:
-    """Every fingerprint found in the DNS answers or in any response of the redirect chain."""
-    answers = {a for q in keys.queries for a in q.addrs}
-    bodies = [r.body.decode("utf-8", "replace") for r in keys.requests if r.body]
-    found: dict[str, FingerprintMatch] = {}
-    for fp in fingerprints:
-        if fp.name in found:
+    Only text outside groups counts (a group may be optional). "" when the expression has
+    alternatives: such a pattern is searched on every text (OONI's database has none today).
+    """
+    if "|" in pattern.replace("\\|", ""):
+        return ""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt, i = pattern[i + 1], i + 2
+            if nxt.isalnum():  # a class such as \d or \s, not a character
+                runs.append(run)
+                run = ""
+            elif depth == 0:
+                run += nxt
             continue
-        if fp.location == "dns":
-            hit = fp.pattern in answers
-        elif fp.location == "body":
-            hit = any(_matches(fp, body) for body in bodies)
-        elif fp.location.startswith("header."):
-            name = fp.location[len("header.") :].lower()
-            hit = any(name in r.headers and _matches(fp, r.headers[name]) for r in keys.requests)
-        else:
-            hit = False
-        if hit:
-            confirmed = fp.scope in CONFIRMING_SCOPES or (
-                fp.scope not in NEVER_CONFIRMING_SCOPES and probe_cc in fp.countries
+        if ch in "*?{":  # the character before is optional or repeated any number of times
+            runs.append(run[:-1])
+            run = ""
+        elif ch in ".^$+)(":
+            runs.append(run)
+            run = ""
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+        elif ch == "[":  # a character class: skip it whole
+            runs.append(run)
+            run = ""
+            close = pattern.find("]", i + 2)
+            i = len(pattern) if close < 0 else close
+        elif depth == 0:
+            run += ch
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    fingerprint: Fingerprint
+    regex: re.Pattern | None = None
+
+
+class _Location:
+    """The fingerprints found in one place (the body, one header, DNS answers).
+
+    Texts are searched as UTF-8 bytes: a body arrives as bytes, and the automaton runs over
+    them without decoding. A regexp runs only when its literal anchor was found.
+    """
+
+    def __init__(self, fps: list[Fingerprint]) -> None:
+        self.full: dict[bytes, list[Fingerprint]] = defaultdict(list)
+        searched: dict[bytes, list[_Entry]] = defaultdict(list)
+        self.unanchored: list[_Entry] = []
+        for fp in fps:
+            if fp.pattern_type == "full":
+                self.full[fp.pattern.encode()].append(fp)
+            elif fp.pattern_type == "regexp":
+                entry = _Entry(fp, re.compile(fp.pattern))
+                anchor = literal_anchor(fp.pattern)
+                (searched[anchor.encode()] if len(anchor) >= 3 else self.unanchored).append(entry)
+            elif fp.pattern:
+                searched[fp.pattern.encode()].append(_Entry(fp))
+        self.keys = list(searched)
+        self.entries = [searched[k] for k in self.keys]
+        self.automaton = (
+            ahocorasick_rs.BytesAhoCorasick(
+                self.keys, implementation=ahocorasick_rs.Implementation.DFA
             )
-            found[fp.name] = FingerprintMatch(fp.name, fp.scope, confirmed)
-    return list(found.values())
+            if self.keys
+            else None
+        )
+
+    def find(self, data: bytes) -> Iterable[Fingerprint]:
+        yield from self.full.get(data, ())
+        text: str | None = None  # decoded only for a regexp whose anchor was found
+        regex_seen: set[str] = set()
+        if self.automaton is not None:
+            for index, start, _end in self.automaton.find_matches_as_indexes(
+                data, overlapping=True
+            ):
+                for entry in self.entries[index]:
+                    fp = entry.fingerprint
+                    if fp.pattern_type == "contains" or (fp.pattern_type == "prefix" and not start):
+                        yield fp
+                    elif entry.regex is not None and fp.name not in regex_seen:
+                        regex_seen.add(fp.name)
+                        text = text if text is not None else data.decode("utf-8", "replace")
+                        if entry.regex.search(text):
+                            yield fp
+        for entry in self.unanchored:
+            text = text if text is not None else data.decode("utf-8", "replace")
+            if entry.regex.search(text):
+                yield entry.fingerprint
+
+
+class FingerprintIndex:
+    """A fingerprint database, indexed by where each fingerprint is found.
+
+    `source` says where it came from, for the record of a verdict ("OONI database at ...").
+    """
+
+    def __init__(self, fingerprints: Iterable[Fingerprint], source: str) -> None:
+        self.fingerprints = tuple(fingerprints)
+        self.source = source
+        by_location: dict[str, list[Fingerprint]] = defaultdict(list)
+        for fp in self.fingerprints:
+            by_location[fp.location].append(fp)
+        self.dns = _Location(by_location.pop("dns", []))
+        self.body = _Location(by_location.pop("body", []))
+        self.headers = {loc[len("header.") :]: _Location(fps) for loc, fps in by_location.items()}
+
+    def __len__(self) -> int:
+        return len(self.fingerprints)
+
+    def describe(self) -> str:
+        return f"{len(self)} block-page fingerprints ({self.source})"
+
+    def match(self, keys: TestKeys, probe_cc: str = "") -> list[FingerprintMatch]:
+        """Every fingerprint found in the DNS answers or in any response of the redirect chain."""
+        hits: dict[str, Fingerprint] = {}
+        for q in keys.queries:
+            for addr in q.addrs:
+                for fp in self.dns.find(addr.encode()):
+                    hits.setdefault(fp.name, fp)
+        for r in keys.requests:
+            if r.body:
+                for fp in self.body.find(r.body):
+                    hits.setdefault(fp.name, fp)
+            for name, location in self.headers.items():
+                value = r.headers.get(name)
+                if value is not None:
+                    for fp in location.find(value.encode("utf-8", "surrogatepass")):
+                        hits.setdefault(fp.name, fp)
+        return [
+            FingerprintMatch(fp.name, fp.scope, _confirms(fp, probe_cc), fp.location)
+            for fp in hits.values()
+        ]
+
+
+def _confirms(fp: Fingerprint, probe_cc: str) -> bool:
+    return fp.scope in CONFIRMING_SCOPES or (
+        fp.scope not in NEVER_CONFIRMING_SCOPES and probe_cc in fp.countries
+    )
+
+
+def load(path: str | Path) -> FingerprintIndex:
+    """OONI's database from a checkout (the folder with both CSV files) or from one CSV file.
+
+    Raises ValueError naming the path when it holds no fingerprints or a broken row.
+    """
+    path = Path(path)
+    files = [path / name for name in CSV_FILES] if path.is_dir() else [path]
+    found = [f for f in files if f.is_file()]
+    if not found:
+        raise ValueError(f"no fingerprint database at {path}: expected {' and '.join(CSV_FILES)}")
+    rows = [fp for f in found for fp in load_csv(f)]
+    if not rows:
+        raise ValueError(f"{path}: the fingerprint database is empty")
+    return FingerprintIndex(rows, f"OONI database at {path}")
+
+
+BUILT_IN = FingerprintIndex(KNOWN, "the built-in list; point DRM_FINGERPRINTS at OONI's database")
+
+
+@cache
+def _from_environment(value: str) -> FingerprintIndex:
+    return load(value)
+
+
+def default() -> FingerprintIndex:
+    """The database every command uses unless told otherwise: $DRM_FINGERPRINTS, else `KNOWN`.
+
+    Loaded once per process (per value of the variable).
+    """
+    value = os.environ.get(ENVIRONMENT, "").strip()
+    return _from_environment(value) if value else BUILT_IN

@@ -20,6 +20,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b"
+# The largest line or document read: OONI's measurements are far smaller (bodies are cut at
+# 1 MiB by the probes), and whatever is longer is skipped with an error instead of held in
+# memory (a gzip bomb expands to gigabytes).
+MAX_RECORD = 32 << 20
+TOO_LONG = "longer than {} MiB, not a measurement: skipped unread (a gzip bomb?)"
+NESTED_TOO_DEEPLY = "JSON nested too deeply to be a measurement"
 
 # Shapes of what a file holds.
 MEASUREMENT = "measurement"  # envelope with test_keys
@@ -141,7 +147,7 @@ def _items(value: Any, source: str, line: int | None) -> Iterator[Item | ReadErr
     try:
         found = list(classify(value))
     except RecursionError:
-        found = ["JSON nested too deeply to be a measurement"]
+        found = [NESTED_TOO_DEEPLY]
     for out in found:
         if isinstance(out, str):
             yield ReadError(source, line, out)
@@ -156,34 +162,76 @@ def _parse_line(raw: bytes, source: str, lineno: int) -> list[Item | ReadError]:
     except ValueError as exc:
         return [ReadError(source, lineno, f"not valid JSON: {exc}")]
     except RecursionError:
-        return [ReadError(source, lineno, "JSON nested too deeply to be a measurement")]
+        return [ReadError(source, lineno, NESTED_TOO_DEEPLY)]
     return list(_items(value, source, lineno))
 
 
-def read_stream(stream: BinaryIO, source: str) -> Iterator[Item | ReadError]:
+def _incomplete(raw: bytes) -> bool:
+    """Is this line the start of a JSON value that goes on over the next lines?
+
+    True for `{` or `[` alone, or an object cut at its end; a line that is complete JSON,
+    or broken in its middle, is a line of a JSON lines file (good or bad) instead.
+    """
+    if raw[:1] == b"[":
+        return True
+    try:
+        json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(raw.rstrip())
+    except (ValueError, RecursionError):
+        return False
+    return False
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line longer than `limit`, which is read past, not kept."""
+    while raw := stream.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def read_stream(
+    stream: BinaryIO, source: str, *, max_record: int = MAX_RECORD
+) -> Iterator[Item | ReadError]:
     """Measurements from an open binary stream (already decompressed).
 
     JSON lines are parsed and yielded one line at a time, so a big archive file needs little
-    memory. A file whose first line is not a complete JSON value is a (pretty-printed) document
-    and is parsed whole; if that fails, its lines are tried one by one, so a JSON lines file
-    with a corrupt first line still yields its good lines.
+    memory. A file whose first line starts a JSON value that goes on (a list, a pretty-printed
+    document) is parsed whole; if that fails, its lines are tried one by one, so a JSON lines
+    file with a corrupt first line still yields its good lines.
+
+    Memory stays bounded whatever the input (a gzip bomb, a file of one endless line): a line
+    or a document longer than `max_record` bytes is reported and skipped, never held.
     """
     lineno = 0
     seen_content = False
     document: list[tuple[int, bytes]] | None = None
+    buffered = 0
     try:
-        for raw in stream:
+        for raw in _lines(stream, max_record):
             lineno += 1
+            if raw is None:
+                yield ReadError(source, lineno, TOO_LONG.format(max_record >> 20))
+                seen_content = True
+                if document is not None:
+                    yield from _per_line(document, source)
+                    document = None
+                continue
             if document is not None:
                 document.append((lineno, raw))
+                buffered += len(raw)
+                if buffered > max_record:  # not one document after all: go on line by line
+                    yield from _per_line(document, source)
+                    document = None
                 continue
             stripped = raw.strip()
             if not stripped or stripped.startswith(b"//"):
                 continue
             first, seen_content = not seen_content, True
-            if first and stripped[:1] == b"[":
-                document = [(lineno, raw)]
-                continue
             if first and stripped.startswith(b"---"):
                 yield ReadError(
                     source,
@@ -192,35 +240,39 @@ def read_stream(stream: BinaryIO, source: str) -> Iterator[Item | ReadError]:
                     whole_file=True,
                 )
                 return
-            results = _parse_line(stripped, source, lineno)
-            if first and results and isinstance(results[0], ReadError):
-                document = [(lineno, raw)]
+            if first and _incomplete(stripped):
+                document, buffered = [(lineno, raw)], len(raw)
                 continue
-            yield from results
-    except (OSError, EOFError, zlib.error) as exc:
-        yield ReadError(source, lineno or None, f"cannot read: {exc}", whole_file=lineno == 0)
+            yield from _parse_line(stripped, source, lineno)
+    except (OSError, EOFError, zlib.error, MemoryError) as exc:
+        yield ReadError(source, lineno or None, f"cannot read: {exc!r}", whole_file=lineno == 0)
         return
     if document is not None:
         yield from _parse_document(document, source)
+
+
+def _per_line(lines: list[tuple[int, bytes]], source: str) -> list[Item | ReadError]:
+    out: list[Item | ReadError] = []
+    for lineno, raw in lines:
+        stripped = raw.strip()
+        if stripped and not stripped.startswith(b"//"):
+            out.extend(_parse_line(stripped, source, lineno))
+    return out
 
 
 def _parse_document(lines: list[tuple[int, bytes]], source: str) -> Iterator[Item | ReadError]:
     text = b"".join(raw for _, raw in lines).decode("utf-8", "replace")
     try:
         value = json.loads(_strip_comment_lines(text))
-    except RecursionError:
-        yield ReadError(source, lines[0][0], "JSON nested too deeply to be a measurement")
-        return
-    except ValueError as exc:
-        per_line: list[Item | ReadError] = []
-        for lineno, raw in lines:
-            stripped = raw.strip()
-            if stripped and not stripped.startswith(b"//"):
-                per_line.extend(_parse_line(stripped, source, lineno))
+    except (ValueError, RecursionError) as exc:
+        per_line = _per_line(lines, source)
         if any(isinstance(r, Item) for r in per_line):
             yield from per_line
             return
         first = lines[0][0]
+        if isinstance(exc, RecursionError):
+            yield ReadError(source, first, NESTED_TOO_DEEPLY, whole_file=True)
+            return
         yield ReadError(
             source, first + getattr(exc, "lineno", 1) - 1, f"not valid JSON: {exc}", whole_file=True
         )

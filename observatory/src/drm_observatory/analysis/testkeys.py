@@ -14,6 +14,7 @@ import binascii
 import ipaddress
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -106,12 +107,15 @@ class TestKeys:
     def is_input_host(self, name: str) -> bool:
         """Is `name` (from a DNS query) the input URL's host? Accepts the IDNA (xn--) form."""
         name = name.lower().rstrip(".")
-        if not name or name == self.hostname:
-            return True
+        return not name or name == self.hostname or name == self.hostname_idna
+
+    @cached_property
+    def hostname_idna(self) -> str:
+        """The host in IDNA (xn--) form, computed once: the rules ask for it per DNS query."""
         try:
-            return name == self.hostname.encode("idna").decode("ascii")
+            return self.hostname.encode("idna").decode("ascii")
         except UnicodeError:
-            return False
+            return ""
 
 
 # Keys OONI probes compute themselves; we reuse them when a measurement carries them.
@@ -455,3 +459,12 @@ def is_loopback(ip: str) -> bool:
         return ipaddress.ip_address(ip).is_loopback
     except ValueError:
         return False
+
+
+def is_bogon(ip: str) -> bool:
+    """Private, loopback, link-local and reserved addresses: never a public site's address."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return not address.is_global

@@ -17,6 +17,7 @@ in explanations follow that document. Block-page fingerprints and our own thrott
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -34,6 +35,8 @@ from drm_observatory.analysis.comparison import (
 from drm_observatory.analysis.testkeys import (
     HTTPExchange,
     TestKeys,
+    is_bogon,
+    is_ip_literal,
     is_loopback,
     parse,
 )
@@ -65,6 +68,11 @@ class Verdict(ComparisonKeys):
     blockpages: list[fingerprints.FingerprintMatch] = field(default_factory=list)
     throttled: bool | None = None
     malformed: list[str] = field(default_factory=list)
+    # Our own pair: OONI's, except where evidence OONI's rules do not read says more (`_beyond`).
+    our_blocking: Blocking = None
+    our_accessible: bool | None = None
+    our_rule: str = ""  # "" when ours is OONI's; else why ours differs ("drm/blockpage", ...)
+    beyond_ooni: str = ""  # the evidence for our different pair, in words
 
     @property
     def confirmed(self) -> bool:
@@ -488,21 +496,24 @@ def _v05(
 ) -> tuple[Blocking, bool | None, str, str]:
     """The classic walk. `ours`: our probe's measurement, judged without OONI's 5.1.1 quirk."""
     inconsistent = c.dns_consistency == "inconsistent"
-    note = f"; DNS is inconsistent ({_dns_evidence(keys)}), so OONI blames DNS"
+
+    def blame_dns(rule: str, why: str):
+        note = f"; DNS is inconsistent ({_dns_evidence(keys)}), so OONI blames DNS"
+        return "dns", False, rule + "+dns", why + note
 
     def string(value: str, rule: str, why: str):
         if inconsistent:
-            return "dns", False, rule + "+dns", why + note
+            return blame_dns(rule, why)
         return value, False, rule, why
 
     def null(rule: str, why: str):
         if inconsistent:
-            return "dns", False, rule + "+dns", why + note
+            return blame_dns(rule, why)
         return None, None, rule, why
 
     def down(rule: str, why: str):
         if inconsistent:
-            return "dns", False, rule + "+dns", why + note
+            return blame_dns(rule, why)
         return False, False, rule, why + ": the website is down for the control too"
 
     for o in observations:
@@ -585,6 +596,74 @@ def _http_diff(c: Comparison) -> bool:
     return not (c.body_length_match or c.headers_match or c.title_match)
 
 
+def _orig_found_nothing(keys: TestKeys, trust_carried: bool) -> bool:
+    """A pre-classic LTE measurement whose stored flags show OONI's original analysis (which we
+    do not replicate) found nothing: OONI wrote null / null there, whatever the classic rules say.
+    """
+    if not trust_carried or any(q.classic for q in keys.queries):
+        return False
+    flags = (keys.carried.get("x_blocking_flags"), keys.carried.get("x_null_null_flags"))
+    return flags == (0, 0)
+
+
+# --- beyond OONI's rules ---------------------------------------------------------------------
+
+
+def _answers(keys: TestKeys) -> set[str]:
+    """The system resolver's answers for the input's host."""
+    return {
+        a
+        for q in keys.queries
+        if q.engine in ("getaddrinfo", "system") and keys.is_input_host(q.hostname)
+        for a in q.addrs
+    }
+
+
+def _beyond(
+    keys: TestKeys,
+    c: Comparison,
+    ooni: tuple[Blocking, bool | None],
+    pages: list[fingerprints.FingerprintMatch],
+) -> tuple[Blocking, bool | None, str, str] | None:
+    """Our pair where evidence OONI's rules do not read says more than OONI's pair; else None.
+
+    - drm/blockpage: a confirmed block-page fingerprint, whatever the page's title or headers
+      (OONI's classic rules call a block page that copies the real title accessible);
+    - drm/bogon: the resolver answered private or reserved addresses and the control did not
+      (a DNS hijack, even when the page served there has matching headers).
+    """
+    blocking, _accessible = ooni
+    confirmed = [m for m in pages if m.confirmed]
+    if confirmed and blocking in (False, None):
+        names = ", ".join(m.name for m in confirmed)
+        dns_only = all(m.location == "dns" for m in confirmed)
+        return (
+            "dns" if dns_only else "http-diff",
+            False,
+            "drm/blockpage",
+            f"the response matches block-page fingerprint {names} (confirmed), although "
+            "OONI's comparison with the control found nothing wrong",
+        )
+    answers = _answers(keys)
+    control = set(keys.control.dns_addrs) if keys.control else set()
+    bogons = {a for a in answers if is_bogon(a)}
+    if (
+        bogons
+        and blocking != "dns"
+        and control
+        and not any(is_bogon(a) for a in control)
+        and not is_ip_literal(keys.hostname)
+    ):
+        return (
+            "dns",
+            False,
+            "drm/bogon",
+            f"the resolver answered private or reserved {_fmt(bogons)} while the control "
+            f"resolved {_fmt(control)}: a hijacked answer, whatever the page served there",
+        )
+    return None
+
+
 # --- entry point ---------------------------------------------------------------------------
 
 
@@ -601,15 +680,22 @@ def _throttling(keys: TestKeys) -> tuple[bool | None, str]:
     return True, f"; throttled: {detail}" if isinstance(detail, str) else "; throttled"
 
 
-def decide(measurement: dict, *, trust_carried: bool = True) -> Verdict:
+def decide(
+    measurement: dict,
+    *,
+    trust_carried: bool = True,
+    database: fingerprints.FingerprintIndex | None = None,
+) -> Verdict:
     """The verdict for one Web Connectivity measurement. Never raises.
 
     With `trust_carried` (the default) the comparison keys a probe stored (dns_consistency,
     body_length_match, ...) are reused, as OONI's own verdict used them; without it they are
-    recomputed from the raw observations, which tests our comparison code too.
+    recomputed from the raw observations, which tests our comparison code too. Block pages
+    are looked up in `database`, by default `fingerprints.default()` (OONI's database when
+    the operator points at it).
     """
     try:
-        return _decide(measurement, trust_carried)
+        return _decide(measurement, trust_carried, database or fingerprints.default())
     except Exception as exc:  # noqa: BLE001 - the probe must never die on odd input
         return Verdict(
             None,
@@ -620,7 +706,9 @@ def decide(measurement: dict, *, trust_carried: bool = True) -> Verdict:
         )
 
 
-def _decide(measurement: Any, trust_carried: bool) -> Verdict:
+def _decide(
+    measurement: Any, trust_carried: bool, database: fingerprints.FingerprintIndex
+) -> Verdict:
     keys = parse(measurement)
     if keys.problems:
         shown = "; ".join(keys.problems[:5])
@@ -635,6 +723,7 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
     if not trust_carried:
         keys.carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
     engine = _engine(keys)
+    classic: tuple[Blocking, bool | None, str, str] | None = None
     if engine in ("v0.5", "drmonitor"):
         observations = _classic_observations(keys)
         final = next(
@@ -645,6 +734,15 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         if "dns_consistency" in c.computed and not keys.control_failure:
             c.dns_consistency = _v05_dns_consistency(keys)
         blocking, accessible, rule, why = _v05(keys, c, observations, ours=engine == "drmonitor")
+        if engine == "v0.5" and _orig_found_nothing(keys, trust_carried):
+            classic = (blocking, accessible, rule, why)
+            blocking, accessible, rule = None, None, "v0.5-orig/none"
+            why = (
+                "this LTE measurement predates the classic engine (no `classic` tags) and its "
+                "stored x_blocking_flags and x_null_null_flags are both 0: OONI's original LTE "
+                f"analysis found nothing and left the verdict null; the classic rules say "
+                f"{json.dumps(classic[0])} / {json.dumps(classic[1])} (rule {classic[2]})"
+            )
     elif engine in ("mk", "python"):
         c = compare(keys)
         blocking, accessible, rule, why = _legacy(keys, c, engine)
@@ -653,13 +751,16 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         blocking, accessible, rule, why = _v04(keys, c)
     env = measurement if isinstance(measurement, dict) else {}
     cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
-    pages = fingerprints.match(keys, cc)
+    pages = database.match(keys, cc)
     if pages:
         why += "; block page fingerprint " + ", ".join(
             f"{m.name} ({m.scope}{', confirmed' if m.confirmed else ''})" for m in pages
         )
     throttled, throttle_note = _throttling(keys)
-    return Verdict(
+    ours = _beyond(keys, c, (blocking, accessible), pages)
+    if ours is None and classic is not None and classic[:2] != (blocking, accessible):
+        ours = (classic[0], classic[1], f"drm/classic {classic[2]}", classic[3])
+    verdict = Verdict(
         blocking=blocking,
         accessible=accessible,
         explanation=f"rule {rule}: {why}{throttle_note}",
@@ -668,4 +769,13 @@ def _decide(measurement: Any, trust_carried: bool) -> Verdict:
         **{key: getattr(c, key) for key in COMPARISON_KEYS},
         blockpages=pages,
         throttled=throttled,
+        our_blocking=blocking,
+        our_accessible=accessible,
     )
+    if ours is not None:
+        verdict.our_blocking, verdict.our_accessible, verdict.our_rule, verdict.beyond_ooni = ours
+        verdict.explanation += (
+            f"; beyond OONI (rule {verdict.our_rule}): {json.dumps(ours[0])} / "
+            f"{json.dumps(ours[1])}, because {verdict.beyond_ooni}"
+        )
+    return verdict

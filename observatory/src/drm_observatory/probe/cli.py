@@ -12,6 +12,7 @@ import ssl
 import sys
 from pathlib import Path
 
+from drm_observatory.analysis.cli import fingerprint_database, fingerprint_option
 from drm_observatory.probe import control, http
 from drm_observatory.probe.asn import AsnTable
 from drm_observatory.probe.dns import make_resolver
@@ -45,7 +46,9 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
         "--ca-file", metavar="FILE", help="trust this CA bundle instead of the system's"
     )
     parser.add_argument(
-        "--asn-file", metavar="FILE", help="local IP->ASN table: 'CIDR ASN [name]' lines"
+        "--asn-file",
+        metavar="FILE",
+        help="IP-to-ASN database: iptoasn's ip2asn TSV (.gz or not) or 'CIDR ASN [name]' lines",
     )
 
 
@@ -109,6 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     probe.add_argument(
         "--throttle-samples", type=int, default=3, metavar="N", help="downloads per asset (3)"
     )
+    fingerprint_option(probe)
     probe.add_argument("--every", metavar="DURATION", help="repeat: e.g. 15m, 1h")
     probe.add_argument("--spool", metavar="DIR", help="keep measurements here until delivered")
     probe.add_argument("--ingest", metavar="URL", help="deliver spooled measurements here")
@@ -196,6 +200,7 @@ def _probe_config(args: argparse.Namespace) -> ProbeConfig:
         asn_file=args.asn_file,
         throttle_samples=max(1, args.throttle_samples),
         source_address=args.source_address,
+        fingerprints=fingerprint_database(args.fingerprints),
     )
     if args.throttle_assets:
         config.throttle_assets = json.loads(Path(args.throttle_assets).read_text())

@@ -15,8 +15,9 @@ import ssl
 import time
 from dataclasses import dataclass, field, replace
 
+from drm_observatory.analysis.testkeys import is_bogon
 from drm_observatory.probe import http, steps, throttle
-from drm_observatory.probe.asn import AsnTable, is_bogon
+from drm_observatory.probe.asn import AsnTable
 from drm_observatory.probe.dns import Resolver, is_ip
 from drm_observatory.probe.failures import ProbeFailure
 
@@ -45,6 +46,8 @@ def parse_control_request(body: bytes) -> ControlRequest:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest(f"body is not JSON: {exc}") from exc
+    except RecursionError as exc:  # 16 KiB of "[" is valid JSON nested too deep to parse
+        raise BadRequest("body is JSON nested too deeply to be a control request") from exc
     if not isinstance(data, dict):
         raise BadRequest("body must be a JSON object")
     url = data.get("http_request", data.get("url"))

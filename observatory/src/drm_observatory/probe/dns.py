@@ -49,9 +49,12 @@ def is_ip(host: str) -> bool:
 def _answers(ips: list[str], family: str, asns: AsnTable) -> list[dict]:
     out = []
     for ip in ips:
-        asn, org = asns.lookup(ip)
+        asn, org, country = asns.lookup(ip)
         key = "ipv4" if family == "A" else "ipv6"
-        out.append({"answer_type": family, key: ip, "asn": asn, "as_org_name": org, "ttl": None})
+        answer = {"answer_type": family, key: ip, "asn": asn, "as_org_name": org, "ttl": None}
+        if country:
+            answer["x_as_cc"] = country  # the answer's country, ours: OONI's answers have none
+        out.append(answer)
     return out
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drm_observatory.analysis.comparison import COMPARISON_KEYS
+from drm_observatory.analysis.fingerprints import FingerprintIndex
 from drm_observatory.analysis.verdict import decide
 from drm_observatory.probe import control, http, steps, throttle
 from drm_observatory.probe.asn import AsnTable
@@ -53,6 +54,7 @@ class ProbeConfig:
     throttle_bytes: int = 8 << 20
     report_id: str | None = None
     source_address: str | None = None  # bind outgoing connections (a chosen uplink)
+    fingerprints: FingerprintIndex | None = None  # None: fingerprints.default()
 
 
 def now_utc() -> str:
@@ -280,6 +282,8 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         "annotations": {"engine_name": SOFTWARE_NAME, "engine_version": SOFTWARE_VERSION},
         "data_format_version": "0.2.0",
         "input": url,
+        # OONI's envelope: no input files hashed, no options set (both lists in probe-cli).
+        "input_hashes": [],
         "measurement_start_time": start_time,
         "measurement_uid": new_measurement_uid(config.probe_cc),
         "probe_asn": config.probe_asn,
@@ -290,6 +294,8 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         # OONI's placeholders for "resolver not discovered", unless we were told which one.
         "resolver_asn": "AS0",
         "resolver_ip": _resolver_ip(session),
+        "resolver_network_name": "",
+        "options": [],
         "software_name": SOFTWARE_NAME,
         "software_version": SOFTWARE_VERSION,
         "test_helpers": (
@@ -303,7 +309,8 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
         "test_version": TEST_VERSION,
         "test_keys": keys,
     }
-    verdict = decide(measurement)  # computes the comparison keys from the raw observations
+    # decide() computes the comparison keys from the raw observations.
+    verdict = decide(measurement, database=config.fingerprints)
     for name in COMPARISON_KEYS:
         keys[name] = getattr(verdict, name)
     if keys["body_proportion"] is None:
@@ -312,6 +319,15 @@ def _finish(url: str, session: Session, keys: dict, start_time: str, clock: floa
     keys["accessible"] = verdict.accessible
     keys["x_drm_explanation"] = verdict.explanation
     keys["x_drm_rule"] = verdict.rule
+    keys["x_drm_verdict"] = {
+        "blocking": verdict.our_blocking,
+        "accessible": verdict.our_accessible,
+        "rule": verdict.our_rule or verdict.rule,
+        "blockpages": [
+            {"name": m.name, "scope": m.scope, "confirmed": m.confirmed, "location": m.location}
+            for m in verdict.blockpages
+        ],
+    }
     return measurement
 
 

@@ -54,6 +54,11 @@ def summarise(ex: http.Exchange) -> dict:
     }
 
 
+def timed_out(sample: dict) -> bool:
+    failure = sample.get("failure")
+    return isinstance(failure, str) and "timeout" in failure
+
+
 def judge(
     probe: list[dict],
     control: list[dict],
@@ -74,10 +79,14 @@ def judge(
         and s["bytes_per_second"] > 0
         and s.get("status_code") in (200, None)
     ]
+    # A sample that timed out is the extreme of throttling, not a missing sample: at 64 kbit/s
+    # a handshake or the first bytes can take longer than the timeout. It counts as what it
+    # received (usually nothing) over its time. Other failures (refused, reset) are blocking,
+    # not throttling, and decide nothing here.
     probe_rates = [
         s.get("bytes_per_second") or 0.0
         for s in probe
-        if s.get("ttfb") is not None and s.get("status_code") in (200, None)
+        if (s.get("ttfb") is not None or timed_out(s)) and s.get("status_code") in (200, None)
     ]
     out: dict = {
         "threshold": ratio,
@@ -103,7 +112,7 @@ def judge(
             "explanation": (
                 f"all {len(probe_rates)} downloads ran below {ratio:.0%} of the control's "
                 f"{reference / 1000:.0f} kB/s (probe median {out['probe_median_bps'] / 1000:.1f} "
-                "kB/s)"
+                f"kB/s{_timeouts(probe)})"
             ),
         }
     return {
@@ -114,3 +123,8 @@ def judge(
             f"{ratio:.0%} of the control's {reference / 1000:.0f} kB/s"
         ),
     }
+
+
+def _timeouts(probe: list[dict]) -> str:
+    count = sum(1 for s in probe if timed_out(s))
+    return f"; {count} timed out, counted as what they received" if count else ""
