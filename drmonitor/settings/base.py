@@ -178,6 +178,7 @@ DRM_WORKER_JOBS = [
     "drmonitor.core.worker.publish_scheduled",
     "drmonitor.tracker.notifications.deliver_pending",
     "drmonitor.wordpress.jobs.run_queued_imports",
+    "drmonitor.tracker.stop.jobs.run_queued_stop_imports",
 ]
 
 # Login throttling: after five failures for one user name from one address, wait an hour.

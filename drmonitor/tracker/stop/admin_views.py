@@ -1,16 +1,24 @@
-"""The "Import STOP CSV" page in Wagtail's admin: upload, dry run, then import.
+"""The "Import STOP CSV" page in Wagtail's admin: upload, then watch the background run.
 
-Only people who may both add and change incidents see it. The upload is checked (dry run)
-unless the editor ticks "import"; the file is never stored.
+Only people who may both add and change incidents see it. The upload waits in a private
+folder until the worker has read it (jobs.py); the run's page shows a progress bar, then the
+report, and offers the rows with errors as a CSV to fix and import again.
 """
 
 from __future__ import annotations
 
-from django import forms
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+import uuid
+from pathlib import Path
 
-from drmonitor.tracker.stop.importer import import_stop
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from drmonitor.tracker.models import StopImportRun
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PERMISSIONS = ("tracker.add_incident", "tracker.change_incident")
@@ -20,12 +28,31 @@ def can_import(user) -> bool:
     return user.is_active and user.has_perms(PERMISSIONS)
 
 
+def private_folder() -> Path:
+    folder = Path(settings.VAR_DIR) / "stop-imports"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 class StopUploadForm(forms.Form):
     file = forms.FileField(label="STOP CSV file", help_text="Columns as in STOP's Combined sheet.")
     commit = forms.BooleanField(
         required=False,
-        label="Import (all rows or none)",
+        label="Import",
         help_text="Leave unticked for a dry run that only shows what would happen.",
+    )
+    skip_errors = forms.BooleanField(
+        required=False,
+        label="Import the rows without errors and leave the others out",
+        help_text="Unticked, one row with an error keeps the whole file out. The rows left out "
+        "can be downloaded, fixed and imported again.",
+    )
+    merge = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Merge rows into our matching records",
+        help_text="A row close to one of our records (same country, start within a few days, "
+        "a shared service or the same kind) joins it instead of making a second incident.",
     )
 
     def clean_file(self):
@@ -35,11 +62,63 @@ class StopUploadForm(forms.Form):
         return upload
 
 
-def import_view(request):
+def _guard(request) -> None:
     if not can_import(request.user):
         raise PermissionDenied
-    report = None
+
+
+@never_cache
+def import_view(request):
+    _guard(request)
     form = StopUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        report = import_stop(form.cleaned_data["file"].read(), commit=form.cleaned_data["commit"])
-    return render(request, "tracker/stop/import.html", {"form": form, "report": report})
+        upload = form.cleaned_data["file"]
+        path = private_folder() / f"{uuid.uuid4().hex}.csv"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        run = StopImportRun.objects.create(
+            upload_path=str(path),
+            upload_name=upload.name[:255],
+            commit=form.cleaned_data["commit"],
+            skip_errors=form.cleaned_data["skip_errors"],
+            merge=form.cleaned_data["merge"],
+            requested_by=request.user,
+        )
+        return redirect("tracker_import_stop_run", pk=run.pk)
+    runs = StopImportRun.objects.all()[:10]
+    return render(request, "tracker/stop/import.html", {"form": form, "runs": runs})
+
+
+@never_cache
+def run_view(request, pk: int):
+    _guard(request)
+    run = get_object_or_404(StopImportRun, pk=pk)
+    return render(request, "tracker/stop/run.html", {"run": run})
+
+
+@never_cache
+@require_GET
+def progress_view(request, pk: int):
+    _guard(request)
+    run = get_object_or_404(StopImportRun, pk=pk)
+    return JsonResponse(
+        {
+            "state": run.state,
+            "done": run.done,
+            "total": run.total,
+            "percent": run.percent,
+            "summary": run.summary,
+        }
+    )
+
+
+@never_cache
+@require_GET
+def rejected_view(request, pk: int):
+    """The rows the run could not take, as CSV, each with its errors."""
+    _guard(request)
+    run = get_object_or_404(StopImportRun, pk=pk)
+    response = HttpResponse(run.rejected_csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="stop-rows-to-fix-{run.pk}.csv"'
+    return response

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from drmonitor.tracker.models import Actor, Country, Incident, Network, Service, Source
+from drmonitor.tracker.models import (
+    Actor,
+    Country,
+    Incident,
+    Network,
+    Service,
+    Source,
+    StopImportRun,
+)
 from drmonitor.tracker.stop.columns import STOP_COLUMNS
 from drmonitor.tracker.stop.importer import import_stop
+from drmonitor.tracker.stop.jobs import run_queued_stop_imports
 
 pytestmark = pytest.mark.django_db
 
@@ -229,20 +239,37 @@ def editor(django_user_model):
     return user
 
 
-def test_admin_page_works_for_an_editor(client, editor):
+def test_admin_import_runs_in_the_background_with_progress_and_rows_to_fix(client, editor):
     client.force_login(editor)
     page = client.get("/admin/tracker/import-stop/")
     assert page.status_code == 200 and b"Import STOP CSV" in page.content
     assert b"/admin/tracker/import-stop/" in client.get("/admin/").content  # the menu item
     upload = SimpleUploadedFile("stop.csv", stop_csv([*GOOD, BAD]), content_type="text/csv")
-    report = client.post("/admin/tracker/import-stop/", {"file": upload, "commit": "on"})
-    html = report.content.decode()
-    assert report.status_code == 200 and "Not imported" in html
-    assert "Unknown country &quot;Atlantis&quot;" in html and 'id="row-5"' in html
+    response = client.post(
+        "/admin/tracker/import-stop/", {"file": upload, "commit": "on", "merge": "on"}
+    )
+    run = StopImportRun.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/{run.pk}/")
+    page = client.get(response["Location"]).content.decode()
+    assert "<progress" in page and "queued" in page
+    assert client.get(f"/admin/tracker/import-stop/{run.pk}/progress/").json()["state"] == "queued"
+
+    assert run_queued_stop_imports() == 1  # what the worker does
+    run.refresh_from_db()
+    assert run.state == "done" and not run.committed and run.done == run.total > 0
+    assert not Path(run.upload_path).exists()
+    html = client.get(f"/admin/tracker/import-stop/{run.pk}/").content.decode()
+    assert "Not imported" in html and "Unknown country &quot;Atlantis&quot;" in html
+    fix = client.get(f"/admin/tracker/import-stop/{run.pk}/rows-to-fix.csv")
+    assert fix["Content-Type"].startswith("text/csv") and b"Atlantis" in fix.content
     assert Incident.objects.count() == 0
-    upload = SimpleUploadedFile("stop.csv", stop_csv(GOOD), content_type="text/csv")
-    report = client.post("/admin/tracker/import-stop/", {"file": upload, "commit": "on"})
-    assert "Imported" in report.content.decode() and Incident.objects.count() == 3
+
+    upload = SimpleUploadedFile("stop.csv", stop_csv([*GOOD, BAD]), content_type="text/csv")
+    client.post(
+        "/admin/tracker/import-stop/", {"file": upload, "commit": "on", "skip_errors": "on"}
+    )
+    run_queued_stop_imports()
+    assert StopImportRun.objects.first().committed and Incident.objects.count() == 3
 
 
 def test_admin_page_is_refused_to_others(client, django_user_model):
@@ -257,4 +284,4 @@ def test_admin_page_is_refused_to_others(client, django_user_model):
     assert b"/admin/tracker/import-stop/" not in client.get("/admin/").content
     upload = SimpleUploadedFile("stop.csv", stop_csv(GOOD), content_type="text/csv")
     client.post("/admin/tracker/import-stop/", {"file": upload, "commit": "on"})
-    assert Incident.objects.count() == 0
+    assert not StopImportRun.objects.exists()
