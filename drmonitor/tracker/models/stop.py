@@ -9,8 +9,9 @@ background (`StopImportRun`), with its progress and its report.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
+
+from drmonitor.core.background import BackgroundRun
 
 
 class StopRow(models.Model):
@@ -38,40 +39,26 @@ class StopRow(models.Model):
         return f"STOP row {self.position} of {self.incident_id}"
 
 
-class StopImportRun(models.Model):
+class StopImportRun(BackgroundRun):
     """A STOP import started from the admin and done by the background worker.
 
-    The upload waits in a private folder until the worker has read it. The run keeps its
-    progress, its report, and the rows it could not take as CSV for the editor to fix.
+    The uploaded sheet waits in `content` (STOP's data is public) until the worker has read
+    it, then is emptied. The run keeps its progress, its report, and the rows it could not
+    take as CSV for the editor to fix.
     """
 
-    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-    STATES = [(QUEUED, "queued"), (RUNNING, "running"), (DONE, "done"), (FAILED, "failed")]
-
-    upload_path = models.CharField(max_length=500)
     upload_name = models.CharField(max_length=255)
+    content = models.TextField(blank=True)
     commit = models.BooleanField(default=False)
     skip_errors = models.BooleanField(default=False)
     merge = models.BooleanField(default=True)
-    state = models.CharField(max_length=10, choices=STATES, default=QUEUED)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
     committed = models.BooleanField(default=False)
-    summary = models.TextField(blank=True)
-    report = models.TextField(blank=True)
     rejected_csv = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"STOP import of {self.upload_name} ({self.state})"
 
     @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else 0
+    def file_name(self) -> str:
+        return self.upload_name
+
+    @property
+    def is_dry_run(self) -> bool:
+        return not self.commit

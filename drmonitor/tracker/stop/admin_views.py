@@ -1,23 +1,20 @@
 """The "Import STOP CSV" page in Wagtail's admin: upload, then watch the background run.
 
-Only people who may both add and change incidents see it. The upload waits in a private
-folder until the worker has read it (jobs.py); the run's page shows a progress bar, then the
+Only people who may both add and change incidents see it. The upload waits in the run's
+record until the worker has read it (jobs.py); the run's page shows a progress bar, then the
 report, and offers the rows with errors as a CSV to fix and import again.
 """
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from drmonitor.core.background import run_views, runs_page, start_run
 from drmonitor.tracker.models import StopImportRun
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -26,12 +23,6 @@ PERMISSIONS = ("tracker.add_incident", "tracker.change_incident")
 
 def can_import(user) -> bool:
     return user.is_active and user.has_perms(PERMISSIONS)
-
-
-def private_folder() -> Path:
-    folder = Path(settings.VAR_DIR) / "stop-imports"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
 
 
 class StopUploadForm(forms.Form):
@@ -55,11 +46,17 @@ class StopUploadForm(forms.Form):
         "a shared service or the same kind) joins it instead of making a second incident.",
     )
 
-    def clean_file(self):
+    def clean_file(self) -> str:
+        """The sheet's text; STOP's sheets are CSV UTF-8, with or without a byte-order mark."""
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file is larger than 20 MB.")
-        return upload
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                f"The file is not UTF-8 text (byte {exc.start}). Save it as CSV UTF-8."
+            ) from exc
 
 
 def _guard(request) -> None:
@@ -72,45 +69,20 @@ def import_view(request):
     _guard(request)
     form = StopUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        path = private_folder() / f"{uuid.uuid4().hex}.csv"
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        run = StopImportRun.objects.create(
-            upload_path=str(path),
-            upload_name=upload.name[:255],
+        return start_run(
+            StopImportRun,
+            request,
+            "tracker_import_stop_run",
+            upload_name=request.FILES["file"].name[:255],
+            content=form.cleaned_data["file"],
             commit=form.cleaned_data["commit"],
             skip_errors=form.cleaned_data["skip_errors"],
             merge=form.cleaned_data["merge"],
-            requested_by=request.user,
         )
-        return redirect("tracker_import_stop_run", pk=run.pk)
-    runs = StopImportRun.objects.all()[:10]
-    return render(request, "tracker/stop/import.html", {"form": form, "runs": runs})
+    return runs_page(request, StopImportRun, "tracker/stop/import.html", form)
 
 
-@never_cache
-def run_view(request, pk: int):
-    _guard(request)
-    run = get_object_or_404(StopImportRun, pk=pk)
-    return render(request, "tracker/stop/run.html", {"run": run})
-
-
-@never_cache
-@require_GET
-def progress_view(request, pk: int):
-    _guard(request)
-    run = get_object_or_404(StopImportRun, pk=pk)
-    return JsonResponse(
-        {
-            "state": run.state,
-            "done": run.done,
-            "total": run.total,
-            "percent": run.percent,
-            "summary": run.summary,
-        }
-    )
+run_view, progress_view = run_views(StopImportRun, "tracker/stop/run.html", _guard)
 
 
 @never_cache

@@ -14,6 +14,8 @@ import datetime
 import hashlib
 import re
 
+from drmonitor.tracker.stop.columns import SERVICE_FLAGS
+
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -41,17 +43,8 @@ def stop_date(day: datetime.date | None) -> str:
 # The cells that tell one STOP event from another. count_year is not among them: STOP repeats
 # an event that spans several years once per year, and those rows are one incident.
 KEY_COLUMNS = (
-    "country",
-    "start_date",
-    "shutdown_type",
-    "shutdown_extent",
-    "area_name",
-    "decision_maker",
-    "facebook_affected",
-    "twitter_affected",
-    "whatsapp_affected",
-    "instagram_affected",
-    "telegram_affected",
+    *("country", "start_date", "shutdown_type", "shutdown_extent", "area_name", "decision_maker"),
+    *SERVICE_FLAGS,
     "other_affected",
 )
 
