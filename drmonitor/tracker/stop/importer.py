@@ -176,12 +176,12 @@ class _References:
     """Countries, actors, services, networks, sources and laws, each looked up once.
 
     A free-text name from STOP finds a record only if one of that name exists (`known=True`);
-    the service flags and our drm_ columns may make new ones. Nothing is created in a dry
-    run: a missing record stands in unsaved, so the report reads the same.
+    the service flags and our drm_ columns may make new ones. A missing record stands in
+    unsaved; only those the rows that are written use are saved (`_save`), so neither a dry
+    run nor a row left out leaves anything behind.
     """
 
-    def __init__(self, create: bool):
-        self.create = create
+    def __init__(self):
         # Each small table once, by the key a row names it by.
         self.found: dict[str, dict[str, object]] = {
             "country": {c.code: c for c in Country.objects.all()},
@@ -196,9 +196,7 @@ class _References:
     def _get(self, table: str, key: str, model, defaults: dict | None):
         found = self.found[table]
         if key not in found and defaults is not None:
-            record = found[key] = model(**defaults)
-            if self.create:
-                record.save()
+            found[key] = model(**defaults)
         return found.get(key)
 
     def country(self, code: str) -> Country:
@@ -241,9 +239,6 @@ class _References:
         if url not in self.sources:
             self.sources[url] = Source(url=url, kind=kind)
         return self.sources[url]
-
-    def save_new_sources(self) -> None:
-        Source.objects.bulk_create([s for s in self.sources.values() if s.pk is None])
 
 
 # Prose our editors write; a STOP row fills it in where empty but never replaces it.
@@ -458,7 +453,7 @@ def _resolve(
     written: Callable[[list], None],
 ) -> None:
     """Match, check and (in a real run) save every group of rows."""
-    refs = _References(create=commit)
+    refs = _References()
     refs.load_sources({url for g in groups.values() for _, d in g.members for url in d.sources})
     matcher = _Matcher(groups)
     found: dict[tuple, int] = {}
@@ -525,7 +520,7 @@ def _resolve(
         done += len(members)
         tick(done // 2)
     if commit and (report.ok or report.skip_errors):
-        _save(checked, refs, tick=lambda n: tick(len(report.rows) // 2 + n), written=written)
+        _save(checked, tick=lambda n: tick(len(report.rows) // 2 + n), written=written)
 
 
 def _rows_after(incident: Incident, group: _Group, links: dict[str, list]) -> list[dict]:
@@ -549,16 +544,31 @@ def _free_slug(title: str, taken: set[str]) -> str:
     return slug
 
 
+def _save_new_references(groups: list[_Group]) -> None:
+    """Save the countries, actors, services, networks, laws and sources the written rows
+    name that are not stored yet (sources, the many, in one insert)."""
+    sources: dict[str, Source] = {}
+    for group in groups:
+        incident = group.incident
+        for record in [incident.country, incident.decision_maker]:
+            if record is not None and record.pk is None:
+                record.save()
+        for name, records in group.links.items():
+            for record in records:
+                if record.pk is None and name == "sources":
+                    sources[record.url] = record
+                elif record.pk is None:
+                    record.save()
+    Source.objects.bulk_create(list(sources.values()))
+
+
 def _save(
-    groups: list[_Group],
-    refs: _References,
-    tick: Callable[[int], None],
-    written: Callable[[list], None],
+    groups: list[_Group], tick: Callable[[int], None], written: Callable[[list], None]
 ) -> None:
     """Write the checked groups: changed incidents one by one (their status changes are
     logged), new ones, links and STOP rows in bulk. Bulk writes send no signals, so the
     search index (`written`) and the page cache (`invalidate`) are told here."""
-    refs.save_new_sources()
+    _save_new_references(groups)
     new = [g.incident for g in groups if g.incident.pk is None]
     Incident.objects.bulk_create(new, batch_size=500)
     written(new)

@@ -250,12 +250,15 @@ def _read_stop(data: IncidentData, values: dict[str, str], warn: list[RowError])
 
 
 def _read_drm(data: IncidentData, values: dict[str, str], header: set[str]) -> None:
-    """Our own columns, strictly; a column in the header is authoritative, blank or not."""
+    """Our own columns, strictly. In our own export (it has drm_stop_row) they are our whole
+    record, so a blank cell there means blank; in a sheet that has only some of them, a
+    blank cell says nothing and the STOP columns stand."""
     errors = data.errors
+    whole_record = cols.DRM_STOP_ROW in header
     for column, field_name in cols.DRM_FIELDS.items():
-        if column not in header:
-            continue
         value = values.get(column, "")
+        if column not in header or not (value or whole_record):
+            continue
         if column in cols.DRM_DATES:
             data.fields[field_name] = _date(column, value, errors) if value else None
         elif column in cols.VOCABULARIES:

@@ -10,7 +10,7 @@ import io
 import pytest
 from django.db import transaction
 
-from drmonitor.tracker.models import Country, Incident, Service, StopRow
+from drmonitor.tracker.models import Actor, Country, Incident, Service, StopRow
 from drmonitor.tracker.stop.cells import restore
 from drmonitor.tracker.stop.columns import STOP_COLUMNS
 from drmonitor.tracker.stop.export import export_rows, write_csv
@@ -162,15 +162,27 @@ def test_a_file_cut_short_is_refused_with_its_line():
 
 def test_rows_with_errors_can_be_skipped_and_come_back_to_fix():
     bad = {**BASE, "country": "Atlantis", "start_date": "2024-01-01"}
-    text = sheet([EDGE_CASES[0], bad])
+    # Fails only when checked against our model, after naming a new actor and service.
+    contradictory = {
+        **BASE,
+        "telegram_affected": "Yes",
+        "end_date": "2024-03-01",
+        "drm_status": "Ongoing",
+        "drm_decision_maker": "A ministry nobody recorded",
+    }
+    columns = [*STOP_COLUMNS, "drm_status", "drm_decision_maker"]
+    text = sheet([EDGE_CASES[0], bad, contradictory], columns)
     assert not import_stop(text, commit=True).committed  # all or nothing by default
     assert not Incident.objects.exists()
     report = import_stop(text, commit=True, skip_errors=True)
     assert report.committed and Incident.objects.count() == 1
-    assert "1 rows with errors skipped" in report.summary()
+    assert "2 rows with errors skipped" in report.summary()
     rejected = list(csv.DictReader(io.StringIO(report.rejected_csv)))
-    assert [r["country"] for r in rejected] == ["Atlantis"]
+    assert [r["country"] for r in rejected] == ["Atlantis", "Pakistan"]
     assert rejected[0]["import_errors"] == 'country: Unknown country "Atlantis".'
+    assert "cannot be ongoing" in rejected[1]["import_errors"]
+    # The rows left out left nothing behind.
+    assert not Actor.objects.exists() and not Service.objects.filter(name="Telegram").exists()
 
 
 def test_a_row_close_to_one_of_our_records_is_a_merge_not_a_duplicate():
