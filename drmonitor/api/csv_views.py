@@ -25,7 +25,7 @@ from drmonitor.api.queries import (
     hearings_queryset,
 )
 from drmonitor.tracker.models import Incident
-from drmonitor.tracker.stop.columns import EXPORT_COLUMNS, export_queryset, incident_row
+from drmonitor.tracker.stop.export import export_rows, write_csv
 
 CASE_COLUMNS = [
     "id",
@@ -110,8 +110,11 @@ def _records_response(
 
 
 def _incidents_response(incidents, base_url: str) -> HttpResponse:
-    rows = (incident_row(i, base_url) for i in export_queryset(incidents))
-    return _csv_response("drm-incidents.csv", EXPORT_COLUMNS, rows)
+    """STOP's rows as STOP wrote them, then ours (tracker/stop/export.py)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="drm-incidents.csv"'
+    write_csv(response, export_rows(incidents, base_url))
+    return response
 
 
 def incident_csv_text(incidents, base_url: str) -> str:

@@ -6,9 +6,10 @@ core/tests/test_framework_internals.py that fails when Wagtail moves it.
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Site
+from wagtail.models import ReferenceIndex, Site
 
 WRITTEN_AGAINST = "wagtail 8.0"
 
@@ -29,3 +30,32 @@ def mark_from_cache(rendition: AbstractRendition) -> None:
     but writes back every rendition it found in the cache itself, on every use.
     """
     rendition._from_cache = True
+
+
+def references_to_index(instance) -> list[ReferenceIndex]:
+    """The reference-index rows of an object that has none yet, unsaved, for one bulk insert.
+
+    Wagtail 8.0's `ReferenceIndex.create_or_update_for_object` reads the object's existing
+    rows and inserts its new ones, two queries an object; for thousands of new objects
+    (an import) one insert for all does the same. It builds the rows from the private
+    `_extract_references_from_object` and `_get_content_path_hash`, as this does.
+    """
+    content_types = [
+        ContentType.objects.get_for_model(model_or_object, for_concrete_model=False)
+        for model_or_object in [instance, *instance._meta.get_parent_list()]
+    ]
+    return [
+        ReferenceIndex(
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=instance.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(instance)
+        )
+    ]

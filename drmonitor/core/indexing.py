@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends
@@ -13,6 +14,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from drmonitor.core.framework_internals import references_to_index
 
 DISPATCH_UID = "deferred-indexing"
 CHUNK = 200
@@ -22,7 +25,7 @@ _deferred: list[dict[type, dict[object, None]]] = []
 
 
 @contextmanager
-def indexing_deferred() -> Iterator[None]:
+def indexing_deferred() -> Iterator[Callable[[Iterable], None]]:
     """Search and reference indexing of everything saved inside, done once on the way out.
 
     A new article is saved three times (tree insert, revision, publish) and each save would
@@ -48,6 +51,10 @@ def indexing_deferred() -> Iterator[None]:
         if not raw and (model in searched or ReferenceIndex.is_indexed(model)):
             saved[model][instance.pk] = None
 
+    def written(instances: Iterable) -> None:
+        for instance in instances:
+            remember(type(instance), instance)
+
     post_save.connect(remember, weak=False, dispatch_uid=DISPATCH_UID)
     paused = [model for model in searched if post_save.disconnect(search_on_save, sender=model)]
     # Saves that index themselves (an article re-indexes once its authors are stored) ask
@@ -58,7 +65,7 @@ def indexing_deferred() -> Iterator[None]:
         config["AUTO_UPDATE"] = False
     try:
         with disable_reference_index_auto_update():
-            yield
+            yield written
     finally:
         _deferred.pop()
         post_save.disconnect(dispatch_uid=DISPATCH_UID)
@@ -86,5 +93,22 @@ def _index(model: type, pks: list, searched: bool) -> None:
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, found)
         if ReferenceIndex.is_indexed(model):
-            for instance in model.objects.filter(pk__in=chunk):
-                ReferenceIndex.create_or_update_for_object(instance)
+            _index_references(model, chunk)
+
+
+def _index_references(model: type, pks: list) -> None:
+    """Objects with no reference-index rows yet (new ones) get theirs in one insert; the
+    others are updated one by one, as Wagtail does."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    indexed = set(
+        ReferenceIndex.objects.filter(content_type=content_type, object_id__in=pks)
+        .values_list("object_id", flat=True)
+        .distinct()
+    )
+    new_rows = []
+    for instance in model.objects.filter(pk__in=pks):
+        if str(instance.pk) in indexed:
+            ReferenceIndex.create_or_update_for_object(instance)
+        else:
+            new_rows += references_to_index(instance)
+    ReferenceIndex.objects.bulk_create(new_rows, ignore_conflicts=True)

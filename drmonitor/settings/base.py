@@ -180,6 +180,7 @@ DRM_WORKER_JOBS = [
     "drmonitor.core.worker.publish_scheduled",
     "drmonitor.tracker.notifications.deliver_pending",
     "drmonitor.wordpress.jobs.run_queued_imports",
+    "drmonitor.tracker.stop.jobs.run_queued_stop_imports",
 ]
 
 # Login throttling (accounts/throttle.py): five wrong passwords for one account from anywhere,

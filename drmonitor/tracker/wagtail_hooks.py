@@ -29,7 +29,13 @@ from drmonitor.tracker.models import (
     StatusChange,
 )
 from drmonitor.tracker.panels import article_records
-from drmonitor.tracker.stop.admin_views import can_import, import_view
+from drmonitor.tracker.stop.admin_views import (
+    can_import,
+    import_view,
+    progress_view,
+    rejected_view,
+    run_view,
+)
 
 
 class IncidentViewSet(SnippetViewSet):
@@ -189,7 +195,20 @@ hooks.register(ARTICLE_ASIDES, article_records)
 
 register_admin_page(
     "Import STOP CSV",
-    [path("tracker/import-stop/", import_view, name="tracker_import_stop")],
+    [
+        path("tracker/import-stop/", import_view, name="tracker_import_stop"),
+        path("tracker/import-stop/<int:pk>/", run_view, name="tracker_import_stop_run"),
+        path(
+            "tracker/import-stop/<int:pk>/progress/",
+            progress_view,
+            name="tracker_import_stop_progress",
+        ),
+        path(
+            "tracker/import-stop/<int:pk>/rows-to-fix.csv",
+            rejected_view,
+            name="tracker_import_stop_rejected",
+        ),
+    ],
     shown_to=can_import,
     order=900,
 )

@@ -13,11 +13,9 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
+from drmonitor.core.background import run_views, runs_page, start_run
 from drmonitor.wordpress.models import ImportRun
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -77,36 +75,16 @@ def import_view(request):
         with path.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
-        run = ImportRun.objects.create(
+        return start_run(
+            ImportRun,
+            request,
+            "wordpress_import_run",
             export_path=str(path),
             export_name=upload.name[:255],
             media_base=form.cleaned_data["media_base"],
             dry_run=form.cleaned_data["dry_run"],
-            requested_by=request.user,
         )
-        return redirect("wordpress_import_run", pk=run.pk)
-    runs = ImportRun.objects.all()[:10]
-    return render(request, "wordpress/import.html", {"form": form, "runs": runs})
+    return runs_page(request, ImportRun, "wordpress/import.html", form)
 
 
-@never_cache
-def run_view(request, pk: int):
-    _guard(request)
-    run = get_object_or_404(ImportRun, pk=pk)
-    return render(request, "wordpress/run.html", {"run": run})
-
-
-@never_cache
-@require_GET
-def progress_view(request, pk: int):
-    _guard(request)
-    run = get_object_or_404(ImportRun, pk=pk)
-    return JsonResponse(
-        {
-            "state": run.state,
-            "done": run.done,
-            "total": run.total,
-            "percent": run.percent,
-            "summary": run.summary,
-        }
-    )
+run_view, progress_view = run_views(ImportRun, "wordpress/run.html", _guard)

@@ -10,8 +10,9 @@ fast.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
+
+from drmonitor.core.background import BackgroundRun
 
 
 class ImportedItem(models.Model):
@@ -82,37 +83,22 @@ class ImportedAuthor(models.Model):
         return f"WordPress author {self.login}"
 
 
-class ImportRun(models.Model):
+class ImportRun(BackgroundRun):
     """An import started from the admin, done by the background worker.
 
     The uploaded export is kept in a private folder (it holds authors' e-mail addresses) until
     the run ends, then deleted; the run keeps its progress and its report.
     """
 
-    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-    STATES = [(QUEUED, "queued"), (RUNNING, "running"), (DONE, "done"), (FAILED, "failed")]
-
     export_path = models.CharField(max_length=500)
     export_name = models.CharField(max_length=255)
     media_base = models.URLField(blank=True)
     dry_run = models.BooleanField(default=False)
-    state = models.CharField(max_length=10, choices=STATES, default=QUEUED)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    summary = models.TextField(blank=True)
-    report = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"Import of {self.export_name} ({self.state})"
 
     @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else 0
+    def file_name(self) -> str:
+        return self.export_name
+
+    @property
+    def is_dry_run(self) -> bool:
+        return self.dry_run

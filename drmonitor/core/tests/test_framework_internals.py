@@ -43,3 +43,28 @@ def test_a_rendition_marked_as_from_the_cache_is_not_written_back(settings):
     fresh.find_existing_renditions = lambda *filters: {filters[0]: unmarked}
     fresh.get_renditions("fill-320x180")
     assert Rendition.cache_backend.get(key) is not None  # unmarked: written, as Wagtail does
+
+
+def test_references_built_in_bulk_are_the_rows_wagtail_writes_one_by_one():
+    from wagtail.models import ReferenceIndex
+
+    from drmonitor.tracker.models import Actor, Country, Incident
+
+    country = Country.objects.create(code="PK", name="Pakistan")
+    incident = Incident.objects.create(
+        title="A block",
+        kind="platform_block",
+        country=country,
+        start_date="2024-02-17",
+        decision_maker=Actor.objects.create(name="A ministry", kind="authority"),
+    )
+    rows = framework_internals.references_to_index(incident)
+    ReferenceIndex.objects.filter(object_id=str(incident.pk)).delete()
+    ReferenceIndex.create_or_update_for_object(incident)
+    stored = ReferenceIndex.objects.filter(object_id=str(incident.pk))
+    fields = ("to_content_type_id", "to_object_id", "model_path", "content_path_hash")
+
+    def key(row):
+        return tuple(str(getattr(row, name)) for name in fields)
+
+    assert sorted(map(key, rows)) == sorted(map(key, stored)) and len(rows) == 2

@@ -18,6 +18,7 @@ from drmonitor.tracker.models.follows import Follow, Notification
 from drmonitor.tracker.models.incidents import Incident
 from drmonitor.tracker.models.reference import Actor, Country, Law, Network, Service, Source
 from drmonitor.tracker.models.status import StatusChange
+from drmonitor.tracker.models.stop import StopImportRun, StopRow
 
 __all__ = [
     "Actor",
@@ -39,4 +40,6 @@ __all__ = [
     "Source",
     "Statement",
     "StatusChange",
+    "StopImportRun",
+    "StopRow",
 ]

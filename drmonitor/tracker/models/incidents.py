@@ -68,7 +68,7 @@ class Incident(PublicRecord):
     government_acknowledged = models.CharField(
         max_length=10, choices=vocab.YesNoUnknown.choices, default=vocab.YesNoUnknown.UNKNOWN
     )
-    government_ack_source = models.URLField(blank=True, max_length=500)
+    government_ack_source = models.URLField(blank=True, max_length=2000)
     government_ack_quote = models.TextField(blank=True)
 
     sources = models.ManyToManyField("tracker.Source", blank=True, related_name="incidents")

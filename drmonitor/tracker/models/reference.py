@@ -141,7 +141,7 @@ class Law(models.Model):
 class Source(models.Model):
     """One public document that backs a fact. Shared: one URL may back several records."""
 
-    url = models.URLField("URL", max_length=500, unique=True)
+    url = models.URLField("URL", max_length=2000, unique=True)
     kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS)
     title = models.CharField(max_length=300, blank=True)
     publisher = models.CharField(max_length=200, blank=True)

@@ -1,16 +1,21 @@
-"""The "Import STOP CSV" page in Wagtail's admin: upload, dry run, then import.
+"""The "Import STOP CSV" page in Wagtail's admin: upload, then watch the background run.
 
-Only people who may both add and change incidents see it. The upload is checked (dry run)
-unless the editor ticks "import"; the file is never stored.
+Only people who may both add and change incidents see it. The upload waits in the run's
+record until the worker has read it (jobs.py); the run's page shows a progress bar, then the
+report, and offers the rows with errors as a CSV to fix and import again.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from drmonitor.tracker.stop.importer import import_stop
+from drmonitor.core.background import run_views, runs_page, start_run
+from drmonitor.tracker.models import StopImportRun
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PERMISSIONS = ("tracker.add_incident", "tracker.change_incident")
@@ -24,22 +29,68 @@ class StopUploadForm(forms.Form):
     file = forms.FileField(label="STOP CSV file", help_text="Columns as in STOP's Combined sheet.")
     commit = forms.BooleanField(
         required=False,
-        label="Import (all rows or none)",
+        label="Import",
         help_text="Leave unticked for a dry run that only shows what would happen.",
     )
+    skip_errors = forms.BooleanField(
+        required=False,
+        label="Import the rows without errors and leave the others out",
+        help_text="Unticked, one row with an error keeps the whole file out. The rows left out "
+        "can be downloaded, fixed and imported again.",
+    )
+    merge = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Merge rows into our matching records",
+        help_text="A row close to one of our records (same country, start within a few days, "
+        "a shared service or the same kind) joins it instead of making a second incident.",
+    )
 
-    def clean_file(self):
+    def clean_file(self) -> str:
+        """The sheet's text; STOP's sheets are CSV UTF-8, with or without a byte-order mark."""
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file is larger than 20 MB.")
-        return upload
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                f"The file is not UTF-8 text (byte {exc.start}). Save it as CSV UTF-8."
+            ) from exc
 
 
-def import_view(request):
+def _guard(request) -> None:
     if not can_import(request.user):
         raise PermissionDenied
-    report = None
+
+
+@never_cache
+def import_view(request):
+    _guard(request)
     form = StopUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        report = import_stop(form.cleaned_data["file"].read(), commit=form.cleaned_data["commit"])
-    return render(request, "tracker/stop/import.html", {"form": form, "report": report})
+        return start_run(
+            StopImportRun,
+            request,
+            "tracker_import_stop_run",
+            upload_name=request.FILES["file"].name[:255],
+            content=form.cleaned_data["file"],
+            commit=form.cleaned_data["commit"],
+            skip_errors=form.cleaned_data["skip_errors"],
+            merge=form.cleaned_data["merge"],
+        )
+    return runs_page(request, StopImportRun, "tracker/stop/import.html", form)
+
+
+run_view, progress_view = run_views(StopImportRun, "tracker/stop/run.html", _guard)
+
+
+@never_cache
+@require_GET
+def rejected_view(request, pk: int):
+    """The rows the run could not take, as CSV, each with its errors."""
+    _guard(request)
+    run = get_object_or_404(StopImportRun, pk=pk)
+    response = HttpResponse(run.rejected_csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="stop-rows-to-fix-{run.pk}.csv"'
+    return response

@@ -1,14 +1,18 @@
-"""Countries by the English names STOP uses, with their ISO 3166-1 codes and STOP's regions.
+"""Countries and territories: the English names STOP uses, every ISO 3166-1 country and
+territory (from pycountry, kept up to date by its maintainers), and the disputed territories
+STOP names that ISO does not list.
 
-STOP names countries in words; we store ISO codes. An import must not invent countries from
-misspellings, so a name that is neither here nor an alias is a row error. The list covers every
-country in STOP's Combined 2016-2025 sheet plus common shorter spellings. Somaliland has no
-ISO code and is deliberately absent.
+STOP names countries in words; we store two-letter codes. An import must not invent countries
+from misspellings, so a name that is none of these (nor an alias) is a row error. A disputed
+territory gets a code from ISO's user-assigned range (XA-XZ), which ISO never gives a country.
 """
 
 from __future__ import annotations
 
-# code, name as STOP spells it, STOP region
+import pycountry
+
+# code, name as STOP spells it, STOP region: the countries of STOP's Combined sheet. Names
+# that are not here come from ISO 3166 (pycountry) and have no STOP region.
 COUNTRIES: list[tuple[str, str, str]] = [
     ("AE", "United Arab Emirates", "MENA"),
     ("AF", "Afghanistan", "APAC"),
@@ -33,6 +37,7 @@ COUNTRIES: list[tuple[str, str, str]] = [
     ("DZ", "Algeria", "MENA"),
     ("EC", "Ecuador", "LAC"),
     ("EG", "Egypt", "MENA"),
+    ("SV", "El Salvador", "LAC"),
     ("ER", "Eritrea", "Africa"),
     ("ET", "Ethiopia", "Africa"),
     ("GA", "Gabon", "Africa"),
@@ -88,6 +93,7 @@ COUNTRIES: list[tuple[str, str, str]] = [
     ("SD", "Sudan", "MENA"),
     ("SL", "Sierra Leone", "Africa"),
     ("SN", "Senegal", "Africa"),
+    ("XS", "Somaliland", "Africa"),
     ("SR", "Suriname", "LAC"),
     ("SS", "South Sudan", "Africa"),
     ("SY", "Syrian Arab Republic", "MENA"),
@@ -136,13 +142,26 @@ ALIASES: dict[str, str] = {
     "Vietnam": "VN",
 }
 
-NAME_BY_CODE = {code: name for code, name, _ in COUNTRIES}
+# Territories STOP names that ISO 3166 does not list, with user-assigned codes.
+DISPUTED: dict[str, str] = {"Somaliland": "XS", "Kosovo": "XK"}
+
+NAME_BY_CODE = {country.alpha_2: country.name for country in pycountry.countries}
+NAME_BY_CODE |= {code: name for name, code in DISPUTED.items()}
+NAME_BY_CODE |= {code: name for code, name, _ in COUNTRIES}
 REGION_BY_CODE = {code: region for code, _, region in COUNTRIES}
-_CODE_BY_NAME = {name.casefold(): code for code, name, _ in COUNTRIES} | {
-    alias.casefold(): code for alias, code in ALIASES.items()
-}
+_CODE_BY_NAME: dict[str, str] = {}
+for _country in pycountry.countries:
+    for _attribute in ("name", "official_name", "common_name", "alpha_3"):
+        if _name := getattr(_country, _attribute, None):
+            _CODE_BY_NAME[_name.casefold()] = _country.alpha_2
+_CODE_BY_NAME |= {name.casefold(): code for name, code in DISPUTED.items()}
+_CODE_BY_NAME |= {name.casefold(): code for code, name, _ in COUNTRIES}
+_CODE_BY_NAME |= {alias.casefold(): code for alias, code in ALIASES.items()}
 
 
 def code_for(name: str) -> str | None:
-    """The ISO code for an English country name (any case), or None when we do not know it."""
-    return _CODE_BY_NAME.get(" ".join(name.split()).casefold())
+    """The code for an English country or territory name or ISO code (any case), or None."""
+    name = " ".join(name.split())
+    if len(name) == 2 and name.upper() in NAME_BY_CODE:
+        return name.upper()
+    return _CODE_BY_NAME.get(name.casefold())

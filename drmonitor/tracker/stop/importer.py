@@ -1,63 +1,83 @@
-"""Import incidents from a STOP-format CSV: all rows or none.
+"""The STOP import: a dry run, then all rows or none (or, if the editor chooses, all rows
+without errors), with a report row by row.
 
-The dry run and the real run share every step (parse, find, apply, validate, link) and write
-the same report; the dry run keeps new records in memory instead of saving them, so it writes
-nothing (and stays fast: saving fires the search index and the page cache on every record).
-The real run works in one transaction that is rolled back when any row has an error: nothing
-is half-imported, and followers hear of nothing rolled back (their e-mails queue on commit).
+What is found again instead of duplicated: a row with drm_slug updates that incident; a row
+whose STOP cells name an event already imported (the same STOP identity, cells.stop_key)
+updates the incident it became; a row close to a record of ours that did not come from STOP
+(same country, start within `MERGE_DAYS` days, a shared service or the same kind) is proposed
+as a merge into it and, when the editor keeps merging on, joins it: its STOP cells are kept
+with the record, its links are added, and our record's facts stay ours.
 
-Finding an incident again (so a second run creates no duplicates): a row with `drm_slug` (our
-own export) matches the incident with that slug; any other row matches on its natural key,
-country + start_date + kind + area_name + decision_maker + affected services (see
-`columns.natural_key`). STOP repeats an event that spans several years once per year; such
-rows share a key and become one incident, from the row with the latest count_year.
-
-Updates never lose what editors wrote: a blank cell erases nothing; STOP's prose (event,
-details, quotes, legal method) fills our text fields only where they are empty, while its
-facts (dates, status, vocabularies) do update, and every change is listed in the report. Rows
-from our own export (with drm_slug) update the text too. Links (services, networks, sources,
-laws, ordering authorities) are added, never removed.
+STOP's repeat rows (one per year of a long event) become one incident; each is kept as a row.
+An update takes STOP's facts (dates, status, vocabularies) but never replaces the prose our
+editors wrote with STOP's, and a blank cell never erases anything. Links are added, never
+removed.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.utils.text import slugify
 
 from drmonitor.core.caching import invalidation
-from drmonitor.tracker.models import Actor, Country, Incident, Law, Network, Service, Source
+from drmonitor.core.indexing import indexing_deferred
+from drmonitor.tracker.keys import RECORDS
+from drmonitor.tracker.models import (
+    Actor,
+    Country,
+    Incident,
+    Law,
+    Network,
+    Service,
+    Source,
+    StopRow,
+)
 from drmonitor.tracker.stop import columns as cols
+from drmonitor.tracker.stop import export
+from drmonitor.tracker.stop.cells import neutralise
 from drmonitor.tracker.stop.countries import NAME_BY_CODE
+from drmonitor.tracker.stop.parsing import IncidentData, RowError, parse_row
+from drmonitor.tracker.stop.reading import read_sheet
 from drmonitor.tracker.vocab import ActorKind, IncidentKind, OrderedBy
 
-MAX_ROWS = 20_000
-UNCHANGED_COLUMNS = {"drm_id", "drm_url", "duration"}  # ids differ; duration moves with today
+MERGE_DAYS = 3
+UNCHANGED_COLUMNS = {"drm_url"}
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass
 class RowReport:
     row: int  # as a spreadsheet numbers it: the header is row 1
+    line: int  # the line of the file the row starts on
     key: str = ""
     title: str = ""
-    action: str = ""  # create, update, unchanged, repeat; empty when the row has errors
+    action: str = ""  # create, update, unchanged, merge, repeat; empty when the row has errors
     repeat_of: int | None = None
+    merge_into: str = ""  # the title of the record a merge joins
     changes: list[tuple[str, str, str]] = field(default_factory=list)
-    errors: list[cols.RowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
 
 
 @dataclass
 class ImportReport:
     dry_run: bool
+    skip_errors: bool = False
     rows: list[RowReport] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     committed: bool = False
+    rejected_csv: str = ""  # the rows with errors, as CSV, for the editor to fix
 
     @property
     def error_rows(self) -> list[RowReport]:
@@ -83,6 +103,8 @@ class ImportReport:
         counts = self.counts()
         if self.file_errors:
             state = "nothing imported: the file cannot be read"
+        elif self.committed and self.error_rows:
+            state = f"imported, {counts['error']} rows with errors skipped"
         elif self.committed:
             state = "imported"
         elif self.dry_run:
@@ -91,8 +113,9 @@ class ImportReport:
             state = f"nothing imported: {counts['error']} rows have errors"
         return (
             f"{len(self.rows)} rows ({state}). Create {counts['create']}, update "
-            f"{counts['update']}, unchanged {counts['unchanged']}, repeated rows "
-            f"{counts['repeat']}, rows with errors {counts['error']}."
+            f"{counts['update']}, unchanged {counts['unchanged']}, merge {counts['merge']}, "
+            f"repeated rows {counts['repeat']}, rows with errors {counts['error']}, rows with "
+            f"warnings {sum(1 for r in self.rows if r.warnings)}."
         )
 
     def as_text(self) -> str:
@@ -100,109 +123,170 @@ class ImportReport:
         if self.ignored_columns:
             lines.append("Ignored columns: " + ", ".join(self.ignored_columns))
         for r in self.rows:
+            where = f"row {r.row} (line {r.line})"
             if r.errors:
-                lines.append(f"row {r.row}: ERROR {r.key}")
+                lines.append(f"{where}: ERROR {r.key}")
                 lines += [f"    {error}" for error in r.errors]
             elif r.action == "repeat":
-                lines.append(f"row {r.row}: repeat of row {r.repeat_of} ({r.key})")
+                lines.append(f"{where}: repeat of row {r.repeat_of} ({r.key})")
+            elif r.action == "merge":
+                lines.append(f"{where}: merge into {r.merge_into!r} ({r.key})")
             else:
-                lines.append(f"row {r.row}: {r.action} {r.title!r} ({r.key})")
-                lines += [f'    {c}: "{old}" -> "{new}"' for c, old, new in r.changes]
+                lines.append(f"{where}: {r.action} {r.title!r} ({r.key})")
+            lines += [f'    {c}: "{old}" -> "{new}"' for c, old, new in r.changes]
+            lines += [f"    warning: {w}" for w in r.warnings]
         if self.error_rows:
             lines.append("Errors by kind:")
             lines += [f"  {n:5d}  {kind}" for kind, n in self.error_categories().most_common()]
         return "\n".join(lines)
 
 
-def read_rows(content: bytes | str, report: ImportReport) -> list[dict[str, str]]:
-    """The file's rows keyed by current STOP column names; problems go to `report`."""
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            report.file_errors.append(
-                f"The file is not UTF-8 text (byte {exc.start}). Save it as CSV UTF-8."
-            )
-            return []
-    content = content.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    try:
-        header = reader.fieldnames or []
-        renamed = [cols.OLD_COLUMN_NAMES.get(h.strip(), h.strip()) for h in header]
-        missing = [c for c in cols.REQUIRED_COLUMNS if c not in renamed]
-        if missing:
-            report.file_errors.append(
-                "This is not a STOP file: missing column(s) " + ", ".join(missing) + "."
-            )
-            return []
-        known = set(cols.EXPORT_COLUMNS)
-        report.ignored_columns = [h for h in renamed if h and h not in known]
-        rows = []
-        for raw in reader:
-            if len(rows) >= MAX_ROWS:
-                report.file_errors.append(f"The file has more than {MAX_ROWS} rows.")
-                return []
-            rows.append({new: raw.get(old) or "" for old, new in zip(header, renamed, strict=True)})
-        return rows
-    except csv.Error as exc:
-        report.file_errors.append(f"The CSV cannot be read near line {reader.line_num}: {exc}")
-        return []
+@dataclass
+class _Group:
+    """The rows that are one incident, and what becomes of them."""
+
+    members: list[tuple[RowReport, IncidentData]]
+    incident: Incident | None = None
+    action: str = "create"
+    links: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def main(self) -> tuple[RowReport, IncidentData]:
+        """The row whose facts the incident takes: the latest year's, then the last one."""
+        return max(self.members, key=lambda m: (m[1].count_year, m[0].row))
+
+
+def _key(data: IncidentData, row: int) -> tuple:
+    if data.slug:
+        return ("slug", data.slug)
+    if data.stop_key:
+        return ("stop", data.stop_key)
+    return ("row", row)
+
+
+def describe(data: IncidentData) -> str:
+    if data.slug:
+        return f"slug {data.slug}"
+    start = data.fields.get("start_date")
+    area = str(data.fields.get("areas") or "-")[:60]
+    return f"{data.country_code or '?'} / {start or '?'} / {data.kind} / {area}"
 
 
 class _References:
-    """Countries, actors, services, networks, sources and laws, looked up once per name.
+    """Countries, actors, services, networks, sources and laws, each looked up once.
 
-    What is missing is created, or, in a dry run, stands in as an unsaved record, so the dry
-    run writes nothing at all. Countries come only from the bundled ISO list.
+    A free-text name from STOP finds a record only if one of that name exists (`known=True`);
+    the service flags and our drm_ columns may make new ones. A missing record stands in
+    unsaved; only those the rows that are written use are saved (`_save`), so neither a dry
+    run nor a row left out leaves anything behind.
     """
 
-    def __init__(self, create: bool):
-        self.create = create
-        self.cache: dict[tuple, object] = {}
+    def __init__(self):
+        # Each small table once, by the key a row names it by.
+        self.found: dict[str, dict[str, object]] = {
+            "country": {c.code: c for c in Country.objects.all()},
+            "actor": {a.name.casefold(): a for a in Actor.objects.all()},
+            "service": {s.name.casefold(): s for s in Service.objects.all()},
+            "network": {n.name.casefold(): n for n in Network.objects.order_by("-pk")},
+            "law": {law.title.casefold(): law for law in Law.objects.all()},
+        }
+        self.country_names = {c.name: code for code, c in self.found["country"].items()}
+        self.sources: dict[str, Source] = {}
 
-    def _get(self, key: tuple, model, lookup: dict, defaults: dict):
-        if key not in self.cache:
-            found = model.objects.filter(**lookup).first()
-            if found is None:
-                found = model(**defaults)
-                if self.create:
-                    found.save()
-            self.cache[key] = found
-        return self.cache[key]
+    def _get(self, table: str, key: str, model, defaults: dict | None):
+        found = self.found[table]
+        if key not in found and defaults is not None:
+            found[key] = model(**defaults)
+        return found.get(key)
 
     def country(self, code: str) -> Country:
-        return self._get(
-            ("country", code), Country, {"code": code}, {"code": code, "name": NAME_BY_CODE[code]}
-        )
+        return self._get("country", code, Country, {"code": code, "name": NAME_BY_CODE[code]})
 
-    def actor(self, name: str, level: str, country: Country | None) -> Actor:
+    def country_clash(self, code: str) -> str:
+        """Why the country `code` cannot be added, or ""."""
+        other = self.country_names.get(NAME_BY_CODE.get(code, ""), code)
+        if code in self.found["country"] or other == code:
+            return ""
+        return f'the name "{NAME_BY_CODE[code]}" belongs to code {other}'
+
+    def actor(self, name: str, level: str, country: Country | None, known: bool):
         kind = {
             OrderedBy.LAW_ENFORCEMENT: ActorKind.LAW_ENFORCEMENT,
             OrderedBy.JUDICIARY: ActorKind.COURT,
             OrderedBy.NON_GOVERNMENT: ActorKind.COMPANY,
         }.get(level, ActorKind.AUTHORITY)
-        defaults = {"name": name, "kind": kind, "country": country if country.pk else None}
-        return self._get(("actor", name.casefold()), Actor, {"name__iexact": name}, defaults)
+        country = country if country is not None and country.pk else None
+        defaults = None if known else {"name": name, "kind": kind, "country": country}
+        return self._get("actor", name.casefold(), Actor, defaults)
 
-    def service(self, name: str) -> Service:
-        return self._get(
-            ("service", name.casefold()), Service, {"name__iexact": name}, {"name": name}
-        )
+    def service(self, name: str, known: bool):
+        return self._get("service", name.casefold(), Service, None if known else {"name": name})
 
-    def network(self, name: str, code: str) -> Network:
-        country = self.country(code) if code else None
-        defaults = {"name": name, "country": country if country and country.pk else None}
-        return self._get(("network", name.casefold()), Network, {"name__iexact": name}, defaults)
-
-    def source(self, url: str, kind: str) -> Source:
-        return self._get(("source", url), Source, {"url": url}, {"url": url, "kind": kind})
+    def network(self, name: str, known: bool):
+        return self._get("network", name.casefold(), Network, None if known else {"name": name})
 
     def law(self, title: str) -> Law:
-        defaults = {"title": title[:255]}
-        return self._get(("law", title.casefold()), Law, {"title__iexact": title}, defaults)
+        return self._get("law", title.casefold(), Law, {"title": title[:255]})
+
+    def load_sources(self, urls: set[str]) -> None:
+        """Every source the file names, in a few queries; the missing ones made in one."""
+        wanted = sorted(urls - self.sources.keys())
+        for start in range(0, len(wanted), 500):
+            for source in Source.objects.filter(url__in=wanted[start : start + 500]):
+                self.sources[source.url] = source
+
+    def source(self, url: str, kind: str) -> Source:
+        if url not in self.sources:
+            self.sources[url] = Source(url=url, kind=kind)
+        return self.sources[url]
 
 
-def make_title(data: cols.IncidentData) -> str:
+# Prose our editors write; a STOP row fills it in where empty but never replaces it.
+EDITORS_TEXT = {*cols.TEXT_FIELDS.values(), "government_ack_source"}
+
+
+def _apply(group: _Group, data: IncidentData, refs: _References) -> None:
+    incident = group.incident
+    creating = incident.pk is None
+    fill_only = group.action == "merge"
+    for name, value in data.fields.items():
+        if value is None or value == "":
+            continue  # a blank cell never erases what an editor wrote
+        if not creating and getattr(incident, name) not in (None, ""):
+            if fill_only or (not data.slug and name in EDITORS_TEXT):
+                continue  # a merge keeps our facts; STOP's wording does not replace ours
+        setattr(incident, name, value)
+    if creating:
+        incident.title = data.title or make_title(data)
+    elif data.title and not fill_only:
+        incident.title = data.title
+    if creating or not fill_only:
+        incident.country = refs.country(data.country_code)
+    if data.decision_maker and not (fill_only and incident.decision_maker_id):
+        actor = refs.actor(
+            data.decision_maker,
+            incident.ordered_by_level,
+            incident.country,
+            known=not data.decision_maker_is_new_ok,
+        )
+        if actor is not None:
+            incident.decision_maker = actor
+
+
+def _wanted_links(incident: Incident, data: IncidentData, refs: _References) -> dict[str, list]:
+    found = {
+        "services": [refs.service(n, known=False) for n in data.services]
+        + [refs.service(n, known=True) for n in data.known_services],
+        "networks": [refs.network(n, known=False) for n in data.networks]
+        + [refs.network(n, known=True) for n in data.known_networks],
+        "sources": [refs.source(url, kind) for url, kind in data.sources.items()],
+        "ordered_by": [refs.actor(n, "", incident.country, known=False) for n in data.ordered_by],
+        "legal_basis": [refs.law(t) for t in data.laws],
+    }
+    return {name: [r for r in records if r is not None] for name, records in found.items()}
+
+
+def make_title(data: IncidentData) -> str:
     """A readable title for a STOP row, which has none: what, where, when."""
     country = NAME_BY_CODE.get(data.country_code, data.country_code)
     services = data.services[:3] + ([f"{len(data.services) - 3} more"] if data.services[3:] else [])
@@ -221,137 +305,331 @@ def make_title(data: cols.IncidentData) -> str:
     return f"{what} in {country}{where}{when}"[:255]
 
 
-# Prose our editors write; a STOP row fills it in where empty but never replaces it.
-EDITORS_TEXT = {*cols.TEXT_FIELDS.values(), "government_ack_source"}
-
-
-def _apply(incident: Incident, data: cols.IncidentData, refs: _References) -> None:
-    creating = incident.pk is None
-    for name, value in data.fields.items():
-        if value is None or (not creating and value == ""):
-            continue  # a blank cell never erases what an editor wrote
-        if not creating and not data.slug and name in EDITORS_TEXT and getattr(incident, name):
-            continue  # STOP's wording does not replace ours (our own export, with drm_slug, may)
-        setattr(incident, name, value)
-    if creating:
-        incident.kind = data.kind
-        incident.status = data.status
-        incident.title = data.title or make_title(data)
-        incident.slug = data.slug
-    elif data.title:
-        incident.title = data.title
-    incident.country = refs.country(data.country_code)
-    if data.decision_maker:
-        incident.decision_maker = refs.actor(
-            data.decision_maker, incident.ordered_by_level, incident.country
-        )
-
-
-def _link(
-    incident: Incident, data: cols.IncidentData, refs: _References, links: dict[str, list]
-) -> None:
-    """Add the row's links: to the database in a real run, and in both runs to `links`, the
-    incident's linked records as the report's "changed" columns read them (`cols.linked`)."""
-    wanted = {
-        "services": [refs.service(n) for n in data.services],
-        "networks": [refs.network(n, code) for n, code in data.networks],
-        "sources": [refs.source(url, kind) for url, kind in data.sources.items()],
-        "ordered_by": [refs.actor(n, "", incident.country) for n in data.ordered_by],
-        "legal_basis": [refs.law(t) for t in data.laws],
-    }
-    if refs.create:
-        for name, records in wanted.items():
-            getattr(incident, name).add(*records)
-    for name, records in wanted.items():
-        links[name] += [r for r in records if r not in links[name]]
-
-
-def _validation_errors(exc: ValidationError) -> list[cols.RowError]:
+def _validation_errors(exc: ValidationError) -> list[RowError]:
     errors = []
     for name, messages in exc.message_dict.items():
         column = "" if name == "__all__" else cols.COLUMN_FOR_FIELD.get(name, name)
-        errors += [cols.RowError(column, message) for message in messages]
+        errors += [RowError(column, message) for message in messages]
     return errors
 
 
-def import_stop(content: bytes | str, *, commit: bool) -> ImportReport:
-    """Check (and with `commit`, write) every row of a STOP CSV; return the report."""
-    report = ImportReport(dry_run=not commit)
-    rows = read_rows(content, report)
-    if report.file_errors:
+class _Matcher:
+    """Finds the incident a group of rows is: by slug, by STOP identity, or close enough to
+    one of our own records to propose a merge."""
+
+    def __init__(self, groups: dict[tuple, _Group]):
+        slugs = [key[1] for key in groups if key[0] == "slug"]
+        stop_keys = [key[1] for key in groups if key[0] == "stop"]
+        self.by_slug: dict[str, int] = {}
+        for start in range(0, len(slugs), 500):
+            chunk = Incident.objects.filter(slug__in=slugs[start : start + 500])
+            self.by_slug.update(chunk.values_list("slug", "pk"))
+        self.by_stop_key: dict[str, tuple[int, bool]] = {}
+        for start in range(0, len(stop_keys), 500):
+            chunk = StopRow.objects.filter(stop_key__in=stop_keys[start : start + 500])
+            for stop_key, incident_id, merged in chunk.values_list(
+                "stop_key", "incident_id", "merged"
+            ):
+                self.by_stop_key[stop_key] = (incident_id, merged)
+        # Our own records (no STOP rows) by country, for merge proposals.
+        ours = Incident.objects.filter(stop_rows__isnull=True)
+        services: dict[int, set[str]] = defaultdict(set)
+        through = Incident.services.through.objects.filter(incident__in=ours)
+        for incident_id, name in through.values_list("incident_id", "service__name"):
+            services[incident_id].add(name.casefold())
+        self.ours: dict[str, list[tuple[datetime.date, str, set[str], int]]] = defaultdict(list)
+        for pk, code, start, kind in ours.values_list("pk", "country__code", "start_date", "kind"):
+            self.ours[code].append((start, kind, services[pk], pk))
+
+    def find(self, key: tuple, data: IncidentData, merge: bool) -> tuple[int | None, str]:
+        if key[0] == "slug" and key[1] in self.by_slug:
+            return self.by_slug[key[1]], "update"
+        if key[0] == "stop" and key[1] in self.by_stop_key:
+            incident_id, merged = self.by_stop_key[key[1]]
+            return incident_id, "merge" if merged else "update"
+        start = data.fields.get("start_date")
+        if not merge or data.slug or not start:
+            return None, "create"
+        services = {n.casefold() for n in data.services + data.known_services}
+        close = [
+            (abs((their_start - start).days), pk)
+            for their_start, kind, their_services, pk in self.ours.get(data.country_code, [])
+            if abs((their_start - start).days) <= MERGE_DAYS
+            and (services & their_services or kind == data.kind)
+        ]
+        return (min(close)[1], "merge") if close else (None, "create")
+
+
+def _changes(before: list[dict], after: list[dict]) -> list[tuple[str, str, str]]:
+    changes = []
+    for column in cols.EXPORT_COLUMNS:
+        if column in UNCHANGED_COLUMNS:
+            continue
+        old = " | ".join(dict.fromkeys(r.get(column, "") for r in before))
+        new = " | ".join(dict.fromkeys(r.get(column, "") for r in after))
+        if old != new:
+            changes.append((column, old, new))
+    return changes
+
+
+def rejected_rows_csv(header: list[str], rows: list[tuple[RowReport, dict[str, str]]]) -> str:
+    """The rows with errors as a CSV to fix and import again, each with its errors."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*header, "import_errors"])
+    for line, cells in rows:
+        errors = "\n".join(str(e) for e in line.errors)
+        writer.writerow([neutralise(cells.get(c, "")) for c in header] + [neutralise(errors)])
+    return out.getvalue()
+
+
+def import_stop(
+    content: bytes | str,
+    *,
+    commit: bool,
+    skip_errors: bool = False,
+    merge: bool = True,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Check (and with `commit`, write) every row of a STOP CSV; return the report.
+
+    By default a single row with errors keeps the whole file out; with `skip_errors` the
+    rows without errors are written and the others are left out (`rejected_csv`)."""
+    report = ImportReport(dry_run=not commit, skip_errors=skip_errors)
+    sheet = read_sheet(content)
+    if sheet.error:
+        report.file_errors.append(sheet.error)
         return report
+    report.ignored_columns = sheet.ignored_columns
+    header = set(sheet.header)
+    total = 2 * len(sheet.rows)
+    tick = progress or (lambda done, total: None)
 
-    parsed: list[tuple[RowReport, cols.IncidentData]] = []
-    groups: dict[tuple, list[tuple[int, RowReport, cols.IncidentData]]] = {}
-    for number, row in enumerate(rows, start=2):
-        data, errors = cols.parse_row(row)
-        key = cols.natural_key(data)
-        line = RowReport(row=number, key=cols.describe_key(key), errors=errors)
+    groups: dict[tuple, _Group] = {}
+    for number, row in enumerate(sheet.rows, start=2):
+        data = parse_row(row.cells, header)
+        line = RowReport(
+            row=number,
+            line=row.line,
+            key=describe(data),
+            errors=data.errors,
+            warnings=data.warnings,
+        )
         report.rows.append(line)
-        parsed.append((line, data))
-        if not errors:
-            year = int(row.get("count_year") or 0) if row.get("count_year", "").isdigit() else 0
-            groups.setdefault(key, []).append((year, line, data))
+        if not data.errors:
+            groups.setdefault(_key(data, number), _Group(members=[])).members.append((line, data))
+        if number % 200 == 0:
+            tick(number, total)
 
-    # Thousands of rows make stale what one does: one entry in the cache's ledger.
-    with invalidation.batched(), transaction.atomic():
-        existing = cols.export_queryset(Incident.objects.all())
-        by_key = {cols.incident_key(i): i for i in existing}
-        by_slug = {i.slug: i for i in by_key.values()}
-        # What each stored incident links to, with the rows' additions so far (a dry run
-        # adds them here only).
-        links_of: dict[int, dict[str, list]] = {}
-        refs = _References(create=commit)
-        for key, members in groups.items():
-            members.sort(key=lambda m: (m[0], m[1].row))
-            _, line, data = members[-1]
-            for _, other, _ in members[:-1]:
-                other.action, other.repeat_of = "repeat", line.row
-            incident = by_slug.get(key[1]) if key[0] == "slug" else by_key.get(key)
-            if incident:
-                if incident.pk not in links_of:
-                    links_of[incident.pk] = cols.linked(incident)
-                links = links_of[incident.pk]
-                before = cols.incident_row(incident, "", links)
-            else:
-                links, before = {name: [] for name in cols.LINKS}, None
-            incident = incident or Incident()
-            incident.log_status_change = incident.pk is not None
-            try:
-                with transaction.atomic():
-                    _apply(incident, data, refs)
-                    unsaved = [
-                        name
-                        for name in ("country", "decision_maker")
-                        if getattr(incident, name) is not None
-                        and getattr(incident, name).pk is None
-                    ]
-                    incident.full_clean(exclude=unsaved)
-                    if commit:
-                        incident.save()
-                    _link(incident, data, refs, links)
-            except (ValidationError, IntegrityError) as exc:
-                refs.cache.clear()  # what the failed row created was rolled back with it
-                if isinstance(exc, ValidationError):
-                    line.errors += _validation_errors(exc)
-                else:  # a clash the checks above did not foresee, e.g. a country name in use
-                    line.errors.append(cols.RowError("", f"cannot be saved: {exc}"))
-                for _, other, _ in members[:-1]:
-                    other.errors.append(cols.RowError("", f"repeats row {line.row}, which failed."))
-                continue
-            line.title = incident.title
-            if before is None:
-                line.action = "create"
-            else:
-                after = cols.incident_row(incident, "", links)
-                line.changes = [
-                    (c, before[c], after[c])
-                    for c in cols.EXPORT_COLUMNS
-                    if c not in UNCHANGED_COLUMNS and before[c] != after[c]
-                ]
-                line.action = "update" if line.changes else "unchanged"
-        if not commit or not report.ok:
-            transaction.set_rollback(True)
-        else:
+    with invalidation.batched(), transaction.atomic(), indexing_deferred() as written:
+        _resolve(
+            groups,
+            report,
+            commit=commit,
+            merge=merge,
+            tick=lambda n: tick(len(sheet.rows) + n, total),
+            written=written,
+        )
+        if report.error_rows:
+            cells_of = {r.row: row.cells for r, row in zip(report.rows, sheet.rows, strict=True)}
+            report.rejected_csv = rejected_rows_csv(
+                sheet.header, [(r, cells_of[r.row]) for r in report.error_rows]
+            )
+        if commit and (report.ok or skip_errors):
             report.committed = True
+        else:
+            transaction.set_rollback(True)
+    tick(total, total)
     return report
+
+
+def _resolve(
+    groups: dict[tuple, _Group],
+    report: ImportReport,
+    *,
+    commit: bool,
+    merge: bool,
+    tick: Callable[[int], None],
+    written: Callable[[list], None],
+) -> None:
+    """Match, check and (in a real run) save every group of rows."""
+    refs = _References()
+    refs.load_sources({url for g in groups.values() for _, d in g.members for url in d.sources})
+    matcher = _Matcher(groups)
+    found: dict[tuple, int] = {}
+    for key, group in groups.items():
+        pk, group.action = matcher.find(key, group.main[1], merge)
+        if pk:
+            found[key] = pk
+    existing = {
+        i.pk: i for i in export.export_queryset(Incident.objects.filter(pk__in=found.values()))
+    }
+    taken_slugs = set(Incident.objects.values_list("slug", flat=True))
+    checked: list[_Group] = []
+    done = 0
+    for key, group in groups.items():
+        members = sorted(group.members, key=lambda m: m[0].row)
+        line, data = group.main
+        for other, _ in members:
+            if other is not line:
+                other.action, other.repeat_of = "repeat", line.row
+        incident = existing.get(found.get(key))
+        before = export.incident_rows(incident, "") if incident else None
+        if incident is None:
+            incident = Incident(slug=data.slug)
+            group.action = "create"
+        incident.log_status_change = incident.pk is not None
+        group.incident = incident
+        errors: list[RowError] = []
+        clash = refs.country_clash(data.country_code)
+        if clash:
+            errors.append(RowError("country", f"cannot be saved: {clash}."))
+        else:
+            _apply(group, data, refs)
+            try:
+                incident.clean_fields(exclude=["country", "decision_maker", "slug"])
+                incident.clean()
+            except ValidationError as exc:
+                errors += _validation_errors(exc)
+            if incident.pk is None and incident.slug and incident.slug in taken_slugs:
+                errors.append(
+                    RowError("drm_slug", f'"{incident.slug}" is taken by another record.')
+                )
+        if errors:
+            line.errors += errors
+            for other, _ in members:
+                if other is not line:
+                    other.errors.append(RowError("", f"repeats row {line.row}, which failed."))
+            continue
+        if incident.pk is None:
+            incident.slug = incident.slug or _free_slug(incident.title, taken_slugs)
+        taken_slugs.add(incident.slug)
+        links = export.linked(incident) if incident.pk else {n: [] for n in export.LINKS}
+        for name, records in _wanted_links(incident, data, refs).items():
+            links[name] += [r for r in records if r not in links[name]]
+        group.links = links
+        line.title = incident.title
+        line.action = group.action
+        if group.action == "merge":
+            line.merge_into = incident.title
+        if before is not None:
+            line.changes = _changes(before, _rows_after(incident, group, links))
+            if not line.changes:
+                line.action = group.action = "unchanged"
+        checked.append(group)
+        done += len(members)
+        tick(done // 2)
+    if commit and (report.ok or report.skip_errors):
+        _save(checked, tick=lambda n: tick(len(report.rows) // 2 + n), written=written)
+
+
+def _rows_after(incident: Incident, group: _Group, links: dict[str, list]) -> list[dict]:
+    """The incident's export rows once the group is applied (nothing saved)."""
+    stop_cells = [d.stop_cells for _, d in sorted(group.members, key=lambda m: m[0].row)]
+    if not any(c is not None for c in stop_cells):
+        return export.incident_rows(incident, "", links)
+    keys = {d.stop_key for _, d in group.members}
+    kept = [r.cells for r in incident.stop_rows.all() if r.stop_key not in keys]
+    ours = export.drm_cells(incident, "", links, True)
+    every = kept + [c for c in stop_cells if c is not None]
+    return [{c: cells.get(c, "") for c in cols.STOP_COLUMNS} | ours for cells in every]
+
+
+def _free_slug(title: str, taken: set[str]) -> str:
+    base = slugify(title)[:90] or "incident"
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _save_new_references(groups: list[_Group]) -> None:
+    """Save the countries, actors, services, networks, laws and sources the written rows
+    name that are not stored yet (sources, the many, in one insert)."""
+    sources: dict[str, Source] = {}
+    for group in groups:
+        incident = group.incident
+        for record in [incident.country, incident.decision_maker]:
+            if record is not None and record.pk is None:
+                record.save()
+        for name, records in group.links.items():
+            for record in records:
+                if record.pk is None and name == "sources":
+                    sources[record.url] = record
+                elif record.pk is None:
+                    record.save()
+    Source.objects.bulk_create(list(sources.values()))
+
+
+def _save(
+    groups: list[_Group], tick: Callable[[int], None], written: Callable[[list], None]
+) -> None:
+    """Write the checked groups: changed incidents one by one (their status changes are
+    logged), new ones, links and STOP rows in bulk. Bulk writes send no signals, so the
+    search index (`written`) and the page cache (`invalidate`) are told here."""
+    _save_new_references(groups)
+    new = [g.incident for g in groups if g.incident.pk is None]
+    Incident.objects.bulk_create(new, batch_size=500)
+    written(new)
+    through_rows: dict[str, list] = defaultdict(list)
+    stop_rows: list[StopRow] = []
+    replaced: list[tuple[int, set[str]]] = []
+    for number, group in enumerate(groups, start=1):
+        incident = group.incident
+        if group.action == "unchanged":
+            continue
+        if group.action != "create":
+            incident.save()
+        for name, records in group.links.items():
+            relation = getattr(Incident, name)
+            target = relation.field.m2m_reverse_field_name()
+            source = relation.field.m2m_field_name()
+            through_rows[name] += [
+                relation.through(**{f"{source}_id": incident.pk, f"{target}_id": r.pk})
+                for r in records
+            ]
+        rows = [d for _, d in sorted(group.members, key=lambda m: m[0].row) if d.stop_cells]
+        if rows:
+            replaced.append((incident.pk, {d.stop_key for d in rows}))
+            merged = group.action == "merge"
+            stop_rows += [
+                StopRow(incident=incident, cells=d.stop_cells, stop_key=d.stop_key, merged=merged)
+                for d in rows
+            ]
+        if number % 200 == 0:
+            tick(number)
+    for name, objects in through_rows.items():
+        getattr(Incident, name).through.objects.bulk_create(objects, ignore_conflicts=True)
+    _replace_stop_rows(replaced, stop_rows)
+    invalidation.invalidate(RECORDS)
+
+
+def _replace_stop_rows(replaced: list[tuple[int, set[str]]], new_rows: list[StopRow]) -> None:
+    """The incidents' STOP rows with the same STOP identity give way to the file's; the rows
+    of other events (a merge of several) stay, and the file's follow them in file order."""
+    incident_ids = [pk for pk, _ in replaced]
+    keys_of = dict(replaced)
+    kept: dict[int, list[StopRow]] = defaultdict(list)
+    stale: list[int] = []
+    for start in range(0, len(incident_ids), 500):
+        for row in StopRow.objects.filter(incident_id__in=incident_ids[start : start + 500]):
+            if row.stop_key in keys_of[row.incident_id]:
+                stale.append(row.pk)
+            else:
+                kept[row.incident_id].append(row)
+    for start in range(0, len(stale), 500):
+        StopRow.objects.filter(pk__in=stale[start : start + 500]).delete()
+    position: dict[int, int] = {}
+    moved: list[StopRow] = []
+    for incident_id, rows in kept.items():
+        for number, row in enumerate(sorted(rows, key=lambda r: r.position)):
+            if row.position != number:
+                row.position = number
+                moved.append(row)
+        position[incident_id] = len(rows)
+    StopRow.objects.bulk_update(moved, ["position"])
+    for row in new_rows:
+        row.position = position.get(row.incident_id, 0)
+        position[row.incident_id] = row.position + 1
+    StopRow.objects.bulk_create(new_rows, batch_size=500)

@@ -1,4 +1,5 @@
-"""`drmonitor manage import_stop FILE [--commit]`: the STOP import from the command line."""
+"""`drmonitor manage import_stop FILE [--commit] [--skip-errors] [--no-merge]`: the STOP
+import from the command line."""
 
 from pathlib import Path
 
@@ -9,20 +10,38 @@ from drmonitor.tracker.stop.importer import import_stop
 
 class Command(BaseCommand):
     help = (
-        "Check a STOP-format CSV and print what would be created or updated and every row's "
-        "errors. With --commit, write it: all rows or, if any row has an error, none."
+        "Check a STOP-format CSV and print what would be created, updated or merged and every "
+        "row's errors. With --commit, write it: all rows or, if any row has an error, none "
+        "(--skip-errors writes the rows without errors and leaves the others out)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--commit", action="store_true", help="Write the rows (all or none).")
+        parser.add_argument("--commit", action="store_true", help="Write the rows.")
+        parser.add_argument(
+            "--skip-errors",
+            action="store_true",
+            help="Write the rows without errors; --rejected FILE keeps the others to fix.",
+        )
+        parser.add_argument(
+            "--no-merge",
+            action="store_true",
+            help="Create a new incident even where a row is close to one of our records.",
+        )
+        parser.add_argument("--rejected", type=Path, help="Write the rows with errors here.")
 
-    def handle(self, *args, file: Path, commit: bool, **options):
+    def handle(self, *args, file: Path, commit: bool, skip_errors: bool, **options):
         try:
             content = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"Cannot read {file}: {exc.strerror}") from exc
-        report = import_stop(content, commit=commit)
+        report = import_stop(
+            content, commit=commit, skip_errors=skip_errors, merge=not options["no_merge"]
+        )
         self.stdout.write(report.as_text())
+        if options["rejected"] and report.rejected_csv:
+            options["rejected"].write_text(report.rejected_csv, encoding="utf-8")
+        if report.file_errors:
+            raise CommandError("Nothing was imported: " + " ".join(report.file_errors))
         if commit and not report.committed:
             raise CommandError("Nothing was imported; fix the errors above and run again.")
