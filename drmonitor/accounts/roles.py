@@ -185,6 +185,33 @@ def grant_model_permissions(apps, group_name: str, app_label: str, model: str, a
     )
 
 
+def revoke_model_permissions(apps, group_name: str, app_label: str, model: str, actions) -> None:
+    """Take model permissions back from a role (the opposite of `grant_model_permissions`)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.remove(
+        *Permission.objects.filter(
+            content_type__app_label=app_label,
+            codename__in=[f"{action}_{model}" for action in actions],
+        )
+    )
+
+
+def review_snippets(apps, app_label: str, models) -> None:
+    """Send changes to these snippet models through the "Editorial review" workflow, as pages
+    go: whoever lacks their "publish" permission saves drafts and submits them."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    for model in models:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+
+
 def set_collection_permissions(apps, kind: str) -> None:
     """Give the roles exactly their permissions on one kind of upload ("media", ...) in the
     root collection, for the migration of the app that brings that kind. Only that kind is

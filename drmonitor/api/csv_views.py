@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
+from functools import wraps
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 from ninja import Schema
 
@@ -21,6 +22,8 @@ from drmonitor.api import schemas as s
 from drmonitor.api.queries import (
     BadRequest,
     cases_queryset,
+    filtered_cases,
+    filtered_hearings,
     filtered_incidents,
     hearings_queryset,
 )
@@ -122,33 +125,40 @@ def incident_csv_text(incidents, base_url: str) -> str:
     return _incidents_response(incidents, base_url).content.decode()
 
 
-@require_safe
+def filters_honoured(view):
+    """The JSON list's filters for a CSV: a malformed one answers 400 in the JSON API's shape
+    (`detail`, `errors` by parameter), never a half-filtered download."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as exc:
+            return JsonResponse({"detail": exc.detail, "errors": exc.errors}, status=400)
+
+    return require_safe(wrapper)
+
+
+@filters_honoured
 def incidents_csv(request):
     """Every incident, or those the list's filters select (same parameters as the page)."""
-    try:
-        incidents = filtered_incidents(
-            request.GET.dict(), Incident.objects.order_by("start_date", "slug")
-        )
-    except BadRequest as exc:
-        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
-        return HttpResponse(f"Invalid filter: {problems}\n", status=400, content_type="text/plain")
+    incidents = filtered_incidents(
+        request.GET.dict(), Incident.objects.order_by("start_date", "slug")
+    )
     return _incidents_response(incidents, request.build_absolute_uri("/").rstrip("/"))
 
 
-@require_safe
+@filters_honoured
 def cases_csv(request):
-    return _records_response(
-        request, "drm-cases.csv", CASE_COLUMNS, cases_queryset(), s.CaseOut, _case_row
-    )
+    """Every case, or those of one `court` (id) or `status`, as in /api/cases."""
+    cases = filtered_cases(request.GET.dict(), cases_queryset())
+    return _records_response(request, "drm-cases.csv", CASE_COLUMNS, cases, s.CaseOut, _case_row)
 
 
-@require_safe
+@filters_honoured
 def hearings_csv(request):
+    """Every published hearing, or those `from`/`to` a date, `upcoming`, of one `case`."""
+    hearings = filtered_hearings(request.GET.dict(), hearings_queryset())
     return _records_response(
-        request,
-        "drm-hearings.csv",
-        HEARING_COLUMNS,
-        hearings_queryset(),
-        s.HearingOut,
-        _hearing_row,
+        request, "drm-hearings.csv", HEARING_COLUMNS, hearings, s.HearingOut, _hearing_row
     )

@@ -13,7 +13,6 @@ import re
 from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
@@ -24,15 +23,24 @@ from drmonitor.api.docs import SiteDocs
 from drmonitor.api.pagination import LinkedPages
 from drmonitor.api.queries import (
     BadRequest,
+    actors_queryset,
+    campaigns_queryset,
     case_detail_queryset,
     cases_queryset,
+    courts_queryset,
     filtered_cases,
+    filtered_hearings,
     filtered_incidents,
     hearings_queryset,
     incidents_queryset,
+    laws_queryset,
+    orders_queryset,
     services_queryset,
+    statements_queryset,
 )
 from drmonitor.playlists.models import Playlist
+from drmonitor.tracker.models import Incident, LegalCase
+from drmonitor.tracker.timeline import case_timeline, incident_timeline
 from drmonitor.tracker.vocab import CaseStatus, IncidentKind, IncidentStatus
 
 api = NinjaAPI(
@@ -138,16 +146,8 @@ def hearing_list(
     case: str | None = Query(None, pattern=SLUG, description="Case slug"),
 ):
     """Hearings in date order."""
-    hearings = hearings_queryset()
-    if upcoming:
-        hearings = hearings.filter(date__gte=timezone.localdate())
-    if date_from:
-        hearings = hearings.filter(date__gte=date_from)
-    if date_to:
-        hearings = hearings.filter(date__lte=date_to)
-    if case:
-        hearings = hearings.filter(case__slug=case)
-    return hearings
+    params = {"from": date_from, "to": date_to, "upcoming": str(upcoming), "case": case}
+    return filtered_hearings(params, hearings_queryset())
 
 
 @api.get("/hearings/{hearing_id}", response={200: s.HearingOut, **ERRORS}, url_name="hearing")
@@ -164,6 +164,59 @@ def service_list(request):
 @api.get("/services/{slug}", response={200: s.ServiceOut, **ERRORS}, url_name="service")
 def service_detail(request, slug: str = SlugPath):
     return get_object_or_404(services_queryset(), slug=slug)
+
+
+@api.get(
+    "/incidents/{slug}/timeline",
+    response={200: list[s.TimelineEventOut], **ERRORS},
+    url_name="incident_timeline",
+)
+def incident_timeline_view(request, slug: str = SlugPath):
+    """The incident's merged timeline (its orders, cases, hearings, statements, campaigns,
+    status changes and our reporting), in date order, each event with its sources."""
+    return incident_timeline(get_object_or_404(Incident, slug=slug))
+
+
+@api.get(
+    "/cases/{slug}/timeline",
+    response={200: list[s.TimelineEventOut], **ERRORS},
+    url_name="case_timeline",
+)
+def case_timeline_view(request, slug: str = SlugPath):
+    """The case's timeline from filing on, with the incidents it challenges."""
+    return case_timeline(get_object_or_404(LegalCase, slug=slug))
+
+
+def _plain_list(records, doc: str):
+    """A list endpoint without filters: every published record, in its queryset's order."""
+
+    def view(request):
+        return records()
+
+    view.__doc__ = doc
+    view.__name__ = records.__name__.replace("_queryset", "_list")
+    return view
+
+
+for _path, _page, _records, _doc in (
+    (
+        "orders",
+        s.OrderPage,
+        orders_queryset,
+        "Court orders and judgments, and government orders such as blocking letters, by date.",
+    ),
+    ("statements", s.StatementPage, statements_queryset, "Civil society's statements, by date."),
+    ("campaigns", s.CampaignPage, campaigns_queryset, "Campaigns about incidents, by name."),
+    (
+        "actors",
+        s.ActorPage,
+        actors_queryset,
+        "Who orders, decides, petitions, responds, signs or campaigns, by name.",
+    ),
+    ("courts", s.CourtPage, courts_queryset, "The courts the cases are before, by name."),
+    ("laws", s.LawPage, laws_queryset, "Laws and provisions incidents and cases cite."),
+):
+    _list_endpoint(f"/{_path}", _page, _path)(_plain_list(_records, _doc))
 
 
 @_list_endpoint("/playlists", s.PlaylistPage, "playlists")

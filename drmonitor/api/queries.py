@@ -7,17 +7,26 @@ print: a page costs a fixed number of queries, however many records it holds.
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+import datetime
+import re
+
+from django.db.models import Count, Prefetch, Q
 from django.db.models.query import QuerySet
+from django.utils import timezone
 
 from drmonitor.tracker.filters import CaseFilter, IncidentFilter
 from drmonitor.tracker.models import (
+    Actor,
+    Campaign,
     Country,
     Court,
     Hearing,
     Incident,
+    Law,
     LegalCase,
+    Order,
     Service,
+    Statement,
 )
 
 
@@ -59,8 +68,48 @@ def filtered_cases(params: dict, queryset: QuerySet) -> QuerySet:
         CaseFilter,
         params,
         queryset,
-        {"court": lambda pk: Court.objects.filter(pk=pk).exists()},
+        # Not a number: the form reports it; a number no court has selects nothing.
+        {"court": lambda pk: not str(pk).isdigit() or Court.objects.filter(pk=pk).exists()},
     )
+
+
+def _day(params: dict, name: str, errors: dict) -> datetime.date | None:
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    errors[name] = ["Write the date as YYYY-MM-DD."]
+    return None
+
+
+def filtered_hearings(params: dict, queryset: QuerySet) -> QuerySet:
+    """Hearings `from`/`to` a date (YYYY-MM-DD), `upcoming` only, of one `case` (slug): the
+    JSON list and the CSV read the same parameters the same way."""
+    errors: dict[str, list[str]] = {}
+    date_from, date_to = _day(params, "from", errors), _day(params, "to", errors)
+    upcoming = str(params.get("upcoming") or "").lower()
+    if upcoming not in ("", "true", "false", "1", "0"):
+        errors["upcoming"] = ["Write true or false."]
+    case = params.get("case")
+    if case and not re.fullmatch(r"[-a-zA-Z0-9_]+", case):
+        errors["case"] = ["A case slug has letters, digits, - and _ only."]
+    if errors:
+        raise BadRequest("Invalid filter.", errors)
+    if upcoming in ("true", "1"):
+        queryset = queryset.filter(date__gte=timezone.localdate())
+    if date_from:
+        queryset = queryset.filter(date__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(date__lte=date_to)
+    if case:
+        queryset = queryset.filter(case__slug=case)
+    return queryset
 
 
 def incidents_queryset() -> QuerySet:
@@ -77,7 +126,7 @@ def cases_queryset() -> QuerySet:
     return (
         LegalCase.objects.select_related("court", "bench")
         .prefetch_related("numbers", "incidents", "petitioners", "respondents")
-        .annotate(hearing_count=Count("hearings", distinct=True))
+        .annotate(hearing_count=Count("hearings", filter=Q(hearings__live=True), distinct=True))
         .order_by("court__name", "-filed_on", "title")
     )
 
@@ -85,13 +134,15 @@ def cases_queryset() -> QuerySet:
 def case_detail_queryset() -> QuerySet:
     """A case with its hearings in date order and its sources."""
     return cases_queryset().prefetch_related(
-        Prefetch("hearings", queryset=Hearing.objects.order_by("date", "pk")), "sources"
+        Prefetch("hearings", queryset=Hearing.objects.published().order_by("date", "pk")),
+        "sources",
     )
 
 
 def hearings_queryset() -> QuerySet:
     return (
-        Hearing.objects.select_related("case__court", "bench")
+        Hearing.objects.published()
+        .select_related("case__court", "bench")
         .prefetch_related("sources")
         .order_by("date", "pk")
     )
@@ -99,3 +150,41 @@ def hearings_queryset() -> QuerySet:
 
 def services_queryset() -> QuerySet:
     return Service.objects.annotate(incident_count=Count("incidents")).order_by("name")
+
+
+def _incident_refs() -> Prefetch:
+    return Prefetch("incidents", queryset=Incident.objects.only("slug", "title"))
+
+
+def orders_queryset() -> QuerySet:
+    """Published orders (court and government), oldest first, with their sources."""
+    return (
+        Order.objects.published()
+        .select_related("case__court", "incident", "issued_by", "document")
+        .prefetch_related("sources")
+        .order_by("date", "pk")
+    )
+
+
+def statements_queryset() -> QuerySet:
+    return Statement.objects.prefetch_related("actors", "sources", _incident_refs()).order_by(
+        "date", "pk"
+    )
+
+
+def campaigns_queryset() -> QuerySet:
+    return Campaign.objects.prefetch_related("organisers", "sources", _incident_refs()).order_by(
+        "name", "pk"
+    )
+
+
+def actors_queryset() -> QuerySet:
+    return Actor.objects.select_related("country").order_by("name")
+
+
+def courts_queryset() -> QuerySet:
+    return Court.objects.select_related("jurisdiction").order_by("name")
+
+
+def laws_queryset() -> QuerySet:
+    return Law.objects.select_related("jurisdiction").order_by("title")

@@ -110,7 +110,16 @@ class SourceOut(Schema):
     kind: str
     title: str
     publisher: str
-    date: datetime.date | None
+    author: str
+    date: datetime.date | None = Field(description="Date published")
+    accessed_on: datetime.date | None = Field(description="When we last read it at its URL")
+    language: str = Field(description="ISO 639 code: en, ur (Urdu), ...")
+    archived_copy: str | None = Field(description="A copy we keep or an archive's, absolute")
+
+    @staticmethod
+    def resolve_archived_copy(source, context) -> str | None:
+        link = source.archive_link
+        return _absolute(context, link) if link else None
 
 
 class IncidentRef(_Linked):
@@ -265,6 +274,136 @@ class CaseDetailOut(CaseOut):
     resolve_sources = staticmethod(_sources_by_url)
 
 
+class TimelineEventOut(Schema):
+    """One dated event of a record's timeline, as its page lists it."""
+
+    date: datetime.date
+    kind: str = Field(description="start, filing, order, hearing, status, statement, ...")
+    kind_label: str
+    title: str
+    link: str = Field(description="Where the event is on the site (absolute), or elsewhere")
+    detail: str
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_link(event, context) -> str:
+        return _absolute(context, event.link) if event.link.startswith("/") else event.link
+
+
+class OrderOut(Schema):
+    id: int
+    title: str
+    kind: str
+    date: datetime.date
+    case: CaseRef | None
+    incident: IncidentRef | None
+    issued_by: str | None
+    reference_no: str
+    summary: str
+    document: str | None = Field(description="The order itself (PDF), absolute")
+    url: str
+    sources: list[SourceOut]
+
+    resolve_sources = staticmethod(_sources_by_url)
+
+    @staticmethod
+    def resolve_issued_by(order) -> str | None:
+        return order.issued_by.name if order.issued_by else None
+
+    @staticmethod
+    def resolve_document(order, context) -> str | None:
+        return _absolute(context, order.document.url) if order.document else None
+
+    @staticmethod
+    def resolve_url(order, context) -> str:
+        return _absolute(context, order.get_absolute_url())
+
+
+class StatementOut(Schema):
+    id: int
+    date: datetime.date
+    title: str
+    url: str = Field(description="The statement's own page elsewhere, if any")
+    signatory_count: int | None
+    summary: str
+    issued_by: list[str]
+    incidents: list[IncidentRef]
+    sources: list[SourceOut]
+
+    resolve_sources = staticmethod(_sources_by_url)
+
+    @staticmethod
+    def resolve_issued_by(statement) -> list[str]:
+        return sorted(actor.name for actor in statement.actors.all())
+
+
+class CampaignOut(Schema):
+    id: int
+    name: str
+    hashtags: list[str]
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    url: str
+    summary: str
+    organisers: list[str]
+    incidents: list[IncidentRef]
+    sources: list[SourceOut]
+
+    resolve_sources = staticmethod(_sources_by_url)
+
+    @staticmethod
+    def resolve_hashtags(campaign) -> list[str]:
+        return campaign.hashtag_list()
+
+    @staticmethod
+    def resolve_organisers(campaign) -> list[str]:
+        return sorted(actor.name for actor in campaign.organisers.all())
+
+
+class ActorOut(Schema):
+    slug: str
+    name: str
+    short_name: str
+    kind: str
+    country: str | None = Field(description="ISO 3166-1 alpha-2")
+    website: str
+    description: str
+    url: str
+
+    @staticmethod
+    def resolve_country(actor) -> str | None:
+        return actor.country.code if actor.country else None
+
+    @staticmethod
+    def resolve_url(actor, context) -> str:
+        return _absolute(context, actor.get_absolute_url())
+
+
+class CourtDetailOut(CourtOut):
+    level: str
+    jurisdiction: str = Field(description="ISO 3166-1 alpha-2")
+    province: str
+    seat: str
+    website: str
+
+    @staticmethod
+    def resolve_jurisdiction(court) -> str:
+        return court.jurisdiction.code
+
+
+class LawOut(Schema):
+    id: int
+    title: str
+    short_title: str
+    jurisdiction: str | None = Field(description="ISO 3166-1 alpha-2")
+    year: int | None
+    url: str
+
+    @staticmethod
+    def resolve_jurisdiction(law) -> str | None:
+        return law.jurisdiction.code if law.jurisdiction else None
+
+
 class PlaylistItemOut(Schema):
     position: int = Field(description="Its place in the playlist, from 1")
     title: str
@@ -322,3 +461,9 @@ CasePage = page_schema(CaseOut, "CasePage")
 HearingPage = page_schema(HearingOut, "HearingPage")
 ServicePage = page_schema(ServiceOut, "ServicePage")
 PlaylistPage = page_schema(PlaylistOut, "PlaylistPage")
+OrderPage = page_schema(OrderOut, "OrderPage")
+StatementPage = page_schema(StatementOut, "StatementPage")
+CampaignPage = page_schema(CampaignOut, "CampaignPage")
+ActorPage = page_schema(ActorOut, "ActorPage")
+CourtPage = page_schema(CourtDetailOut, "CourtPage")
+LawPage = page_schema(LawOut, "LawPage")

@@ -9,6 +9,7 @@ left it. Dated status changes, hearings and orders missing from an existing reco
 from __future__ import annotations
 
 from django.db import models
+from modelcluster.models import ClusterableModel
 
 from drmonitor.demo.reading import DemoContent, Located
 from drmonitor.demo.saving import reported, save_checked
@@ -47,6 +48,8 @@ def link(record: models.Model | None, spec: RecordSpec) -> None:
     for field_name, what, values in spec.links():
         model, key = NAMED_BY[what]
         getattr(record, field_name).set(model.objects.filter(**{f"{key}__in": values}))
+    if isinstance(record, ClusterableModel):
+        record.save()  # a cluster's links (a hearing's sources) are written when it is saved
 
 
 def country(code: str) -> tracker.Country:
@@ -134,7 +137,6 @@ def load_order(entry: Located, at: str, spec: OrderSpec, **owner: models.Model) 
     made_by = {
         "hearing": hearing,
         "issued_by": tracker.Actor.objects.filter(name=spec.issued_by).first(),
-        "source_url": spec.sources[0] if spec.sources else "",
     }
     key = {"title": spec.title, "date": spec.date}
     link(ensure(entry, spec, key, at, **made_by, **owner), spec)

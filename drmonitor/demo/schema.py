@@ -98,9 +98,8 @@ def references(spec: BaseModel) -> Iterator[tuple[str, str, list[str]]]:
 
 
 NOT_A_FIELD = "not a field of this record (misspelt?)"
-# Model fields no file sets: a slug comes from the file name (or the record's name), an
-# order's source URL is its first source.
-SET_BY_LOADER = frozenset({"slug", "source_url"})
+# Model fields no file sets: a slug comes from the file name (or the record's name).
+SET_BY_LOADER = frozenset({"slug"})
 
 
 class Spec(BaseModel):

@@ -25,9 +25,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from drmonitor.core import pdf_text
 from drmonitor.core.caching import depends_on
 from drmonitor.core.fields import optional_link
-from drmonitor.library import extraction
 from drmonitor.library.blocks import ProvisionBlock, provision_anchor
 from drmonitor.library.citation import Citation
 from drmonitor.library.filters import (
@@ -72,7 +72,7 @@ class DocumentText(models.Model):
         text, pages = "", None
         if document.file_extension.lower() == "pdf":
             with document.open_file() as file:
-                text, pages = extraction.read_pdf(file)
+                text, pages = pdf_text.read_pdf(file)
         found = found or cls(document=document)
         found.file_hash, found.text, found.pages = document.file_hash, text, pages
         found.save()

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 import factory
+from modelcluster.models import ClusterableModel
 
 from drmonitor.tracker import models as tracker
 
@@ -41,6 +42,8 @@ def links(*fields: str) -> dict[str, factory.PostGeneration]:
         def hook(obj, create, extracted, **kwargs):
             if create and extracted:
                 getattr(obj, field).set(extracted)
+                if isinstance(obj, ClusterableModel):
+                    obj.save()  # a cluster writes its links (a hearing's sources) when saved
 
         return factory.PostGeneration(hook)
 
@@ -203,7 +206,6 @@ def x_ban_file() -> XBanFile:
         date=D(2024, 2, 17),
         incident=incident,
         issued_by=interior,
-        source_url=BLOCKING_LETTER,
         sources=[letter],
     )
     shc, shc_election = _sindh_cases(incident, federation, interior, pta, letter)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import icalendar
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -44,8 +46,7 @@ class _TimelineFeed(Feed):
 
     def item_description(self, item: Event) -> str:
         parts = [item.detail]
-        if item.source:
-            parts.append(f"Source: {item.source}")
+        parts += [f"Source: {source.title or source.url} {source.url}" for source in item.sources]
         # Feed readers take a description as HTML; the record's text is plain.
         return linebreaks("\n\n".join(p for p in parts if p), autoescape=True)
 
@@ -59,6 +60,10 @@ class _TimelineFeed(Feed):
 
     def item_pubdate(self, item: Event) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+
+    # RFC 4287: every entry has <updated> and an <author> (its own or the feed's).
+    item_updateddate = item_pubdate
+    author_name = item_author_name = "Digital Rights Monitor"
 
     def get_feed(self, obj, request):
         self._obj_url = request.build_absolute_uri(obj.get_absolute_url())
@@ -79,10 +84,15 @@ class CaseTimelineFeed(_TimelineFeed):
 
 
 def _calendar(request, name: str, hearings) -> HttpResponse:
+    """The hearings as iCalendar. RFC 5545 wants at least one component in a VCALENDAR: the
+    courts' time zone is always there, so a calendar with nothing upcoming is still valid."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Digital Rights Monitor//Hearings//EN")
     cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add_component(icalendar.Timezone.from_tzinfo(ZoneInfo(settings.TIME_ZONE)))
     stamp = timezone.now()
     host = request.get_host().split(":")[0] or "drmonitor"
     for hearing in hearings:

@@ -7,6 +7,7 @@ reader who follows both a case and its incident, or a change saved twice, gets o
 
 from __future__ import annotations
 
+import email.policy
 import logging
 from collections.abc import Iterable
 
@@ -127,6 +128,20 @@ def _site_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+# RFC 2369: List-Unsubscribe is a list of <URL>s, plain ASCII. The standard policy folds a line
+# past 78 characters and, when a long URL has nowhere to fold, rewrites it as RFC 2047 encoded
+# words, which mail clients do not read as a link. RFC 5322 allows lines up to 998 characters.
+LONGEST_LINE = 998
+
+
+class FollowMail(EmailMessage):
+    """A follower's e-mail, written with whatever policy the mail backend asks for (SMTP's,
+    the file backend's default) but with lines as long as RFC 5322 allows."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=LONGEST_LINE))
+
+
 def _message(note: Notification) -> EmailMessage:
     unfollow = _site_url(
         reverse("tracker:unfollow_token", kwargs={"token": unfollow_token(note.follow)})
@@ -136,7 +151,7 @@ def _message(note: Notification) -> EmailMessage:
         "tracker/email/notification.txt",
         {"note": note, "link": _site_url(note.url), "target": target, "unfollow": unfollow},
     )
-    return EmailMessage(
+    return FollowMail(
         subject=note.subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,

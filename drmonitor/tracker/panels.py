@@ -35,7 +35,9 @@ def evidence_desk() -> dict:
 def _cited_articles() -> frozenset[int]:
     """Every article a hearing, incident or case cites. Most articles are cited by none: the
     article page asks the three tables only for an article that is in this set."""
-    ids = set(Hearing.objects.exclude(article=None).values_list("article_id", flat=True))
+    ids = set(
+        Hearing.objects.published().exclude(article=None).values_list("article_id", flat=True)
+    )
     ids.update(Incident.articles.through.objects.values_list("articlepage_id", flat=True))
     ids.update(LegalCase.articles.through.objects.values_list("articlepage_id", flat=True))
     return frozenset(ids)

@@ -1,4 +1,5 @@
-"""The tracker's records in the site search: incidents, cases and hearings, after the articles.
+"""The tracker's records in the site search: incidents, cases, hearings and orders (found by
+the words of their documents too), after the articles.
 
 Registered with newsroom's search hook (tracker/wagtail_hooks.py). Records have no section or
 tag, so a search narrowed to one finds none of them; the date filters apply to each record's
@@ -15,7 +16,7 @@ from django.http import HttpRequest
 from wagtail.search.backends import get_search_backend
 
 from drmonitor.newsroom.search import Filters, Hit
-from drmonitor.tracker.models import Hearing, Incident, LegalCase
+from drmonitor.tracker.models import Hearing, Incident, LegalCase, Order
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,16 @@ def sources() -> list[RecordSource]:
         ),
         RecordSource(
             "hearing",
-            lambda: Hearing.objects.select_related("case__court"),
+            lambda: Hearing.objects.published().select_related("case__court"),
             "date",
             "what_happened",
             lambda hearing: "Hearing",
+        ),
+        RecordSource(
+            "order",
+            lambda: Order.objects.published().select_related("case", "incident"),
+            "date",
+            "summary",
+            lambda order: f"Order · {order.get_kind_display()}",
         ),
     ]

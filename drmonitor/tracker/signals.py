@@ -1,7 +1,8 @@
 """When a hearing, a status change or a linked article appears, queue e-mails to followers.
 
 The rows are written after the editor's transaction commits, so a rolled-back edit notifies
-no one; sending is left to the worker.
+no one; sending is left to the worker. A hearing counts once it is public: a reporter's draft
+tells no one, its publication (Wagtail's `published` signal) does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
 
 from drmonitor.tracker import notifications
 from drmonitor.tracker.models import Hearing, Incident, LegalCase, StatusChange
@@ -19,10 +20,19 @@ from drmonitor.tracker.models import Hearing, Incident, LegalCase, StatusChange
 
 @receiver(post_save, sender=Hearing, dispatch_uid="tracker_hearing_added")
 def hearing_added(sender, instance: Hearing, created: bool, raw=False, **kwargs):
-    if created and not raw:
+    if raw or not instance.live:
+        return
+    if created:
         transaction.on_commit(partial(notifications.notify_hearing, instance))
-    elif instance.article_id and not raw:
+    elif instance.article_id:
         transaction.on_commit(partial(notifications.notify_article, instance.article))
+
+
+@receiver(published, sender=Hearing, dispatch_uid="tracker_hearing_published")
+def hearing_published(sender, instance: Hearing, **kwargs):
+    """A hearing published from the admin (new, or a reviewed draft): followers hear of it once
+    (the change key is the hearing's)."""
+    transaction.on_commit(partial(notifications.notify_hearing, instance))
 
 
 @receiver(post_save, sender=StatusChange, dispatch_uid="tracker_status_changed")

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail import hooks
 
@@ -21,6 +22,7 @@ from drmonitor.tracker.models import (
     Incident,
     LegalCase,
     Order,
+    Source,
     Statement,
     StatusChange,
 )
@@ -50,7 +52,7 @@ class Event:
     kind: str
     title: str
     link: str = ""
-    source: str = ""
+    sources: tuple[Source, ...] = ()
     detail: str = ""
     anchor: str = ""
     uid: str = field(default="", compare=False)
@@ -64,9 +66,9 @@ class Event:
         return self.date > timezone.localdate()
 
 
-def _first_source(obj) -> str:
-    source = next(iter(obj.sources.all()), None)
-    return source.url if source else ""
+def _sources(obj) -> tuple[Source, ...]:
+    """What backs a fact: every source it cites, in the order an editor would read them."""
+    return tuple(sorted(obj.sources.all(), key=lambda source: (source.date is None, source.date)))
 
 
 def _court(case: LegalCase) -> str:
@@ -78,15 +80,12 @@ def _hearing_event(hearing: Hearing, with_case: bool) -> Event:
     title = f"{_court(hearing.case)}: {result}"
     if with_case:
         title += f" ({hearing.case.title})"
-    source = _first_source(hearing)
-    if not source and hearing.article_id and hearing.article.live:
-        source = hearing.article.url or ""
     return Event(
         date=hearing.date,
         kind="hearing",
         title=title,
         link=hearing.get_absolute_url(),
-        source=source,
+        sources=_sources(hearing),
         detail=hearing.what_happened,
         anchor=f"hearing-{hearing.pk}",
         uid=f"hearing-{hearing.pk}",
@@ -100,7 +99,7 @@ def _order_event(order: Order) -> Event:
         kind="order",
         title=order.title,
         link=link,
-        source=order.source_url or _first_source(order),
+        sources=_sources(order),
         detail=order.summary,
         anchor=f"order-{order.pk}",
         uid=f"order-{order.pk}",
@@ -115,7 +114,7 @@ def _status_event(change: StatusChange) -> Event:
         kind="status",
         title=f"{owner}: now {change.to_status_label}{before}",
         link=owner.get_absolute_url(),
-        source=change.source.url if change.source_id else "",
+        sources=(change.source,) if change.source_id else (),
         detail=change.note,
         uid=f"status-{change.pk}",
     )
@@ -125,14 +124,13 @@ def _advocacy_event(
     record: Statement | Campaign, kind: str, date: datetime.date, title: str
 ) -> Event:
     """A statement or a campaign: it links to its page on this site when it has one (see
-    tracker/hooks.py), else to its own page elsewhere, which is also the source when no other is
-    given."""
+    tracker/hooks.py), else to its own page elsewhere."""
     return Event(
         date=date,
         kind=kind,
         title=title,
         link=_own_page(record) or record.url,
-        source=_first_source(record) or record.url,
+        sources=_sources(record),
         detail=record.summary,
         uid=f"{kind}-{record.pk}",
     )
@@ -177,21 +175,27 @@ def _case_events(case: LegalCase, with_case: bool) -> list[Event]:
                 kind="filing",
                 title=f"{_court(case)}: petition filed{suffix}",
                 link=case.get_absolute_url(),
-                source=_first_source(case),
+                sources=_sources(case),
                 detail=case.subject,
                 uid=f"case-{case.pk}-filed",
             )
         )
-    hearings = case.hearings.select_related("case__court", "article").prefetch_related("sources")
+    hearings = (
+        case.hearings.published()
+        .select_related("case__court", "article")
+        .prefetch_related("sources")
+    )
     events += [_hearing_event(h, with_case) for h in hearings]
-    orders = case.orders.select_related("case", "incident", "document").prefetch_related("sources")
+    orders = case.orders.published().select_related("case", "incident", "document")
+    orders = orders.prefetch_related("sources")
     events += [_order_event(o) for o in orders]
-    for joined in case.consolidations.select_related("with_case"):
+    for joined in case.consolidations.select_related("with_case").prefetch_related("sources"):
         heard_together = Event(
             date=joined.heard_together_from,
             kind="consolidation",
             title=f"{_court(case)}: heard together with {joined.with_case.title}{suffix}",
             link=joined.with_case.get_absolute_url(),
+            sources=_sources(joined),
             detail=joined.note,
             uid=f"consolidation-{joined.pk}",
         )
@@ -199,67 +203,103 @@ def _case_events(case: LegalCase, with_case: bool) -> list[Event]:
         events += _span(
             heard_together, joined.separated_on, "separation", separated, f"separation-{joined.pk}"
         )
-    events += [_status_event(c) for c in case.status_changes.select_related("source")]
+    events += [_status_event(c) for c in case.status_changes.all()]
     return events
+
+
+def _reported_in(case: LegalCase) -> list:
+    """The articles that report the case's published hearings."""
+    hearings = case.hearings.published().exclude(article=None).select_related("article")
+    return [hearing.article for hearing in hearings]
 
 
 def _sorted(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, _RANK[e.kind], e.title))
 
 
-def _span(start: Event, end: datetime.date | None, kind: str, title: str, uid: str) -> list[Event]:
+def _span(
+    start: Event,
+    end: datetime.date | None,
+    kind: str,
+    title: str,
+    uid: str,
+    sources: tuple[Source, ...] | None = None,
+) -> list[Event]:
     """Something that lasts: the event that began it and, once it is over, its end, which links
-    where the start does."""
+    where the start does and cites `sources` (by default the start's: one report often gives
+    both dates)."""
     if end is None:
         return [start]
-    return [start, Event(date=end, kind=kind, title=title, link=start.link, uid=uid)]
+    cited = start.sources if sources is None else sources
+    return [start, Event(date=end, kind=kind, title=title, link=start.link, sources=cited, uid=uid)]
 
 
-def _bounds(incident: Incident, source: str = "", detail: str = "") -> list[Event]:
-    """The incident's start and, once it has one, its end."""
+def _dated_sources(incident: Incident, day: datetime.date | None) -> tuple[Source, ...]:
+    """The sources of the status changes logged on `day`, which say the incident began or
+    ended then; the incident's own sources when none was logged."""
+    if day is None:
+        return ()
+    changes = [c for c in incident.status_changes.all() if c.date == day and c.source_id]
+    return tuple(c.source for c in changes) or _sources(incident)
+
+
+# A record's status changes with their sources, read once however often a timeline asks.
+_WITH_CHANGES = (
+    Prefetch("status_changes", queryset=StatusChange.objects.select_related("source")),
+    "sources",
+)
+
+
+def _bounds(incident: Incident, detail: str = "") -> list[Event]:
+    """The incident's start and, once it has one, its end, each with what dates it."""
     label = incident.get_kind_display()
     start = Event(
         date=incident.start_date,
         kind="start",
         title=f"{label} begins: {incident.title}",
         link=incident.get_absolute_url(),
-        source=source,
+        sources=_dated_sources(incident, incident.start_date),
         detail=detail,
         uid=f"incident-{incident.pk}-start",
     )
     ends = f"{label} ends: {incident.title}"
-    return _span(start, incident.end_date, "end", ends, f"incident-{incident.pk}-end")
+    uid = f"incident-{incident.pk}-end"
+    ended = _dated_sources(incident, incident.end_date)
+    return _span(start, incident.end_date, "end", ends, uid, sources=ended)
 
 
 def incident_timeline(incident: Incident) -> list[Event]:
     """The block from start to end with its orders, court cases, statements, campaigns and
     reporting, in date order."""
-    events = _bounds(incident, source=_first_source(incident), detail=incident.areas)
-    orders = incident.orders.filter(case__isnull=True).select_related("incident", "document")
+    prefetch_related_objects([incident], *_WITH_CHANGES)
+    events = _bounds(incident, detail=incident.areas)
+    orders = incident.orders.published().filter(case__isnull=True)
+    orders = orders.select_related("incident", "document")
     events += [_order_event(o) for o in orders.prefetch_related("sources")]
-    cases = incident.cases.select_related("court").prefetch_related("articles")
+    cases = incident.cases.select_related("court").prefetch_related("articles", *_WITH_CHANGES)
     articles = list(incident.articles.all())
     for case in cases:
         events += _case_events(case, with_case=True)
         articles += list(case.articles.all())
-        articles += [h.article for h in case.hearings.select_related("article") if h.article_id]
+        articles += _reported_in(case)
     for statement in incident.statements.prefetch_related("sources"):
         events.append(_advocacy_event(statement, "statement", statement.date, statement.title))
     for campaign in incident.campaigns.exclude(start_date=None).prefetch_related("sources"):
         launched = f"{campaign.name} launched {' '.join(campaign.hashtag_list())}".strip()
         events.append(_advocacy_event(campaign, "campaign", campaign.start_date, launched))
-    events += [_status_event(c) for c in incident.status_changes.select_related("source")]
+    events += [_status_event(c) for c in incident.status_changes.all()]
     events += _article_events(articles)
     return _sorted(events)
 
 
 def case_timeline(case: LegalCase) -> list[Event]:
     """The case from filing to decision, with the incidents it challenges for context."""
+    prefetch_related_objects([case], *_WITH_CHANGES)
     events = _case_events(case, with_case=False)
-    for incident in case.incidents.all():
+    for incident in case.incidents.prefetch_related(*_WITH_CHANGES):
         events += _bounds(incident)
     articles = list(case.articles.all())
-    articles += [h.article for h in case.hearings.select_related("article") if h.article_id]
+    articles += _reported_in(case)
     events += _article_events(articles)
     return _sorted(events)
 

@@ -12,12 +12,14 @@ from functools import wraps
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from drmonitor.core.caching import depends_on, depends_on_today
-from drmonitor.tracker import keys
+from drmonitor.tracker import citation, keys
 from drmonitor.tracker.filters import CaseFilter, IncidentFilter, bound
+from drmonitor.tracker.history import record_changes
 from drmonitor.tracker.models import Actor, Follow, Hearing, Incident, LegalCase, Service
 from drmonitor.tracker.timeline import case_timeline, incident_timeline
 
@@ -105,7 +107,10 @@ def incident_detail(request, slug):
             "today": today,
             "days": incident.duration_days(today),
             "cases": incident.cases.select_related("court").prefetch_related("numbers"),
-            "orders": incident.orders.select_related("issued_by", "document"),
+            "orders": incident.orders.published()
+            .select_related("issued_by", "document")
+            .prefetch_related("sources"),
+            "changes": record_changes(incident),
             "following": _follow_state(request, incident=incident),
             "follow_target": "incident",
         },
@@ -117,7 +122,7 @@ def case_list(request):
     cases = (
         LegalCase.objects.select_related("court")
         .prefetch_related("numbers")
-        .annotate(hearing_count=Count("hearings"))
+        .annotate(hearing_count=Count("hearings", filter=Q(hearings__live=True)))
         .order_by("court__name", "-filed_on", "title")
     )
     return _filtered_list(
@@ -142,12 +147,15 @@ def case_detail(request, slug):
             "case": case,
             "description": case.subject or f"{case.title}, before the {case.court.name}.",
             "events": case_timeline(case),
-            "hearings": case.hearings.select_related("bench", "article").prefetch_related(
-                "sources", "orders"
-            ),
-            "orders": case.orders.select_related("hearing", "document").prefetch_related("sources"),
+            "hearings": case.hearings.published()
+            .select_related("bench", "article")
+            .prefetch_related("sources"),
+            "orders": case.orders.published()
+            .select_related("hearing", "document")
+            .prefetch_related("sources"),
             "consolidations": case.consolidations.select_related("with_case"),
             "consolidated_into": case.consolidated_into.select_related("case"),
+            "changes": record_changes(case),
             "following": _follow_state(request, case=case),
             "follow_target": "case",
         },
@@ -233,4 +241,32 @@ def actor_detail(request, slug):
             "campaigns": actor.campaigns.all(),
             "orders": actor.orders.all(),
         },
+    )
+
+
+CITATION_FORMATS = {
+    "bib": (citation.bibtex, "application/x-bibtex; charset=utf-8"),
+    "json": (citation.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+def _cite(request, record: Incident | LegalCase, fmt: str) -> HttpResponse:
+    write, content_type = CITATION_FORMATS[fmt]
+    url = request.build_absolute_uri(record.get_absolute_url())
+    response = HttpResponse(write(record, url, timezone.localdate()), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="drm-{record.slug}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@records_page
+def cite_incident(request, slug, fmt):
+    """ "Cite this record": the incident as BibTeX (`.bib`) or CSL-JSON (`.json`)."""
+    return _cite(request, get_object_or_404(Incident, slug=slug), fmt)
+
+
+@records_page
+def cite_case(request, slug, fmt):
+    return _cite(
+        request, get_object_or_404(LegalCase.objects.select_related("court"), slug=slug), fmt
     )

@@ -212,3 +212,16 @@ class SourceKind(models.TextChoices):
     STOP = "stop", "Access Now STOP data"
     SOCIAL = "social", "Social media"
     OTHER = "other", "Other"
+
+
+class SourceLanguage(models.TextChoices):
+    """The languages Pakistan's sources are written in (ISO 639-1 codes, as `hreflang` wants)."""
+
+    ENGLISH = "en", "English"
+    URDU = "ur", "Urdu"
+    SINDHI = "sd", "Sindhi"
+    PASHTO = "ps", "Pashto"
+    PUNJABI = "pa", "Punjabi"
+    BALOCHI = "bal", "Balochi"
+    ARABIC = "ar", "Arabic"
+    OTHER = "mul", "Other or several"

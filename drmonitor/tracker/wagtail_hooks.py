@@ -4,12 +4,14 @@ join the site search, and articles they cite show what cites them."""
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from drmonitor.core.admin_menu import register_admin_page
-from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES
-from drmonitor.tracker import search
+from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES, SITEMAPS
+from drmonitor.tracker import search, sitemaps
+from drmonitor.tracker.forms import SourcedRecordForm, StatusSourcedForm
 from drmonitor.tracker.models import (
     Actor,
     Bench,
@@ -38,8 +40,14 @@ from drmonitor.tracker.stop.admin_views import (
 )
 
 
+def sourced(model, form) -> ObjectList:
+    """The model's own panels in a form that refuses a fact without its source."""
+    return ObjectList(model.panels, base_form_class=form)
+
+
 class IncidentViewSet(SnippetViewSet):
     model = Incident
+    edit_handler = sourced(Incident, StatusSourcedForm)
     icon = "warning"
     list_display = ["title", "kind", "country", "start_date", "end_date", "status"]
     list_filter = ["kind", "status", "country", "services"]
@@ -49,6 +57,7 @@ class IncidentViewSet(SnippetViewSet):
 
 class LegalCaseViewSet(SnippetViewSet):
     model = LegalCase
+    edit_handler = sourced(LegalCase, StatusSourcedForm)
     icon = "folder-open-inverse"
     list_display = ["title", "court", "number_text", "status", "filed_on"]
     list_filter = ["court", "status"]
@@ -57,6 +66,7 @@ class LegalCaseViewSet(SnippetViewSet):
 
 class HearingViewSet(SnippetViewSet):
     model = Hearing
+    edit_handler = sourced(Hearing, SourcedRecordForm)
     icon = "date"
     list_display = ["case", "date", "result", "next_date"]
     list_filter = ["case__court", "result"]
@@ -66,6 +76,7 @@ class HearingViewSet(SnippetViewSet):
 
 class OrderViewSet(SnippetViewSet):
     model = Order
+    edit_handler = sourced(Order, SourcedRecordForm)
     icon = "doc-full"
     list_display = ["title", "kind", "date", "case", "incident"]
     list_filter = ["kind"]
@@ -75,6 +86,7 @@ class OrderViewSet(SnippetViewSet):
 
 class StatementViewSet(SnippetViewSet):
     model = Statement
+    edit_handler = sourced(Statement, SourcedRecordForm)
     icon = "openquote"
     list_display = ["title", "date", "signatory_count"]
     search_fields = ["title", "summary"]
@@ -191,6 +203,7 @@ register_snippet(TrackerGroup)
 
 hooks.register(SEARCH_SOURCES, search.sources)
 hooks.register(ARTICLE_ASIDES, article_records)
+hooks.register(SITEMAPS, sitemaps.sitemaps)
 
 
 register_admin_page(

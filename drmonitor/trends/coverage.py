@@ -175,7 +175,10 @@ def incidents_by_service() -> Chart:
 
 def hearings_by_month() -> Chart:
     rows = (
-        Hearing.objects.annotate(month=TruncMonth("date")).values("month").annotate(n=Count("pk"))
+        Hearing.objects.published()
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(n=Count("pk"))
     )
     counts = {("Hearings", _as_month(row["month"])): row["n"] for row in rows}
     months = month_range(*_bounds(month for _name, month in counts))

@@ -74,4 +74,12 @@ def test_every_endpoint_is_covered():
         "GET /api/services/{slug}",
         "GET /api/playlists",
         "GET /api/playlists/{playlist_id}",
+        "GET /api/incidents/{slug}/timeline",
+        "GET /api/cases/{slug}/timeline",
+        "GET /api/orders",
+        "GET /api/statements",
+        "GET /api/campaigns",
+        "GET /api/actors",
+        "GET /api/courts",
+        "GET /api/laws",
     }

@@ -34,6 +34,7 @@ from drmonitor.newsroom.sections import section_paths
 from drmonitor.playlists.models import Playlist
 from drmonitor.testing.requirements import require
 from drmonitor.tracker import models as tracker
+from drmonitor.tracker.timeline import case_timeline, incident_timeline
 
 TIMELINE = Path(__file__).resolve().parents[3].parent / "shared/reference/pakistan-timeline.md"
 # Where the UN publishes the instruments themselves, cited by the library's frameworks.
@@ -307,3 +308,39 @@ def test_tags_do_not_repeat_in_another_case(files):
     names = {tag for entry in files.articles for tag in entry.spec.front.tags}
     counts = Counter(name.casefold() for name in names)
     assert [name for name, count in counts.items() if count > 1] == []
+
+
+def unsourced_facts() -> list[str]:
+    """Every published tracker fact a reader sees without the source that reports it."""
+    missing = []
+    for model in (
+        tracker.Hearing,
+        tracker.Order,
+        tracker.Statement,
+        tracker.CaseConsolidation,
+        tracker.Incident,
+        tracker.LegalCase,
+    ):
+        records = model.objects.filter(sources=None)
+        if hasattr(model, "live"):
+            records = records.filter(live=True)
+        missing += [f"{model.__name__}: {record}" for record in records]
+    missing += [f"StatusChange: {c}" for c in tracker.StatusChange.objects.filter(source=None)]
+    missing += [
+        f"Campaign: {c}"
+        for c in tracker.Campaign.objects.exclude(start_date=None)
+        if not c.sources.exists()
+    ]
+    timelines = [(i, incident_timeline(i)) for i in tracker.Incident.objects.all()]
+    timelines += [(c, case_timeline(c)) for c in tracker.LegalCase.objects.all()]
+    for record, events in timelines:
+        missing += [
+            f"{record} timeline: {e.date} {e.kind_label}: {e.title}"
+            for e in events
+            if not e.sources and e.kind != "article"  # our own reporting is its own source
+        ]
+    return missing
+
+
+def test_every_published_tracker_fact_has_a_source(site):
+    assert unsourced_facts() == []

@@ -257,7 +257,7 @@ def test_tracker_records_come_with_their_links_sources_and_dated_changes(loaded)
     ended = incident.status_changes.get()
     assert (ended.to_status, ended.source.url) == ("Ended", "https://news.example/x-restored")
     letter = incident.orders.get()
-    assert letter.source_url == "https://news.example/x-blocked"
+    assert [s.url for s in letter.sources.all()] == ["https://news.example/x-blocked"]
     case = LegalCase.objects.get(slug="petition-against-x-block")
     assert case.court.name == "Sindh High Court" and case.incidents.get() == incident
     hearing = case.hearings.get()

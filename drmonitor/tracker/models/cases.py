@@ -13,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from drmonitor.core import pdf_text
 from drmonitor.core.fields import optional_link
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
@@ -133,6 +135,7 @@ class LegalCase(PublicRecord, ClusterableModel):
         FieldRowPanel([FieldPanel("court"), FieldPanel("bench")]),
         InlinePanel("numbers", label="Case numbers", min_num=0),
         FieldRowPanel([FieldPanel("status"), FieldPanel("outcome")]),
+        FieldPanel("status_source"),
         FieldRowPanel([FieldPanel("filed_on"), FieldPanel("decided_on")]),
         FieldPanel("subject"),
         FieldPanel("relief_sought"),
@@ -310,17 +313,35 @@ class CaseConsolidation(models.Model):
             raise ValidationError(errors)
 
 
-class HearingQuerySet(models.QuerySet):
+class ReviewedQuerySet(models.QuerySet):
+    def published(self):
+        """What readers see: rows an editor published, never a reporter's draft in review."""
+        return self.filter(live=True)
+
+
+class Reviewed(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A record reporters keep: their additions and edits are drafts until an editor or a
+    moderator approves them in the "Editorial review" workflow, and every published version is
+    kept as a revision, so the public change list can say what changed and when. Its sources
+    are a ParentalManyToManyField so that a draft's sources wait in the revision with the rest.
+    """
+
+    class Meta:
+        abstract = True
+
+
+class HearingQuerySet(ReviewedQuerySet):
     def upcoming(self) -> HearingQuerySet:
-        """Hearings from today on (Pakistan time), soonest first."""
+        """Published hearings from today on (Pakistan time), soonest first."""
         return (
-            self.filter(date__gte=timezone.localdate())
+            self.published()
+            .filter(date__gte=timezone.localdate())
             .select_related("case__court", "bench")
             .order_by("date", "case__court__name")
         )
 
 
-class Hearing(index.Indexed, models.Model):
+class Hearing(Reviewed, index.Indexed):
     case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="hearings")
     date = models.DateField()
     date_precision = models.CharField(
@@ -343,7 +364,7 @@ class Hearing(index.Indexed, models.Model):
         related_name="tracker_hearings",
         help_text="The Court Updates story that reports this hearing.",
     )
-    sources = models.ManyToManyField("tracker.Source", blank=True, related_name="hearings")
+    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="hearings")
 
     objects = HearingQuerySet.as_manager()
 
@@ -366,6 +387,7 @@ class Hearing(index.Indexed, models.Model):
         index.SearchField("summoned"),
         index.RelatedFields("case", [index.SearchField("title")]),
         index.FilterField("date"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -399,8 +421,11 @@ class Hearing(index.Indexed, models.Model):
             raise ValidationError(errors)
 
 
-class Order(models.Model):
-    """A court order or judgment, or a government order such as the ministry's blocking letter."""
+class Order(Reviewed, index.Indexed):
+    """A court order or judgment, or a government order such as the ministry's blocking letter.
+
+    Its document (a PDF) is read once per file so site search finds the order by its words.
+    """
 
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=OrderKind.choices)
@@ -420,9 +445,15 @@ class Order(models.Model):
     issued_by = optional_link("tracker.Actor", related_name="orders")
     reference_no = models.CharField(max_length=100, blank=True)
     summary = models.TextField(blank=True)
-    document = optional_link("wagtaildocs.Document")
-    source_url = models.URLField("source URL", blank=True, max_length=500)
-    sources = models.ManyToManyField("tracker.Source", blank=True, related_name="orders")
+    document = optional_link(
+        "wagtaildocs.Document",
+        help_text="The order itself (PDF): its text is read for the site search.",
+    )
+    document_text = models.TextField(editable=False, blank=True)
+    document_hash = models.CharField(max_length=40, editable=False, blank=True)
+    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="orders")
+
+    objects = ReviewedQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
@@ -432,8 +463,16 @@ class Order(models.Model):
         FieldRowPanel([FieldPanel("issued_by"), FieldPanel("reference_no")]),
         FieldPanel("summary"),
         FieldPanel("document"),
-        FieldPanel("source_url"),
         FieldPanel("sources"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("reference_no"),
+        index.SearchField("document_text"),
+        index.FilterField("date"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -450,6 +489,24 @@ class Order(models.Model):
         if self.incident_id:
             return f"{self.incident.get_absolute_url()}#order-{self.pk}"
         return ""
+
+    def save(self, *args, **kwargs):
+        self.read_document()
+        super().save(*args, **kwargs)
+
+    def read_document(self) -> None:
+        """Keep `document_text` to the document's file: read again only when the file changed."""
+        if not self.document_id:
+            self.document_text, self.document_hash = "", ""
+            return
+        document = self.document
+        if document.file_hash and document.file_hash == self.document_hash:
+            return
+        text = ""
+        if document.file_extension.lower() == "pdf":
+            with document.open_file() as file:
+                text, _ = pdf_text.read_pdf(file)
+        self.document_text, self.document_hash = text, document.file_hash
 
     def clean(self) -> None:
         super().clean()

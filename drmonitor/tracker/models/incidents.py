@@ -78,6 +78,7 @@ class Incident(PublicRecord):
 
     panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldPanel("status_source"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [

@@ -18,10 +18,12 @@ class StatusLoggedMixin(models.Model):
     """Editing `status` records a StatusChange dated today, so followers and the timeline see it.
 
     Creating a record does not log anything: its first status is not a change. Code that
-    records a dated change itself (the demo, imports) sets `log_status_change = False`.
+    records a dated change itself (the demo, imports) sets `log_status_change = False`. The
+    admin's form sets `status_source`, the report of the change, which the change cites.
     """
 
     log_status_change = True
+    status_source = None
 
     class Meta:
         abstract = True
@@ -38,6 +40,7 @@ class StatusLoggedMixin(models.Model):
                 from_status=previous,
                 to_status=self.status,
                 note="Recorded when the record was edited.",
+                source=self.status_source,
                 **{self.status_owner_field: self},
             )
 

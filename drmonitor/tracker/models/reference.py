@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from drmonitor.tracker.vocab import ActorKind, SourceKind
+from drmonitor.tracker.vocab import ActorKind, SourceKind, SourceLanguage
 
 
 class SlugFromNameMixin(models.Model):
@@ -139,17 +140,63 @@ class Law(models.Model):
 
 
 class Source(models.Model):
-    """One public document that backs a fact. Shared: one URL may back several records."""
+    """One public document that backs a fact. Shared: one URL may back several records.
+
+    Cited as a researcher cites it: who published what, when, in which language, when we read
+    it, and a copy that survives the original (an uploaded PDF or HTML snapshot, or an archive
+    URL), because news pages move and court orders vanish.
+    """
 
     url = models.URLField("URL", max_length=2000, unique=True)
     kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS)
     title = models.CharField(max_length=300, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
-    date = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
-    language = models.CharField(max_length=10, default="en")
+    publisher = models.CharField(max_length=200, blank=True, help_text="e.g. Dawn, OONI.")
+    author = models.CharField(
+        max_length=200, blank=True, help_text="As printed; several separated by semicolons."
+    )
+    date = models.DateField(
+        "date published", null=True, blank=True, help_text="Publication date of the source."
+    )
+    accessed_on = models.DateField(
+        "date accessed", null=True, blank=True, help_text="When we last read it at its URL."
+    )
+    language = models.CharField(
+        max_length=10, choices=SourceLanguage.choices, default=SourceLanguage.ENGLISH
+    )
+    archive_url = models.URLField(
+        "archived copy (URL)",
+        max_length=500,
+        blank=True,
+        help_text="A copy in a public archive, e.g. https://web.archive.org/web/2024…/…",
+    )
+    archived_copy = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An uploaded PDF or HTML snapshot of the page as we read it.",
+    )
+
+    panels = [
+        FieldPanel("url"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("author")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("accessed_on")]),
+        FieldPanel("archive_url"),
+        FieldPanel("archived_copy"),
+    ]
 
     class Meta:
         ordering = ["-date", "url"]
 
     def __str__(self) -> str:
         return self.title or self.url
+
+    @property
+    def archive_link(self) -> str:
+        """Where a reader finds the copy we keep, when the original is gone."""
+        if self.archived_copy_id:
+            return self.archived_copy.url
+        return self.archive_url

@@ -54,6 +54,8 @@ class StatusChange(IncidentOrCase, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if not self.source_id:
+            raise ValidationError({"source": "Choose the source that reports this change."})
         if bool(self.incident_id) == bool(self.case_id):
             raise ValidationError({"incident": "Give either an incident or a case, not both."})
         valid = {value for value, _ in type(self.record)._meta.get_field("status").choices}

@@ -83,6 +83,11 @@ def test_new_hearing_mails_each_follower_once(
     assert "A v. Federation" in message.subject
     assert "Notices issued" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # RFC 2369: the link as plain ASCII on one line, never RFC 2047 encoded words.
+    headers = message.message().as_bytes().split(b"\n\n")[0].decode("ascii")
+    (unsubscribe,) = [line for line in headers.splitlines() if line.startswith("List-Unsub")][:1]
+    assert unsubscribe.startswith("List-Unsubscribe: <http") and unsubscribe.endswith("/>")
+    assert "=?" not in unsubscribe
 
 
 def test_worker_runs_the_delivery_job(reader, case, django_capture_on_commit_callbacks):

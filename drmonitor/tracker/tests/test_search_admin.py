@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.search.backends import get_search_backend
 
-from drmonitor.tracker.models import CaseNumber, Hearing, Incident, LegalCase
+from drmonitor.tracker.models import CaseNumber, Hearing, Incident, LegalCase, Source
 
 
 def test_incidents_cases_and_hearings_are_searchable(case, incident):
@@ -85,23 +85,32 @@ def test_admin_shows_the_hearing_before_filing_error(editor_client, case):
     assert not Hearing.objects.exists()
 
 
-def test_admin_edit_keeps_a_revision_and_logs_the_status_change(editor_client, incident):
-    response = editor_client.post(
-        f"/admin/snippets/tracker/incident/edit/{incident.pk}/",
-        {
-            "title": incident.title,
-            "slug": incident.slug,
-            "kind": incident.kind,
-            "status": "Ended",
-            "start_date": "2024-02-17",
-            "start_date_type": "Actual",
-            "end_date": "2025-05-07",
-            "end_date_type": "Actual",
-            "country": incident.country_id,
-            "government_acknowledged": "Unknown",
-        },
-    )
+def test_admin_edit_keeps_a_revision_and_logs_the_status_change_with_its_source(
+    editor_client, incident
+):
+    restored = Source.objects.create(url="https://news.example/x-restored")
+    form = {
+        "title": incident.title,
+        "slug": incident.slug,
+        "kind": incident.kind,
+        "status": "Ended",
+        "start_date": "2024-02-17",
+        "start_date_type": "Actual",
+        "end_date": "2025-05-07",
+        "end_date_type": "Actual",
+        "country": incident.country_id,
+        "government_acknowledged": "Unknown",
+    }
+    url = f"/admin/snippets/tracker/incident/edit/{incident.pk}/"
+    refused = editor_client.post(url, form)
+    assert refused.status_code == 200
+    assert "choose the source that reports the change" in refused.text
+    incident.refresh_from_db()
+    assert incident.status == "Ongoing" and not incident.status_changes.exists()
+
+    response = editor_client.post(url, {**form, "status_source": restored.pk})
     assert response.status_code == 302, response.text[:2000]
     incident.refresh_from_db()
     assert incident.latest_revision is not None
-    assert incident.status_changes.get().to_status == "Ended"
+    change = incident.status_changes.get()
+    assert (change.to_status, change.source) == ("Ended", restored)

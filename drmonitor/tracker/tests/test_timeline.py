@@ -34,7 +34,8 @@ def test_x_ban_timeline_is_in_date_order_with_every_kind(x_ban):
         assert f"{court}:" in titles
     # The ministry's letter is there on the first day, with its source.
     letter = next(e for e in events if e.kind == "order" and "letter" in e.title)
-    assert letter.date == datetime.date(2024, 2, 17) and letter.source == BLOCKING_LETTER
+    assert letter.date == datetime.date(2024, 2, 17)
+    assert [s.url for s in letter.sources] == [BLOCKING_LETTER]
     # The story that reports a hearing is on the timeline as our reporting.
     assert any(e.kind == "article" and e.title == article.title for e in events)
 

@@ -1,5 +1,5 @@
-"""The text inside an uploaded PDF, read once per file, so that site search finds what a
-document says and its page can say how many pages it has.
+"""The text inside an uploaded PDF (a library entry's document, a court order), so that site
+search finds what a document says and its page can say how many pages it has.
 
 pypdf reads the text layer; a scanned PDF without one yields no text, which is kept as such
 (the document is still listed and downloadable, and simply not found by its words).
