@@ -52,7 +52,8 @@ def keep_test_connection():
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_every_endpoint_answers_as_described(case, demo, keep_test_connection):
-    case.call_and_validate()
+    # The WSGI transport does not undo gzip as an HTTP client does; ask for the plain body.
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
 def test_the_served_description_is_the_one_tested(client):
