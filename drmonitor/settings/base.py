@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # PostgreSQL refuses text with NUL in it: such an address gets 400, not 500.
+    "drmonitor.core.hostile_input.RefuseNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead of time
     # Pages compressed for readers who ask, outside the page cache so it keeps them plain.
     "django.middleware.gzip.GZipMiddleware",
