@@ -63,13 +63,16 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets SAMEORIGIN on its own responses
 
-# A cache shared by every process, so publishing clears cached pages everywhere.
+# A cache shared by every process, so publishing clears cached pages everywhere. While Redis
+# is down or restarting, pages are served without it (core/caching/resilient.py); a Redis that
+# does not answer within a second counts as down, so readers are not kept waiting on it.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "drmonitor.core.caching.resilient.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "drm",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 

@@ -15,6 +15,7 @@ reads only what was appended since it last looked: one `stat`, or one cache read
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import threading
 import time
@@ -25,6 +26,8 @@ from typing import NamedTuple, Protocol
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+
+logger = logging.getLogger(__name__)
 
 # A shared-cache entry missing this long after a later one was counted was lost (evicted, or
 # the cache restarted), not merely still being written: everything kept before is distrusted.
@@ -156,9 +159,21 @@ class FileLedger:
 
 
 class CacheLedger:
-    """Entries as keys of the shared cache, numbered by an atomic counter."""
+    """Entries as keys of the shared cache, numbered by an atomic counter.
+
+    The cache may lose the counter (Redis restarted without its data, or evicted it). Counting
+    again from 0 would hand out positions every process has already read past, so their pages
+    would never go stale; the counter starts instead from the clock in microseconds, above any
+    position counted before unless the site made a million writes a second, and START records
+    where it started. A reader that read less far than that distrusts what it kept, which the
+    lost cache no longer holds anyway (so does the first write to a new cache).
+
+    While the cache cannot be reached at all, a write's entry cannot be recorded: pages it made
+    stale expire on their own (DRM_PAGE_CACHE_SECONDS), and nginx's are purged as usual.
+    """
 
     COUNTER = "drm:ledger:position"
+    START = "drm:ledger:start"
 
     def __init__(self, alias: str = "default"):
         self.cache = caches[alias]
@@ -172,9 +187,14 @@ class CacheLedger:
         return int(self.cache.get(self.COUNTER) or 0)
 
     def read_after(self, position: int) -> Reading:
-        last = self.end()
+        counted = self.cache.get_many([self.COUNTER, self.START])
+        last = int(counted.get(self.COUNTER) or 0)
         if last <= position:
             return Reading([], position, 0)
+        if counted.get(self.START, last) > position:
+            # The counter was started afresh since this reader last read (or is being started
+            # right now): what happened in between is not known.
+            return Reading([], last, last)
         wanted = range(position + 1, last + 1)
         found = self.cache.get_many([self._entry(n) for n in wanted])
         entries: list[tuple[int, frozenset[str]]] = []
@@ -193,8 +213,15 @@ class CacheLedger:
         return Reading(entries, last, 0)
 
     def append(self, keys: frozenset[str]) -> int:
-        self.cache.add(self.COUNTER, 0, timeout=None)
-        position = self.cache.incr(self.COUNTER)
+        """The entry's position, or 0 when the cache could not count it (unreachable)."""
+        start = time.time_ns() // 1_000
+        if self.cache.add(self.COUNTER, start, timeout=None):
+            self.cache.set(self.START, start, timeout=None)
+        try:
+            position = self.cache.incr(self.COUNTER)
+        except ValueError:
+            logger.error("the cache could not record changed keys: %s", " ".join(sorted(keys)))
+            return 0
         self.cache.set(self._entry(position), sorted(keys), ENTRY_SECONDS)
         return position
 

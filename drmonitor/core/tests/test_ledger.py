@@ -65,6 +65,7 @@ def test_the_shared_cache_ledger_waits_for_an_entry_being_written_then_gives_up(
     cache = caches["default"]
     cache.clear()
     writer, view = CacheLedger(), LedgerView(CacheLedger())
+    writer.append(frozenset({"page:0"}))
     view.refresh()
     first = writer.append(frozenset({"page:1"}))
     cache.incr(CacheLedger.COUNTER)  # counted by a writer that has not written its keys yet
@@ -88,3 +89,23 @@ def test_a_process_starting_up_needs_no_history(tmp_path, backend):
     end = late.refresh()
     assert late.changed_at == {} and late.trusted_from == end
     assert late.fresh(frozenset({"page:1"}), built_at=end)
+
+
+def test_a_shared_cache_that_lost_everything_still_makes_later_writes_stale():
+    """Redis restarted without its data: the counter is gone, but the next write must still
+    be seen by every process as newer than anything it kept."""
+    cache = caches["default"]
+    cache.clear()
+    writer, view = CacheLedger(), LedgerView(CacheLedger())
+    for number in range(3):
+        writer.append(frozenset({f"page:{number}"}))
+    before_restart = view.refresh()
+    cache.clear()  # the restart
+    assert view.refresh() == before_restart  # nothing written since: what was kept holds
+    after = writer.append(frozenset({"page:1"}))
+    assert after > before_restart
+    view.refresh()
+    assert not view.fresh(frozenset({"page:1"}), built_at=before_restart)
+    # The entries in between are not there to read: everything kept before is distrusted.
+    assert not view.fresh(frozenset({"page:9"}), built_at=before_restart)
+    assert view.fresh(frozenset({"page:9"}), built_at=after)

@@ -120,7 +120,7 @@ def test_production_cache_is_redis_and_works(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {
-        "backend": "django.core.cache.backends.redis.RedisCache",
+        "backend": "drmonitor.core.caching.resilient.ResilientRedisCache",
         "got": {"article": 42},
         "added_twice": False,  # the value was really stored in Redis
         "after_delete": None,
