@@ -1,15 +1,17 @@
 """Verdicts across measurements: what one measurement cannot see, read from the others.
 
-A single Web Connectivity measurement compares one probe with one control. Pooled per
-(domain, UTC day), the store sees more:
+A single Web Connectivity measurement compares one probe with one control. Pooled per domain
+and UTC hour, and per domain and UTC day, the store sees more:
 
 - a failure on one network while another network reached the same site that day is stronger
   evidence of blocking (`corroborated`);
-- when no network reached the site that day and either the control failed too or networks in
-  two countries or more failed, the site was down everywhere: that is not "blocked here"
-  (`down`). Failures on every network of one country are not enough: a national block looks
-  the same (the Kenyan block of Telegram on 22 November 2024 was seen only on Safaricom's two
-  networks, both blocked).
+- a failure when, in the same hour or the same day, no network and no control reached the site,
+  and either a control failed too or networks in two countries or more failed, is the site down
+  everywhere: that is not "blocked here" (`down`). The hour catches an outage of a few hours on
+  a day the site was otherwise up. Failures on every network of one country are not enough: a
+  national block looks the same (the Kenyan block of Telegram on 22 November 2024 was seen only
+  on Safaricom's two networks, both blocked). A failure verdict that needed the control to get
+  through (DNS, HTTP failures) shows the site was up;
 - otherwise a failure stays "blocked", uncorroborated.
 
 The pool spans every country in the store, so a block on every network of one country is still
@@ -24,6 +26,10 @@ from dataclasses import dataclass
 
 import duckdb
 
+# Failure verdicts that do not rest on the control reaching the site: v0.4's "every TCP connect
+# failed" and LTE's "no DNS control for this name". Every other failure verdict means the
+# control got through.
+FAILURES_WITHOUT_CONTROL = ("v0.4/5", "v0.5/5.1")
 # Verdicts that say the control itself failed (OONI's null verdicts for an unreachable control).
 CONTROL_FAILED_RULES = ("v0.4/2", "v0.4/6", "mk/control", "python/control")
 
@@ -52,44 +58,56 @@ SELECT measurement_uid AS uid, probe_cc AS cc, probe_asn AS asn, domain,
             ELSE 'unknown' END AS alone,
        CASE WHEN starts_with(our_blocking, '"') THEN trim(our_blocking, '"') END AS mechanism,
        (our_blocking = 'false' AND NOT coalesce(our_accessible, false))
-         OR list_contains({list(CONTROL_FAILED_RULES)}, rule) AS control_failed
+         OR list_contains({list(CONTROL_FAILED_RULES)}, rule) AS control_failed,
+       (our_blocking = 'false' AND coalesce(our_accessible, false))
+         OR (starts_with(our_blocking, '"')
+             AND NOT list_contains({list(FAILURES_WITHOUT_CONTROL)}, rule)) AS control_reached
 FROM measurements
 WHERE domain IS NOT NULL AND measurement_start_time IS NOT NULL AND probe_cc IS NOT NULL
 """  # noqa: S608 (built from constants only)
 
-# Per (domain, day) and per (domain, day, network): who reached the site, who failed.
+# Down everywhere, over a window of (network, hour) rows of one domain: nobody reached the site
+# and a control failed or two countries failed (min <> max: without a DISTINCT).
+DOWN_EVERYWHERE = """(
+    NOT bool_or(reached) OVER {w} AND NOT bool_or(control_reached) OVER {w}
+    AND (bool_or(control_failed) OVER {w}
+         OR min(cc) FILTER (failed) OVER {w} <> max(cc) FILTER (failed) OVER {w})
+)"""
+
+# Who reached the site and who failed, per network and hour; then, by windows over those rows,
+# per domain and hour, per network and day, per domain and day. One join back to the
+# measurements: the pool costs two sorts of the (network, hour) rows, whatever the join order.
 POOLED = f"""
 CREATE OR REPLACE TEMP TABLE pooled AS
 WITH judged AS ({JUDGED} AND (? IS NULL OR domain = ?)),
+network_hour AS (
+    SELECT domain, date_trunc('hour', t) AS hour, cc, asn,
+           bool_or(alone = 'ok') AS reached, bool_or(alone = 'failed') AS failed,
+           bool_or(control_failed) AS control_failed, bool_or(control_reached) AS control_reached
+    FROM judged GROUP BY ALL
+),
 network_day AS (
-    SELECT domain, t::DATE AS day, cc, asn,
-           bool_or(alone = 'ok') AS reached, bool_or(alone = 'failed') AS failed
-    FROM judged GROUP BY ALL
+    SELECT *, bool_or(reached) OVER (PARTITION BY domain, hour::DATE, cc, asn) AS reached_day,
+           row_number() OVER (PARTITION BY domain, hour::DATE, cc, asn) = 1 AS first_of_day
+    FROM network_hour
 ),
-domain_day AS (
-    SELECT domain, day,
-           count(*) FILTER (reached) AS networks_reached,
-           count(DISTINCT cc) FILTER (failed) AS countries_failed
-    FROM network_day GROUP BY ALL
-),
-controls AS (
-    SELECT domain, t::DATE AS day, count(*) FILTER (control_failed) AS control_failed
-    FROM judged GROUP BY ALL
+context AS (
+    SELECT domain, hour, cc, asn, reached_day,
+           count(*) FILTER (first_of_day AND reached_day)
+             OVER (PARTITION BY domain, hour::DATE) AS networks_reached,
+           {DOWN_EVERYWHERE.format(w="(PARTITION BY domain, hour)")}
+           OR {DOWN_EVERYWHERE.format(w="(PARTITION BY domain, hour::DATE)")} AS down
+    FROM network_day
 )
 SELECT j.uid, j.cc, j.asn, j.domain, j.t, j.ooni_blocking, j.mechanism,
-       CASE
-         WHEN j.alone <> 'failed' THEN j.alone
-         WHEN d.networks_reached - n.reached::INTEGER > 0 THEN 'blocked'
-         WHEN d.networks_reached = 0 AND (c.control_failed > 0 OR d.countries_failed >= 2)
-           THEN 'down'
-         ELSE 'blocked'
-       END AS state,
-       j.alone = 'failed' AND d.networks_reached - n.reached::INTEGER > 0 AS corroborated
+       CASE WHEN j.alone <> 'failed' THEN j.alone
+            WHEN c.down THEN 'down'
+            ELSE 'blocked' END AS state,
+       j.alone = 'failed' AND NOT c.down
+         AND c.networks_reached - c.reached_day::INTEGER > 0 AS corroborated
 FROM judged j
-JOIN network_day n ON n.domain = j.domain AND n.day = j.t::DATE AND n.cc = j.cc
-     AND n.asn IS NOT DISTINCT FROM j.asn
-JOIN domain_day d ON d.domain = j.domain AND d.day = j.t::DATE
-JOIN controls c ON c.domain = j.domain AND c.day = j.t::DATE
+JOIN context c ON c.domain = j.domain AND c.hour = date_trunc('hour', j.t) AND c.cc = j.cc
+     AND c.asn IS NOT DISTINCT FROM j.asn
 WHERE (? IS NULL OR j.cc = ?) AND (? IS NULL OR j.asn = ?)
 """  # noqa: S608 (built from constants only)
 

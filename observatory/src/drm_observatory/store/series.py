@@ -2,6 +2,7 @@
 
 Every bucket between a series' first and last measurement is present: one with no measurement
 at all says `unknown` with zero counts, so a gap is shown as a gap and never as accessible.
+The empty buckets are made from each measured bucket and the next (no join with a full grid).
 The blocked share is blocked / (blocked + accessible); measurements down everywhere and
 unknown ones are counted beside it, not in it. OONI's own count of blocked measurements is kept
 beside ours.
@@ -32,21 +33,22 @@ WITH counts AS (
            count(*) FILTER (starts_with(ooni_blocking, '"')) AS ooni_blocked
     FROM pooled GROUP BY ALL
 ),
-grid AS (
-    SELECT cc, asn, domain, unnest(range(min(start), max(start) + $step, $step)) AS start
-    FROM counts GROUP BY ALL
+measured AS (
+    SELECT *, blocked / nullif(blocked + accessible, 0) AS share,
+           CASE WHEN blocked + accessible = 0 THEN CASE WHEN down > 0 THEN 'down' ELSE 'unknown' END
+                WHEN blocked * 2 >= blocked + accessible THEN 'blocked'
+                WHEN blocked > 0 THEN 'partial'
+                ELSE 'accessible' END AS state,
+           lead(start) OVER (PARTITION BY cc, asn, domain ORDER BY start) AS next_start
+    FROM counts
 )
-SELECT g.cc, g.asn, g.domain, g.start,
-       coalesce(c.measurements, 0) AS measurements, coalesce(c.blocked, 0) AS blocked,
-       coalesce(c.accessible, 0) AS accessible, coalesce(c.down, 0) AS down,
-       coalesce(c.unknown, 0) AS unknown, coalesce(c.ooni_blocked, 0) AS ooni_blocked,
-       c.blocked / nullif(c.blocked + c.accessible, 0) AS share,
-       CASE WHEN coalesce(c.blocked + c.accessible, 0) = 0
-                 THEN CASE WHEN c.down > 0 THEN 'down' ELSE 'unknown' END
-            WHEN c.blocked * 2 >= c.blocked + c.accessible THEN 'blocked'
-            WHEN c.blocked > 0 THEN 'partial'
-            ELSE 'accessible' END AS state
-FROM grid g LEFT JOIN counts c USING (cc, asn, domain, start)
+SELECT cc, asn, domain, start, measurements, blocked, accessible, down, unknown, ooni_blocked,
+       share, state
+FROM measured
+UNION ALL
+SELECT cc, asn, domain, unnest(range(start + $step, next_start, $step)), 0, 0, 0, 0, 0, 0,
+       NULL, 'unknown'
+FROM measured WHERE next_start > start + $step
 """
 
 
