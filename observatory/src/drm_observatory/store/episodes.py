@@ -164,7 +164,7 @@ inside AS (
 ),
 days AS (
     SELECT b.cc, b.asn, b.domain, b.mechanism, b.episode, count(DISTINCT e.t::DATE) AS days
-    FROM blocked_runs b JOIN numbered e ON e.cc = b.cc AND e.domain = b.domain
+    FROM blocked_runs b JOIN numbered e ON e.blocked AND e.cc = b.cc AND e.domain = b.domain
          AND e.asn IS NOT DISTINCT FROM b.asn AND e.mechanism = b.mechanism AND e.run = b.run
     GROUP BY ALL
 )

@@ -1,4 +1,4 @@
-"""`episodes` and `series`: what the store's measurements say per country, network and domain.
+"""`episodes`, `series`, `board`: what the store's measurements say per country, network, domain.
 
 Both open the store read-only (an ingest may run beside them) and print a table, CSV or JSON.
 """
@@ -29,6 +29,14 @@ the blocked share, OONI's own blocked count, and a state. A bucket without measu
 listed as unknown.
 """
 
+BOARD_HELP = """\
+What is blocked now, from the measurements in the DuckDB store: per country and domain, its
+state (blocked on every network measured, restricted on some, accessible, unknown), and per
+network (ASN) the state, since when (the measurement that started it), on how many
+measurements, and the latest measurement. Nothing decisive within --stale-days of the newest
+measurement in the store is unknown.
+"""
+
 
 def _scope_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", required=True, metavar="DB", help="the DuckDB file")
@@ -54,6 +62,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _scope_options(parser)
     parser.add_argument("--bucket", choices=("hour", "day"), default="day")
     parser.set_defaults(func=cmd_series, prog=parser.prog)
+    parser = sub.add_parser(
+        "board", help="what is blocked now, per network", description=BOARD_HELP, **kwargs
+    )
+    _scope_options(parser)
+    parser.add_argument("--stale-days", type=float, default=7.0, metavar="DAYS")
+    parser.set_defaults(func=cmd_board, prog=parser.prog)
 
 
 def _open(args: argparse.Namespace):
@@ -121,6 +135,45 @@ def cmd_series(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_board(args: argparse.Namespace) -> int:
+    from drm_observatory.store import board
+    from drm_observatory.store.episodes import build
+
+    db = _open(args)
+    if isinstance(db, int):
+        return db
+    with db:
+        build(db)
+        cells = board.cells(db, stale_after=dt.timedelta(days=args.stale_days))
+    flat = [
+        {
+            "country": c.country,
+            "domain": c.domain,
+            "asn": c.asn,
+            "state": c.state,
+            "since": c.since.time if c.since else None,
+            "since_uid": c.since.uid if c.since else None,
+            "evidence": c.evidence,
+            "latest": c.latest.time if c.latest else None,
+            "latest_uid": c.latest.uid if c.latest else None,
+        }
+        for c in cells
+    ]
+    if args.json:
+        summary = [
+            {"country": r.country, "domain": r.domain, "state": r.state} for r in board.rows(cells)
+        ]
+        json.dump({"services": summary, "networks": flat}, sys.stdout, indent=1, default=_text)
+        sys.stdout.write("\n")
+    elif args.csv:
+        _write_csv(flat, BOARD_COLUMNS)
+    else:
+        for r in board.rows(cells):
+            sys.stdout.write(f"{r.country} {r.domain}: {r.state}\n")
+        _write_table(flat, BOARD_COLUMNS[:7])
+    return 0
+
+
 def episode_record(e) -> dict:
     """An episode as plain data: the edges with their uids, the counts, the stretches."""
 
@@ -176,6 +229,17 @@ EPISODE_COLUMNS = (
     "accessible_after_uid",
 )
 EPISODE_TABLE = EPISODE_COLUMNS[:15]
+BOARD_COLUMNS = (
+    "country",
+    "domain",
+    "asn",
+    "state",
+    "since",
+    "evidence",
+    "latest",
+    "since_uid",
+    "latest_uid",
+)
 SERIES_COLUMNS = tuple(
     "country asn domain start measurements blocked accessible down unknown ooni_blocked share "
     "state".split()
