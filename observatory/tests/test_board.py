@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from drm_observatory.store import board
 from drm_observatory.store.duck import MeasurementStore
 from drm_observatory.store.episodes import build as build_episodes
 from drm_observatory.store.pooled import pool
-from tests.test_episodes import at, every, measurement, store_of
+from tests.test_episodes import at, every, measurement, run, store_of
 
 
 def test_blocked_on_one_network_restricted_in_the_country_unknown_where_not_measured(tmp_path):
@@ -51,3 +53,20 @@ def test_a_lifted_block_is_accessible_since_the_first_measurement_after_it(tmp_p
     assert cell.since.uid == "20240206000000.17557_PK_webconnectivity_ok"
     assert cell.evidence == 12
     assert board.rows([cell, other])[0].state == "accessible"
+
+
+def test_the_board_command_says_what_is_blocked_now(tmp_path):
+    history = every(6, "ok", range(3), asn=45595) + every(6, "ok", range(1))
+    history += every(6, "blocked", range(1, 3))
+    path = store_of(tmp_path, history)
+    done = run("board", "--store", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["services"] == [{"country": "PK", "domain": "x.com", "state": "restricted"}]
+    blocked = next(n for n in answer["networks"] if n["asn"] == 17557)
+    assert (blocked["state"], blocked["since"], blocked["evidence"]) == (
+        "blocked",
+        "2024-02-02 00:00:00",
+        8,
+    )
+    assert blocked["since_uid"] == "20240202000000.17557_PK_webconnectivity_blocked"
