@@ -70,3 +70,15 @@ def test_the_board_command_says_what_is_blocked_now(tmp_path):
         8,
     )
     assert blocked["since_uid"] == "20240202000000.17557_PK_webconnectivity_blocked"
+
+
+def test_an_empty_store_answers_with_nothing(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    MeasurementStore(path).close()
+    for command, empty in (
+        ("episodes", {"episodes": []}),
+        ("series", {"bucket": "day", "series": []}),
+        ("board", {"services": [], "networks": []}),
+    ):
+        done = run(command, "--store", str(path), "--json")
+        assert (done.returncode, json.loads(done.stdout)) == (0, empty), done.stderr

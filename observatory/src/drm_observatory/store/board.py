@@ -52,7 +52,7 @@ cells AS (
     SELECT s.*, o.since_t AS blocked_since_t, o.since_uid AS blocked_since_uid, o.blocked,
            greatest(coalesce(e.after_t, '-infinity'::TIMESTAMP),
                     coalesce(s.resumed_t, '-infinity'::TIMESTAMP)) AS accessible_from,
-           CASE WHEN s.last_t IS NULL OR s.last_t < $now - $stale_after THEN 'unknown'
+           CASE WHEN s.last_t IS NULL OR s.last_t < $now::TIMESTAMP - $stale_after THEN 'unknown'
                 WHEN o.since_t IS NOT NULL THEN 'blocked'
                 ELSE 'accessible' END AS state
     FROM seen s

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from drm_observatory.store.duck import MeasurementStore
 
 # The v0.4 rule (summary.go, analysis/verdict.py) behind each failure verdict.
@@ -49,8 +47,3 @@ def load_observation_table(store: MeasurementStore, table: Path) -> int:
     before = store.count()
     store.db.execute(LOAD, [str(table), table.name])
     return store.count() - before
-
-
-def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection to a store file, for the queries of the tests."""
-    return duckdb.connect(str(path))
