@@ -150,16 +150,20 @@ def test_blocked_on_one_network_while_others_reach_the_site(tmp_path):
 
 
 def test_gaps_are_unknown_and_an_unfinished_block_is_ongoing(tmp_path):
-    # Only a network measured alone: accessible on day 0, then nothing for three days, then
-    # blocked up to the end of the data.
-    history = every(6, "ok", range(1)) + every(6, "blocked", range(4, 7))
+    # Only one network measured: accessible on day 0, nothing for three days, blocked on days
+    # 4-6, nothing on day 7, blocked on day 8, the end of the data.
+    history = every(6, "ok", range(1)) + every(6, "blocked", [4, 5, 6, 8])
     path = store_of(tmp_path, history)
     found, points, states = read(path)
     (episode,) = found
     assert episode.ongoing and episode.accessible_after is None
-    assert episode.accessible_before.time == START + dt.timedelta(hours=18)
+    assert episode.accessible_before.time == at(hours=18)
     assert episode.corroborated == 0 and episode.confidence == "medium"
-    assert [p.state for p in points] == ["accessible"] + ["unknown"] * 3 + ["blocked"] * 3
+    (gap,) = episode.unknown
+    assert (gap.start.time, gap.end.time) == (at(days=6, hours=18), at(days=8))
+    assert [p.state for p in points] == (
+        ["accessible"] + ["unknown"] * 3 + ["blocked"] * 3 + ["unknown", "blocked"]
+    )
     assert [p.measurements for p in points][1:4] == [0, 0, 0]
 
 

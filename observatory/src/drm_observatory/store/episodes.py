@@ -186,6 +186,7 @@ WHERE s.blocked >= $min_blocked AND s.blocked >= $min_share * (s.blocked + i.acc
 
 # Stretches of `unknown_gap` or more with no measurement at all (any state) inside an episode.
 _UNKNOWN = """
+CREATE OR REPLACE TEMP TABLE episode_gaps AS
 WITH seen AS (
     SELECT cc, asn, domain, t, uid,
            lead(t) OVER w AS next_t, lead(uid) OVER w AS next_uid
@@ -193,7 +194,7 @@ WITH seen AS (
 )
 SELECT e.cc, e.asn, e.domain, e.mechanism, e.start_t,
        list(struct_pack(first_t := s.t, first_uid := s.uid,
-                        last_t := s.next_t, last_uid := s.next_uid) ORDER BY s.t)
+                        last_t := s.next_t, last_uid := s.next_uid) ORDER BY s.t) AS gaps
 FROM episodes e JOIN seen s ON s.cc = e.cc AND s.domain = e.domain
      AND s.asn IS NOT DISTINCT FROM e.asn
      AND s.t >= e.start_t AND s.next_t <= e.end_t AND s.next_t - s.t >= $unknown_gap
@@ -202,7 +203,8 @@ GROUP BY ALL
 
 
 def build(db: duckdb.DuckDBPyConnection, rules: Rules = Rules()) -> int:
-    """Write the temporary table `episodes` from `pooled`; return how many episodes it holds."""
+    """Write the temporary tables `episodes` and `episode_gaps` (the unknown stretches inside
+    them) from `pooled`; return how many episodes there are."""
     db.execute(
         f"CREATE OR REPLACE TEMP TABLE episodes AS {_CHAINS}",  # noqa: S608 (a constant)
         {
@@ -213,23 +215,22 @@ def build(db: duckdb.DuckDBPyConnection, rules: Rules = Rules()) -> int:
             "min_share": rules.min_share,
         },
     )
+    db.execute(_UNKNOWN, {"unknown_gap": rules.unknown_gap})
     return db.execute("SELECT count(*) FROM episodes").fetchone()[0]
 
 
 def episodes(db: duckdb.DuckDBPyConnection, rules: Rules = Rules()) -> list[Episode]:
     """The episodes of the measurements in `pooled`, by country, network, domain and start."""
     build(db, rules)
-    unknown = {
-        tuple(key): [_stretch(s) for s in stretches]
-        for *key, stretches in db.execute(_UNKNOWN, {"unknown_gap": rules.unknown_gap}).fetchall()
-    }
     found = []
     for row in db.execute(
-        "SELECT * FROM episodes ORDER BY cc, asn NULLS FIRST, domain, start_t, mechanism"
+        "SELECT e.*, g.gaps FROM episodes e LEFT JOIN episode_gaps g"
+        " USING (cc, asn, domain, mechanism, start_t)"
+        " ORDER BY cc, asn NULLS FIRST, domain, start_t, mechanism"
     ).fetchall():
         (cc, asn, domain, mechanism, start_t, start_uid, end_t, end_uid) = row[:8]
         (before_t, before_uid, after_t, after_uid) = row[8:12]
-        (blocked, accessible, corroborated, ooni_agrees, days, restorations) = row[12:]
+        (blocked, accessible, corroborated, ooni_agrees, days, restorations, gaps) = row[12:]
         found.append(
             Episode(
                 country=cc,
@@ -246,7 +247,7 @@ def episodes(db: duckdb.DuckDBPyConnection, rules: Rules = Rules()) -> list[Epis
                 ooni_agrees=int(ooni_agrees),
                 blocked_days=int(days),
                 restorations=[_stretch(r) for r in restorations or []],
-                unknown=unknown.get((cc, asn, domain, mechanism, start_t), []),
+                unknown=[_stretch(g) for g in gaps or []],
             )
         )
     return found
