@@ -14,9 +14,12 @@ from pathlib import Path
 
 from drm_observatory.store.duck import MeasurementStore
 
-# The v0.4 rule (summary.go, analysis/verdict.py) behind each failure verdict.
-V04_RULE = "CASE v WHEN 'dns' THEN 'v0.4/4' WHEN 'tcp_ip' THEN 'v0.4/5' WHEN 'false' THEN 'v0.4/8' "
-V04_RULE += "WHEN '' THEN 'v0.4/6' ELSE 'v0.4/7' END"
+# The v0.4 rule (summary.go, analysis/verdict.py) behind each verdict: an HTTPS page fetched
+# (1) or an HTTP page that matched (8); a null verdict is the control's failure (2 or 6, which
+# pooled.py reads alike).
+V04_RULE = """CASE WHEN v = 'false' AND starts_with(url, 'https:') THEN 'v0.4/1'
+    WHEN v = 'false' THEN 'v0.4/8' WHEN v = 'dns' THEN 'v0.4/4' WHEN v = 'tcp_ip' THEN 'v0.4/5'
+    WHEN v = '' THEN 'v0.4/6' ELSE 'v0.4/7' END"""
 
 LOAD = f"""
 INSERT INTO measurements (measurement_uid, report_id, input, domain, probe_cc, probe_asn,
