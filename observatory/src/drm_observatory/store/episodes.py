@@ -100,33 +100,38 @@ class Episode:
 
 
 _CHAINS = """
-WITH mech AS (SELECT DISTINCT cc, asn, domain, mechanism FROM pooled WHERE state = 'blocked'),
+WITH mech AS (
+    SELECT cc, asn, domain, mechanism FROM pooled WHERE state = 'blocked'
+    GROUP BY ALL HAVING count(*) >= $min_blocked  -- fewer can never make an episode
+),
 events AS (
-    SELECT cc, asn, domain, mechanism, t, uid, true AS blocked, corroborated,
-           starts_with(ooni_blocking, '"') AS ooni_blocked
-    FROM pooled WHERE state = 'blocked'
-    UNION ALL
-    SELECT m.cc, m.asn, m.domain, m.mechanism, p.t, p.uid, false, false, false
-    FROM mech m JOIN pooled p ON p.state = 'ok' AND p.cc = m.cc AND p.domain = m.domain
+    SELECT p.cc, p.asn, p.domain, m.mechanism, p.t, p.uid, p.state = 'blocked' AS blocked,
+           coalesce(p.corroborated, false) AS corroborated,
+           p.state = 'blocked' AND starts_with(p.ooni_blocking, '"') AS ooni_blocked
+    FROM mech m JOIN pooled p ON p.cc = m.cc AND p.domain = m.domain
          AND p.asn IS NOT DISTINCT FROM m.asn
+    WHERE p.state = 'ok' OR (p.state = 'blocked' AND p.mechanism = m.mechanism)
 ),
-flips AS (
-    SELECT *, (blocked IS DISTINCT FROM lag(blocked) OVER chain)::INTEGER AS flip
+islands AS (
+    -- Gaps and islands: within a chain, consecutive events of one kind share this difference.
+    SELECT *, row_number() OVER (PARTITION BY cc, asn, domain, mechanism ORDER BY t, uid)
+              - row_number() OVER (PARTITION BY cc, asn, domain, mechanism, blocked
+                                   ORDER BY t, uid) AS island
     FROM events
-    WINDOW chain AS (PARTITION BY cc, asn, domain, mechanism ORDER BY t, uid)
 ),
-numbered AS (
-    SELECT *, sum(flip) OVER (PARTITION BY cc, asn, domain, mechanism ORDER BY t, uid
-                              ROWS UNBOUNDED PRECEDING) AS run
-    FROM flips
+grouped AS (
+    SELECT cc, asn, domain, mechanism, blocked, island,
+           min(t) AS first_t, arg_min(uid, (t, uid)) AS first_uid,
+           max(t) AS last_t, arg_max(uid, (t, uid)) AS last_uid,
+           count(*) AS n, count(*) FILTER (corroborated) AS corroborated,
+           count(*) FILTER (ooni_blocked) AS ooni_agrees,
+           count(DISTINCT t::DATE) FILTER (blocked) AS days
+    FROM islands GROUP BY ALL
 ),
 runs AS (
-    SELECT cc, asn, domain, mechanism, run, any_value(blocked) AS blocked,
-           min(t) AS first_t, arg_min(uid, t) AS first_uid,
-           max(t) AS last_t, arg_max(uid, t) AS last_uid,
-           count(*) AS n, count(*) FILTER (corroborated) AS corroborated,
-           count(*) FILTER (ooni_blocked) AS ooni_agrees
-    FROM numbered GROUP BY ALL
+    SELECT *, row_number() OVER (PARTITION BY cc, asn, domain, mechanism
+                                 ORDER BY first_t, first_uid) AS run
+    FROM grouped
 ),
 linked AS (
     SELECT *,
@@ -135,20 +140,25 @@ linked AS (
     FROM runs
     WINDOW k AS (PARTITION BY cc, asn, domain, mechanism ORDER BY run)
 ),
-blocked_runs AS (
-    SELECT *, sum((previous_blocked_t IS NULL
-                   OR seen_accessible >= $split_after
-                   OR first_t - previous_blocked_t >= $unseen_split)::INTEGER)
-              OVER (PARTITION BY cc, asn, domain, mechanism ORDER BY run
-                    ROWS UNBOUNDED PRECEDING) AS episode
+starts AS (
+    SELECT *, previous_blocked_t IS NULL OR seen_accessible >= $split_after
+              OR first_t - previous_blocked_t >= $unseen_split AS starts
     FROM linked WHERE blocked
+),
+blocked_runs AS (
+    SELECT *, sum(starts::INTEGER) OVER (PARTITION BY cc, asn, domain, mechanism ORDER BY run
+                                         ROWS UNBOUNDED PRECEDING) AS episode
+    FROM starts
 ),
 spans AS (
     SELECT cc, asn, domain, mechanism, episode,
            min(run) AS first_run, max(run) AS last_run,
            min(first_t) AS start_t, arg_min(first_uid, first_t) AS start_uid,
            max(last_t) AS end_t, arg_max(last_uid, last_t) AS end_uid,
-           sum(n) AS blocked, sum(corroborated) AS corroborated, sum(ooni_agrees) AS ooni_agrees
+           sum(n) AS blocked, sum(corroborated) AS corroborated, sum(ooni_agrees) AS ooni_agrees,
+           -- a day two blocked runs of the episode share counts once
+           sum(days) - count(*) FILTER (NOT starts AND previous_blocked_t::DATE = first_t::DATE)
+             AS days
     FROM blocked_runs GROUP BY ALL
 ),
 inside AS (
@@ -161,20 +171,13 @@ inside AS (
          AND r.asn IS NOT DISTINCT FROM s.asn AND r.mechanism = s.mechanism
          AND r.run > s.first_run AND r.run < s.last_run
     GROUP BY ALL
-),
-days AS (
-    SELECT b.cc, b.asn, b.domain, b.mechanism, b.episode, count(DISTINCT e.t::DATE) AS days
-    FROM blocked_runs b JOIN numbered e ON e.blocked AND e.cc = b.cc AND e.domain = b.domain
-         AND e.asn IS NOT DISTINCT FROM b.asn AND e.mechanism = b.mechanism AND e.run = b.run
-    GROUP BY ALL
 )
 SELECT s.cc, s.asn, s.domain, s.mechanism, s.start_t, s.start_uid, s.end_t, s.end_uid,
        before.last_t AS before_t, before.last_uid AS before_uid,
        after.first_t AS after_t, after.first_uid AS after_uid,
-       s.blocked, i.accessible, s.corroborated, s.ooni_agrees, d.days, i.restorations
+       s.blocked, i.accessible, s.corroborated, s.ooni_agrees, s.days, i.restorations
 FROM spans s
 JOIN inside i USING (cc, asn, domain, mechanism, episode)
-JOIN days d USING (cc, asn, domain, mechanism, episode)
 LEFT JOIN runs before ON before.cc = s.cc AND before.domain = s.domain
      AND before.asn IS NOT DISTINCT FROM s.asn AND before.mechanism = s.mechanism
      AND before.run = s.first_run - 1
@@ -188,16 +191,16 @@ WHERE s.blocked >= $min_blocked AND s.blocked >= $min_share * (s.blocked + i.acc
 _UNKNOWN = """
 CREATE OR REPLACE TEMP TABLE episode_gaps AS
 WITH seen AS (
-    SELECT cc, asn, domain, t, uid,
-           lead(t) OVER w AS next_t, lead(uid) OVER w AS next_uid
-    FROM pooled WINDOW w AS (PARTITION BY cc, asn, domain ORDER BY t, uid)
+    SELECT e.cc, e.asn, e.domain, e.mechanism, e.start_t, p.t, p.uid,
+           lead(p.t) OVER w AS next_t, lead(p.uid) OVER w AS next_uid
+    FROM episodes e JOIN pooled p ON p.cc = e.cc AND p.domain = e.domain
+         AND p.asn IS NOT DISTINCT FROM e.asn AND p.t BETWEEN e.start_t AND e.end_t
+    WINDOW w AS (PARTITION BY e.cc, e.asn, e.domain, e.mechanism, e.start_t ORDER BY p.t, p.uid)
 )
-SELECT e.cc, e.asn, e.domain, e.mechanism, e.start_t,
-       list(struct_pack(first_t := s.t, first_uid := s.uid,
-                        last_t := s.next_t, last_uid := s.next_uid) ORDER BY s.t) AS gaps
-FROM episodes e JOIN seen s ON s.cc = e.cc AND s.domain = e.domain
-     AND s.asn IS NOT DISTINCT FROM e.asn
-     AND s.t >= e.start_t AND s.next_t <= e.end_t AND s.next_t - s.t >= $unknown_gap
+SELECT cc, asn, domain, mechanism, start_t,
+       list(struct_pack(first_t := t, first_uid := uid, last_t := next_t, last_uid := next_uid)
+            ORDER BY t) AS gaps
+FROM seen WHERE next_t - t >= $unknown_gap
 GROUP BY ALL
 """
 
