@@ -75,36 +75,34 @@ DOWN_EVERYWHERE = """(
 )"""
 
 # Who reached the site and who failed, per network and hour; then, by windows over those rows,
-# per domain and hour, per network and day, per domain and day. One join back to the
-# measurements: the pool costs two sorts of the (network, hour) rows, whatever the join order.
+# per domain and hour and per domain and day. One join back to the measurements: the pool
+# costs two sorts of the (network, hour) rows, whatever the join order.
 POOLED = f"""
 CREATE OR REPLACE TEMP TABLE pooled AS
 WITH judged AS ({JUDGED} AND (? IS NULL OR domain = ?)),
 network_hour AS (
     SELECT domain, date_trunc('hour', t) AS hour, cc, asn,
+           cc || '/' || coalesce(asn::VARCHAR, '') AS network,
            bool_or(alone = 'ok') AS reached, bool_or(alone = 'failed') AS failed,
            bool_or(control_failed) AS control_failed, bool_or(control_reached) AS control_reached
     FROM judged GROUP BY ALL
 ),
-network_day AS (
-    SELECT *, bool_or(reached) OVER (PARTITION BY domain, hour::DATE, cc, asn) AS reached_day,
-           row_number() OVER (PARTITION BY domain, hour::DATE, cc, asn) = 1 AS first_of_day
-    FROM network_hour
-),
 context AS (
-    SELECT domain, hour, cc, asn, reached_day,
-           count(*) FILTER (first_of_day AND reached_day)
-             OVER (PARTITION BY domain, hour::DATE) AS networks_reached,
-           {DOWN_EVERYWHERE.format(w="(PARTITION BY domain, hour)")}
-           OR {DOWN_EVERYWHERE.format(w="(PARTITION BY domain, hour::DATE)")} AS down
-    FROM network_day
+    SELECT domain, hour, cc, asn,
+           -- another network reached the site that day: the smallest or the largest of those
+           -- that did is not this one
+           coalesce(min(network) FILTER (reached) OVER day <> network
+                    OR max(network) FILTER (reached) OVER day <> network, false)
+             AS reached_elsewhere,
+           {DOWN_EVERYWHERE.format(w="hour")} OR {DOWN_EVERYWHERE.format(w="day")} AS down
+    FROM network_hour
+    WINDOW hour AS (PARTITION BY domain, hour), day AS (PARTITION BY domain, hour::DATE)
 )
 SELECT j.uid, j.cc, j.asn, j.domain, j.t, j.ooni_blocking, j.mechanism,
        CASE WHEN j.alone <> 'failed' THEN j.alone
             WHEN c.down THEN 'down'
             ELSE 'blocked' END AS state,
-       j.alone = 'failed' AND NOT c.down
-         AND c.networks_reached - c.reached_day::INTEGER > 0 AS corroborated
+       j.alone = 'failed' AND NOT c.down AND c.reached_elsewhere AS corroborated
 FROM judged j
 JOIN context c ON c.domain = j.domain AND c.hour = date_trunc('hour', j.t) AND c.cc = j.cc
      AND c.asn IS NOT DISTINCT FROM j.asn
