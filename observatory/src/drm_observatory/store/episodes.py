@@ -112,12 +112,18 @@ events AS (
          AND p.asn IS NOT DISTINCT FROM m.asn
     WHERE p.state = 'ok' OR (p.state = 'blocked' AND p.mechanism = m.mechanism)
 ),
-islands AS (
-    -- Gaps and islands: within a chain, consecutive events of one kind share this difference.
-    SELECT *, row_number() OVER (PARTITION BY cc, asn, domain, mechanism ORDER BY t, uid)
-              - row_number() OVER (PARTITION BY cc, asn, domain, mechanism, blocked
-                                   ORDER BY t, uid) AS island
+counted AS (
+    SELECT *, sum(blocked::INTEGER) OVER chain AS blocked_so_far,
+              row_number() OVER chain AS so_far
     FROM events
+    WINDOW chain AS (PARTITION BY cc, asn, domain, mechanism ORDER BY t, uid
+                     ROWS UNBOUNDED PRECEDING)
+),
+islands AS (
+    -- Gaps and islands in one sort: along a blocked run the number of accessible events
+    -- before stays the same, along an accessible run the number of blocked ones.
+    SELECT *, CASE WHEN blocked THEN so_far - blocked_so_far ELSE blocked_so_far END AS island
+    FROM counted
 ),
 grouped AS (
     SELECT cc, asn, domain, mechanism, blocked, island,
