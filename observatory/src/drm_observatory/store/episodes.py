@@ -33,6 +33,9 @@ import duckdb
 
 @dataclass(frozen=True)
 class Rules:
+    """The thresholds of the rules above. The defaults are tuned on OONI's Kenyan data;
+    docs/episodes.md says why each has its value."""
+
     split_after: dt.timedelta = dt.timedelta(days=3)
     unseen_split: dt.timedelta = dt.timedelta(days=7)
     restoration: dt.timedelta = dt.timedelta(hours=12)
@@ -61,6 +64,8 @@ class Stretch:
 
 @dataclass
 class Episode:
+    """One blocking episode on one network, with the measurements that prove its edges."""
+
     country: str
     asn: int | None
     domain: str

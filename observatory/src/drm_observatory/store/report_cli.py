@@ -1,6 +1,6 @@
 """`episodes`, `series`, `board`: what the store's measurements say per country, network, domain.
 
-Both open the store read-only (an ingest may run beside them) and print a table, CSV or JSON.
+All three open the store read-only (an ingest may run beside them) and print a table, CSV or JSON.
 """
 
 from __future__ import annotations
