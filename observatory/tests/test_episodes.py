@@ -213,3 +213,14 @@ def test_the_series_command_prints_hourly_buckets_with_gaps(blocked_store):
     assert lines[0].split()[:4] == ["country", "asn", "domain", "start"]
     assert len(lines) == 1 + 7 * 24 + 18 + 1  # every hour from the first to the last
     assert sum(" unknown" in line for line in lines[1:]) == len(lines) - 1 - 32
+
+
+def test_a_window_of_time_shows_the_block_as_it_stood_then(blocked_store):
+    done = run("episodes", "--store", str(blocked_store), "--until", "2024-02-05", "--json")
+    (episode,) = json.loads(done.stdout)["episodes"]
+    assert episode["ongoing"] and episode["accessible_after"] is None
+    assert episode["last_blocked"]["time"] == "2024-02-04 18:00:00"
+    done = run("episodes", "--store", str(blocked_store), "--since", "2024-02-07", "--json")
+    assert json.loads(done.stdout) == {"episodes": []}
+    done = run("board", "--store", str(blocked_store), "--until", "2024-02-05", "--json")
+    assert json.loads(done.stdout)["services"][0]["state"] == "restricted"

@@ -22,6 +22,7 @@ episodes.py read.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
@@ -36,11 +37,14 @@ CONTROL_FAILED_RULES = ("v0.4/2", "v0.4/6", "mk/control", "python/control")
 
 @dataclass(frozen=True)
 class Scope:
-    """Which series to read; None is every value."""
+    """Which series to read, and which stretch of time (from `since`, before `until`); None is
+    every value. The pool itself still reads every country, network and time of the domain."""
 
     country: str | None = None
     asn: int | None = None
     domain: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
 
 
 # One row per measurement, with the state our verdict gives it alone:
@@ -107,6 +111,7 @@ FROM judged j
 JOIN context c ON c.domain = j.domain AND c.hour = date_trunc('hour', j.t) AND c.cc = j.cc
      AND c.asn IS NOT DISTINCT FROM j.asn
 WHERE (? IS NULL OR j.cc = ?) AND (? IS NULL OR j.asn = ?)
+      AND (? IS NULL OR j.t >= ?) AND (? IS NULL OR j.t < ?)
 """  # noqa: S608 (built from constants only)
 
 
@@ -120,6 +125,9 @@ def pool(db: duckdb.DuckDBPyConnection, scope: Scope = Scope()) -> int:
     """
     db.execute(
         POOLED,
-        [scope.domain, scope.domain, scope.country, scope.country, scope.asn, scope.asn],
+        [
+            *(scope.domain, scope.domain, scope.country, scope.country, scope.asn, scope.asn),
+            *(scope.since, scope.since, scope.until, scope.until),
+        ],
     )
     return db.execute("SELECT count(*) FROM pooled").fetchone()[0]

@@ -43,6 +43,12 @@ def _scope_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", metavar="CC", help="only this country (e.g. PK)")
     parser.add_argument("--asn", metavar="ASN", help="only this network (AS17557 or 17557)")
     parser.add_argument("--domain", metavar="NAME", help="only this domain (e.g. x.com)")
+    parser.add_argument(
+        "--since", type=_moment, metavar="DATE", help="only measurements from then (UTC)"
+    )
+    parser.add_argument(
+        "--until", type=_moment, metavar="DATE", help="only measurements before then (UTC)"
+    )
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--csv", action="store_true", help="CSV with a header line")
     output.add_argument("--json", action="store_true", help="one JSON document")
@@ -92,6 +98,8 @@ def _open(args: argparse.Namespace):
         country=args.country.upper() if args.country else None,
         asn=int(asn_text) if asn_text else None,
         domain=args.domain.lower() if args.domain else None,
+        since=args.since,
+        until=args.until,
     )
     pool(db, scope)
     return db
@@ -265,6 +273,14 @@ def _flat(r: dict) -> dict:
         "accessible_after": part("accessible_after", "time"),
         "accessible_after_uid": part("accessible_after", "uid"),
     }
+
+
+def _moment(text: str) -> dt.datetime:
+    """A --since or --until value: an ISO date (midnight UTC) or date and time."""
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r}") from None
 
 
 def _text(value) -> str:
