@@ -392,7 +392,7 @@ def verify_published(slugs: list[str], port: int) -> list[str]:
         if page.revisions.filter(approved_go_live_at__isnull=False).exists():
             problems.append(f"{slug}: a revision is still waiting to go live")
         publishes = PageLogEntry.objects.filter(
-            page=page, action__startswith="wagtail.publish"
+            page=page, action__in=("wagtail.publish", "wagtail.publish.scheduled")
         ).count()
         if publishes != 1:
             problems.append(f"{slug}: published {publishes} times")

@@ -10,11 +10,14 @@ import pytest
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
 
 from drmonitor.core import worker
 from drmonitor.newsroom.models import ArticlePage, SectionPage
 
 POLL_LIMIT = timedelta(seconds=30)  # a bound for a broken worker, not a speed goal
+PUBLISHES = ("wagtail.publish", "wagtail.publish.scheduled")  # not "...publish.schedule"
 
 
 class Worker:
@@ -141,3 +144,36 @@ def test_the_loop_outlives_a_failing_job(jobs, caplog):
 
     assert seen == ["ran", "ran", "ran"]
     assert caplog.text.count("background job failing_job failed") == 3
+
+
+@pytest.mark.django_db
+def test_a_worker_that_dies_mid_publish_leaves_the_article_scheduled_then_publishes_it_once(
+    home,
+):
+    """The worker can be killed at any moment (a deploy, the OOM killer). Dying after the page
+    row is saved and before the publish is logged must not leave a live page without its
+    publish, nor a page no longer scheduled that never went live."""
+    section = SectionPage.objects.get(slug="news", url_path__contains="/drm-exclusive/")
+    go_live_at = timezone.now() + timedelta(seconds=1)
+    article = schedule_article(section, "PTA restores access to X", go_live_at)
+    wait_until(lambda: timezone.now() > go_live_at, "the go-live time")
+
+    def die(**kwargs) -> None:  # sent once the page row is saved, before the publish is logged
+        raise RuntimeError("the worker died here")
+
+    page_published.connect(die)
+    try:
+        with pytest.raises(RuntimeError):
+            worker.publish_scheduled()
+    finally:
+        page_published.disconnect(die)
+    article.refresh_from_db()
+    assert not article.live
+    assert article.revisions.filter(approved_go_live_at=go_live_at).exists()
+
+    assert worker.publish_scheduled() == 1
+    article.refresh_from_db()
+    assert article.live
+    publishes = PageLogEntry.objects.filter(page=article, action__in=PUBLISHES)
+    assert list(publishes.values_list("action", flat=True)) == ["wagtail.publish.scheduled"]
+    assert worker.publish_scheduled() == 0
