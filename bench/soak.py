@@ -334,6 +334,9 @@ def run_phase(
     phase.recovered = probe(stack.ports["nginx"], paths)
     if scheduled:
         wait_until(lambda: live_count(scheduled) == len(scheduled), 60, "every scheduled publish")
+    phase.note = "; ".join(
+        filter(None, [phase.note, f"{len(editor.saved)} drafts saved, {editor.retries} retried"])
+    )
     return phase, offset, scheduled, editor.saved
 
 
