@@ -142,6 +142,20 @@ def test_a_reporters_edit_waits_for_review_then_shows_in_the_change_list(
     assert "Hearing of 05 Mar 2024 edited, by a reporter, approved by a moderator." in page
 
 
+def test_a_reporter_cannot_change_a_published_incident_or_case(client, incident, case):
+    """Incidents and cases stay with editors: a reporter's edit is refused, not published."""
+    reporter = member(client, REPORTERS)
+    for record, model in ((incident, "incident"), (case, "legalcase")):
+        title = record.title
+        url = f"/admin/snippets/tracker/{model}/edit/{record.pk}/"
+        assert reporter.get(url).status_code in (302, 403)
+        response = reporter.post(url, {"title": "Rewritten by a reporter", "slug": record.slug})
+        assert response.status_code in (302, 403)
+        record.refresh_from_db()
+        assert record.title == title
+        assert "Rewritten by a reporter" not in client.get(record.get_absolute_url()).text
+
+
 def test_a_reporter_may_add_a_source_but_not_change_one(client, source):
     reporter = member(client, REPORTERS)
     response = reporter.post(
