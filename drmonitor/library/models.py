@@ -242,6 +242,7 @@ class LibraryIndex:
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         depends_on(newsroom_keys.section_articles(self.pk))
         context.update(listing(self.filter_form, self.entries(), request))
+        context["other_articles"] = self.articles_besides(self.entry_model)
         context["entry_noun"] = self.entry_noun
         return context
 
@@ -467,55 +468,6 @@ class ResearchPage(LibraryPage):
         return context
 
 
-<<<<<<< HEAD
-# --- library sections ---------------------------------------------------------------------
-
-
-class LibraryIndex:
-    """A section of the library: lists its entries (its own and those filed here as extras),
-    with filters by type, status and year in the query string."""
-
-    entry_model: ClassVar[type[LibraryPage]]
-    filter_form: ClassVar[type[LibraryFilter]]
-    entry_noun: ClassVar[str] = "entry"
-
-    def entries(self) -> QuerySet:
-        """Live, public entries listed here, newest first."""
-        return (
-            self.entry_model.objects.live()
-            .public()
-            .listed_in(self)
-            .distinct()
-            .order_by("-date_published", "-pk")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        # A section's own context lists its articles: a library section lists its entries.
-        context = Page.get_context(self, request, *args, **kwargs)
-        parent = self.get_parent().specific_deferred  # its title and URL, no more
-        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
-        depends_on(newsroom_keys.section_articles(self.pk))
-        context.update(listing(self.filter_form, self.entries(), request))
-        context["other_articles"] = self.articles_besides(self.entry_model)
-        context["entry_noun"] = self.entry_noun
-        return context
-
-
-class LawLibraryPage(LibraryIndex, SectionPage):
-    """Resources › Laws and Policies."""
-
-    entry_model = LawPage
-    filter_form = LawFilter
-    entry_noun = "law"
-    subpage_types = ["library.LawPage"]
-    template = "library/library_index_page.html"
-
-    class Meta:
-        verbose_name = "library of laws and policies"
-
-
-=======
->>>>>>> main
 class ResearchLibraryPage(LibraryIndex, SectionPage):
     """Resources › Research, and DRM Advocacy › Publications."""
 
