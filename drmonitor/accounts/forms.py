@@ -43,11 +43,10 @@ class RegistrationForm(UserCreationForm):
         return self.cleaned_data["email"].strip()
 
 
-class EmailChangeForm(forms.Form):
-    """A new address, confirmed with the current password so a borrowed session cannot
-    redirect password-reset mail elsewhere."""
+class CurrentPasswordForm(forms.Form):
+    """A sensitive change (e-mail, two-factor sign-in) confirmed with the current password, so
+    a borrowed session is not enough to make it."""
 
-    email = forms.EmailField(label="New e-mail")
     current_password = forms.CharField(
         label="Current password", strip=False, widget=forms.PasswordInput
     )
@@ -56,21 +55,50 @@ class EmailChangeForm(forms.Form):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if email_taken(email, other_than=self.user):
-            raise forms.ValidationError("Another account already uses this e-mail address.")
-        return email
-
     def clean_current_password(self) -> str:
         password = self.cleaned_data["current_password"]
         if not self.user.check_password(password):
             raise forms.ValidationError("This is not your current password.")
         return password
 
+
+class EmailChangeForm(CurrentPasswordForm):
+    """A new address; otherwise a borrowed session could redirect password-reset mail."""
+
+    email = forms.EmailField(label="New e-mail")
+    field_order = ["email", "current_password"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if email_taken(email, other_than=self.user):
+            raise forms.ValidationError("Another account already uses this e-mail address.")
+        return email
+
     def save(self) -> None:
         self.user.email = self.cleaned_data["email"]
         self.user.save(update_fields=["email"])
+
+
+class TwoFactorSetupForm(CurrentPasswordForm):
+    """The first code from the authenticator app proves it was set up right."""
+
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    field_order = ["code", "current_password"]
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The second step of signing in."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The six digits your authenticator app shows, or one of your recovery codes.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
 
 
 class LimitedResetMails:
