@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -127,21 +129,27 @@ def runs_page(request: HttpRequest, model: type[BackgroundRun], template: str, f
     return render(request, template, {"form": form, "runs": model.objects.all()[:10]})
 
 
+def refuse_unless(allowed: Callable[[Any], bool], request: HttpRequest) -> None:
+    """PermissionDenied for whoever `allowed` (a test of the user) turns away."""
+    if not allowed(request.user):
+        raise PermissionDenied
+
+
 def run_views(
-    model: type[BackgroundRun], template: str, guard: Callable[[HttpRequest], None]
+    model: type[BackgroundRun], template: str, allowed: Callable[[Any], bool]
 ) -> tuple[Callable, Callable]:
-    """The run's page (`template` with `run`) and its progress answer, both behind `guard`
-    (which raises PermissionDenied for whoever may not see the run)."""
+    """The run's page (`template` with `run`) and its progress answer, both only for the users
+    `allowed` lets in."""
 
     @never_cache
     def run_view(request: HttpRequest, pk: int):
-        guard(request)
+        refuse_unless(allowed, request)
         return render(request, template, {"run": get_object_or_404(model, pk=pk)})
 
     @never_cache
     @require_GET
     def progress_view(request: HttpRequest, pk: int):
-        guard(request)
+        refuse_unless(allowed, request)
         return progress_response(get_object_or_404(model, pk=pk))
 
     return run_view, progress_view

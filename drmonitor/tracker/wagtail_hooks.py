@@ -2,8 +2,13 @@
 the "Import STOP CSV" page (tracker/stop/admin_views.py) has its own menu item, the records
 join the site search, and articles they cite show what cites them."""
 
+from django.db import models
+from django.db.models import Model
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.db.models.query_utils import DeferredAttribute
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -40,138 +45,52 @@ from drmonitor.tracker.stop.admin_views import (
 )
 
 
-def sourced(model, form) -> ObjectList:
-    """The model's own panels in a form that refuses a fact without its source."""
-    return ObjectList(model.panels, base_form_class=form)
+def records(
+    model: type[Model],
+    icon: str,
+    display: list[str],
+    *,
+    filters: tuple[str, ...] = (),
+    search: tuple[str, ...] = (),
+    ordering: str | None = None,
+    form: type[WagtailAdminModelForm] | None = None,
+    label: str | None = None,
+) -> type[SnippetViewSet]:
+    """One record type's listing in the Tracker menu: the columns `display`, searched by the
+    text among them and by `search`, filtered by the categories among them (choices and links
+    to other records) and by `filters`. With `form`, the edit view refuses a fact without its
+    source (tracker/forms.py)."""
+    shown = [
+        model._meta.get_field(name)
+        for name in display
+        if isinstance(getattr(model, name, None), DeferredAttribute | ForwardManyToOneDescriptor)
+    ]
+    attributes = {
+        "model": model,
+        "icon": icon,
+        "list_display": display,
+        "list_filter": [
+            *(field.name for field in shown if field.choices or field.many_to_one),
+            *filters,
+        ],
+        "search_fields": [
+            *(field.name for field in shown if not field.choices and _is_text(field)),
+            *search,
+        ],
+        # The database, not the search index, so every column named here is searched (the
+        # index holds only what site search needs, and answers an unindexed column with 503).
+        "search_backend_name": None,
+        "ordering": [ordering] if ordering else [],
+    }
+    if form:
+        attributes["edit_handler"] = ObjectList(model.panels, base_form_class=form)
+    if label:
+        attributes["menu_label"] = label
+    return type(f"{model.__name__}ViewSet", (SnippetViewSet,), attributes)
 
 
-class IncidentViewSet(SnippetViewSet):
-    model = Incident
-    edit_handler = sourced(Incident, StatusSourcedForm)
-    icon = "warning"
-    list_display = ["title", "kind", "country", "start_date", "end_date", "status"]
-    list_filter = ["kind", "status", "country", "services"]
-    search_fields = ["title", "summary", "areas"]
-    ordering = ["-start_date"]
-
-
-class LegalCaseViewSet(SnippetViewSet):
-    model = LegalCase
-    edit_handler = sourced(LegalCase, StatusSourcedForm)
-    icon = "folder-open-inverse"
-    list_display = ["title", "court", "number_text", "status", "filed_on"]
-    list_filter = ["court", "status"]
-    search_fields = ["title", "subject", "petitioners_text", "respondents_text"]
-
-
-class HearingViewSet(SnippetViewSet):
-    model = Hearing
-    edit_handler = sourced(Hearing, SourcedRecordForm)
-    icon = "date"
-    list_display = ["case", "date", "result", "next_date"]
-    list_filter = ["case__court", "result"]
-    search_fields = ["what_happened", "directions"]
-    ordering = ["-date"]
-
-
-class OrderViewSet(SnippetViewSet):
-    model = Order
-    edit_handler = sourced(Order, SourcedRecordForm)
-    icon = "doc-full"
-    list_display = ["title", "kind", "date", "case", "incident"]
-    list_filter = ["kind"]
-    search_fields = ["title", "summary", "reference_no"]
-    ordering = ["-date"]
-
-
-class StatementViewSet(SnippetViewSet):
-    model = Statement
-    edit_handler = sourced(Statement, SourcedRecordForm)
-    icon = "openquote"
-    list_display = ["title", "date", "signatory_count"]
-    search_fields = ["title", "summary"]
-
-
-class CampaignViewSet(SnippetViewSet):
-    model = Campaign
-    icon = "pick"
-    list_display = ["name", "hashtags", "start_date", "end_date"]
-    search_fields = ["name", "hashtags"]
-
-
-class StatusChangeViewSet(SnippetViewSet):
-    model = StatusChange
-    icon = "history"
-    list_display = ["__str__", "date", "from_status", "to_status"]
-    ordering = ["-date"]
-
-
-class ConsolidationViewSet(SnippetViewSet):
-    model = CaseConsolidation
-    icon = "link"
-    menu_label = "Cases heard together"
-    list_display = ["case", "with_case", "heard_together_from", "separated_on"]
-
-
-class CourtViewSet(SnippetViewSet):
-    model = Court
-    icon = "group"
-    list_display = ["name", "short_name", "level", "jurisdiction"]
-    list_filter = ["level", "jurisdiction"]
-    search_fields = ["name", "short_name"]
-
-
-class BenchViewSet(SnippetViewSet):
-    model = Bench
-    icon = "user"
-    list_display = ["label", "court", "bench_type"]
-    list_filter = ["court", "bench_type"]
-    search_fields = ["label", "judges"]
-
-
-class ActorViewSet(SnippetViewSet):
-    model = Actor
-    icon = "user"
-    list_display = ["name", "short_name", "kind", "country"]
-    list_filter = ["kind", "country"]
-    search_fields = ["name", "short_name"]
-
-
-class ServiceViewSet(SnippetViewSet):
-    model = Service
-    icon = "globe"
-    list_display = ["name", "slug"]
-    search_fields = ["name", "domains"]
-
-
-class NetworkViewSet(SnippetViewSet):
-    model = Network
-    icon = "site"
-    list_display = ["name", "asn", "kind", "country"]
-    list_filter = ["kind", "country"]
-    search_fields = ["name"]
-
-
-class LawViewSet(SnippetViewSet):
-    model = Law
-    icon = "doc-empty"
-    list_display = ["title", "short_title", "year", "jurisdiction"]
-    search_fields = ["title", "short_title"]
-
-
-class SourceViewSet(SnippetViewSet):
-    model = Source
-    icon = "link-external"
-    list_display = ["title", "publisher", "kind", "date", "url"]
-    list_filter = ["kind"]
-    search_fields = ["title", "url", "publisher"]
-
-
-class CountryViewSet(SnippetViewSet):
-    model = Country
-    icon = "globe"
-    list_display = ["name", "code"]
-    search_fields = ["name", "code"]
+def _is_text(field) -> bool:
+    return isinstance(field, models.CharField | models.TextField)
 
 
 class TrackerGroup(SnippetViewSetGroup):
@@ -179,22 +98,66 @@ class TrackerGroup(SnippetViewSetGroup):
     menu_icon = "warning"
     menu_order = 260
     items = (
-        IncidentViewSet,
-        LegalCaseViewSet,
-        HearingViewSet,
-        OrderViewSet,
-        ConsolidationViewSet,
-        StatusChangeViewSet,
-        StatementViewSet,
-        CampaignViewSet,
-        CourtViewSet,
-        BenchViewSet,
-        ActorViewSet,
-        ServiceViewSet,
-        NetworkViewSet,
-        LawViewSet,
-        SourceViewSet,
-        CountryViewSet,
+        records(
+            Incident,
+            "warning",
+            ["title", "kind", "country", "start_date", "end_date", "status"],
+            filters=("services",),
+            search=("summary", "areas"),
+            form=StatusSourcedForm,
+        ),
+        records(
+            LegalCase,
+            "folder-open-inverse",
+            ["title", "court", "number_text", "status", "filed_on"],
+            search=("subject", "petitioners_text", "respondents_text"),
+            form=StatusSourcedForm,
+        ),
+        records(
+            Hearing,
+            "date",
+            ["case", "date", "result", "next_date"],
+            filters=("case__court",),
+            search=("what_happened", "directions"),
+            ordering="-date",
+            form=SourcedRecordForm,
+        ),
+        records(
+            Order,
+            "doc-full",
+            ["title", "kind", "date", "case", "incident"],
+            search=("summary", "reference_no"),
+            ordering="-date",
+            form=SourcedRecordForm,
+        ),
+        records(
+            CaseConsolidation,
+            "link",
+            ["case", "with_case", "heard_together_from", "separated_on"],
+            label="Cases heard together",
+        ),
+        records(
+            StatusChange,
+            "history",
+            ["__str__", "date", "from_status", "to_status"],
+            ordering="-date",
+        ),
+        records(
+            Statement,
+            "openquote",
+            ["title", "date", "signatory_count"],
+            search=("summary",),
+            form=SourcedRecordForm,
+        ),
+        records(Campaign, "pick", ["name", "hashtags", "start_date", "end_date"]),
+        records(Court, "group", ["name", "short_name", "level", "jurisdiction", "seat"]),
+        records(Bench, "user", ["label", "court", "bench_type"], search=("judges",)),
+        records(Actor, "user", ["name", "short_name", "kind", "country"], search=("description",)),
+        records(Service, "globe", ["name", "slug"], search=("domains",)),
+        records(Network, "site", ["name", "asn", "kind", "country"]),
+        records(Law, "doc-empty", ["title", "short_title", "year", "jurisdiction"]),
+        records(Source, "link-external", ["title", "publisher", "kind", "date", "url"]),
+        records(Country, "globe", ["name", "code"]),
     )
 
 

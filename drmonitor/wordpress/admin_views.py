@@ -12,10 +12,9 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.views.decorators.cache import never_cache
 
-from drmonitor.core.background import run_views, runs_page, start_run
+from drmonitor.core.background import refuse_unless, run_views, runs_page, start_run
 from drmonitor.wordpress.models import ImportRun
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -60,14 +59,9 @@ class ExportUploadForm(forms.Form):
         return upload
 
 
-def _guard(request) -> None:
-    if not can_import(request.user):
-        raise PermissionDenied
-
-
 @never_cache
 def import_view(request):
-    _guard(request)
+    refuse_unless(can_import, request)
     form = ExportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["export"]
@@ -87,4 +81,4 @@ def import_view(request):
     return runs_page(request, ImportRun, "wordpress/import.html", form)
 
 
-run_view, progress_view = run_views(ImportRun, "wordpress/run.html", _guard)
+run_view, progress_view = run_views(ImportRun, "wordpress/run.html", can_import)

@@ -8,13 +8,12 @@ report, and offers the rows with errors as a CSV to fix and import again.
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from drmonitor.core.background import run_views, runs_page, start_run
+from drmonitor.core.background import refuse_unless, run_views, runs_page, start_run
 from drmonitor.tracker.models import StopImportRun
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -59,14 +58,9 @@ class StopUploadForm(forms.Form):
             ) from exc
 
 
-def _guard(request) -> None:
-    if not can_import(request.user):
-        raise PermissionDenied
-
-
 @never_cache
 def import_view(request):
-    _guard(request)
+    refuse_unless(can_import, request)
     form = StopUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         return start_run(
@@ -82,14 +76,14 @@ def import_view(request):
     return runs_page(request, StopImportRun, "tracker/stop/import.html", form)
 
 
-run_view, progress_view = run_views(StopImportRun, "tracker/stop/run.html", _guard)
+run_view, progress_view = run_views(StopImportRun, "tracker/stop/run.html", can_import)
 
 
 @never_cache
 @require_GET
 def rejected_view(request, pk: int):
     """The rows the run could not take, as CSV, each with its errors."""
-    _guard(request)
+    refuse_unless(can_import, request)
     run = get_object_or_404(StopImportRun, pk=pk)
     response = HttpResponse(run.rejected_csv, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="stop-rows-to-fix-{run.pk}.csv"'
