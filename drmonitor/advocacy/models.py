@@ -57,11 +57,9 @@ class CampaignPage(SectionPage):
     """One campaign (#PrivacyHumSabKe, #RestoreX): a section of its own, so its articles are
     filed in it and it has a feed, with the campaign's record and what it asks of readers."""
 
-    campaign = models.OneToOneField(
+    campaign = optional_link(
         "tracker.Campaign",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        one_to_one=True,
         related_name="page",
         help_text="The tracker's record: hashtags, dates, organisers, incidents, sources.",
     )

@@ -434,13 +434,11 @@ class Order(Reviewed, index.Indexed):
         LegalCase, null=True, blank=True, on_delete=models.CASCADE, related_name="orders"
     )
     hearing = optional_link(Hearing, related_name="orders")
-    incident = models.ForeignKey(
+    incident = optional_link(
         "tracker.Incident",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
         related_name="orders",
-        help_text="For a government order: the incident it caused.",
+        help_text="For a government order: the incident it caused. The order stays if the "
+        "incident is deleted.",
     )
     issued_by = optional_link("tracker.Actor", related_name="orders")
     reference_no = models.CharField(max_length=100, blank=True)

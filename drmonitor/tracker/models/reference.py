@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from drmonitor.core.fields import optional_link
 from drmonitor.tracker.vocab import ActorKind, SourceKind, SourceLanguage
 
 
@@ -169,12 +170,8 @@ class Source(models.Model):
         blank=True,
         help_text="A copy in a public archive, e.g. https://web.archive.org/web/2024…/…",
     )
-    archived_copy = models.ForeignKey(
+    archived_copy = optional_link(
         "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="An uploaded PDF or HTML snapshot of the page as we read it.",
     )
 

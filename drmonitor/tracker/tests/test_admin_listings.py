@@ -1,9 +1,12 @@
 """Every Tracker listing in the admin opens, searches its text columns and filters by category."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from drmonitor.tracker.factories import IncidentFactory
+from drmonitor.tracker.factories import IncidentFactory, OrderFactory
+from drmonitor.tracker.models import Order
 from drmonitor.tracker.wagtail_hooks import TrackerGroup
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +26,13 @@ def test_incidents_filter_by_their_categories_and_search_their_summary(admin_cli
     assert "Mobile data suspended" in by_kind and "X blocked" not in by_kind
     by_summary = admin_client.get(url, {"q": "Quetta"}).content.decode()
     assert "X blocked" in by_summary and "Mobile data suspended" not in by_summary
+
+
+def test_deleting_an_incident_keeps_the_government_order_that_caused_it():
+    incident = IncidentFactory()
+    order = OrderFactory(
+        incident=incident, case=None, kind="government_order", date=datetime.date(2024, 2, 17)
+    )
+    incident.delete()
+    order = Order.objects.get(pk=order.pk)
+    assert order.incident is None
