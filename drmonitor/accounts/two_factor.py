@@ -44,9 +44,7 @@ def secret_text(device: TOTPDevice) -> str:
 def qr_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// address as an inline SVG QR code (drawn here, never sent to a
     QR service: the secret must not leave the site)."""
-    return segno.make(device.config_url, error="m").svg_inline(
-        scale=4, svgclass="two-factor__qr", title="QR code for your authenticator app"
-    )
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, svgclass="two-factor__qr")
 
 
 @transaction.atomic

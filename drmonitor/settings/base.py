@@ -283,6 +283,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # No avatar is fetched from Gravatar (an editor's address would leave with every admin page, and
 # offline it is a broken image): the desk draws initials (desk/avatars.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for the latest release (the admin's policy refuses it).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

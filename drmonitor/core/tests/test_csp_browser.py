@@ -7,60 +7,20 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from drmonitor.media.tests.conftest import make_episode, series  # noqa: F401 - fixture
 from drmonitor.newsroom.factories import full_story
 from drmonitor.playlists.factories import PlaylistFactory
-from drmonitor.testing.browser import DESKTOP
+from drmonitor.testing.csp import INJECT_INLINE_SCRIPT
 from drmonitor.tracker.models import Country, Incident
 
-pytest_plugins = ["drmonitor.testing.browser"]
+pytest_plugins = ["drmonitor.testing.browser", "drmonitor.testing.csp"]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-# Every violation the page sees (its own and its frames'), reported to the test as it happens.
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.drmReportViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
-    + ` at ${document.location.pathname}`);
-});
-"""
-INJECT_INLINE_SCRIPT = """() => new Promise((resolve) => {
-  document.addEventListener("securitypolicyviolation", () => resolve(document.title), {once: true});
-  const script = document.createElement("script");
-  script.textContent = "document.title = 'injected';";
-  document.head.append(script);
-})"""
-ELSEWHERE = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
-PLAYER_STUB = "<!doctype html><title>Player</title><p>A stand-in for the video player.</p>"
-
-
-@pytest.fixture
-def watched(browser) -> Iterator[tuple[object, list[str]]]:
-    """A page whose violations (events and console complaints) land in a list. Requests for
-    other sites (the video player) get a stand-in, so nothing leaves this machine; the policy
-    is checked before any request is made, so a forbidden frame is still reported."""
-    violations: list[str] = []
-    context = browser.new_context(viewport=DESKTOP)
-    context.expose_function("drmReportViolation", lambda text: violations.append(text))
-    context.add_init_script(REPORT_VIOLATIONS)
-    context.route(
-        ELSEWHERE, lambda route: route.fulfill(content_type="text/html", body=PLAYER_STUB)
-    )
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    yield page, violations
-    context.close()
 
 
 @pytest.fixture
@@ -86,8 +46,8 @@ def site(home, series):  # noqa: F811 - the media fixture imported above
     }
 
 
-def test_the_public_pages_run_without_a_policy_violation(live_server, site, watched):
-    page, violations = watched
+def test_the_public_pages_run_without_a_policy_violation(live_server, site, watched_page):
+    page, violations = watched_page
     base = live_server.url
 
     page.goto(base + "/")
@@ -105,7 +65,7 @@ def test_the_public_pages_run_without_a_policy_violation(live_server, site, watc
     page.goto(base + site["episode"])
     page.get_by_role("button", name=re.compile("Play here")).click()
     player = page.frame_locator(".player iframe")
-    player.get_by_text("A stand-in for the video player").wait_for()
+    player.get_by_text("A stand-in for another site's page").wait_for()
 
     page.goto(base + "/accounts/login/")
     page.get_by_label("Username").fill("nobody")
@@ -120,3 +80,26 @@ def test_the_public_pages_run_without_a_policy_violation(live_server, site, watc
     title = page.evaluate(INJECT_INLINE_SCRIPT)
     assert title != "injected"
     assert any("script-src" in violation for violation in violations)
+
+
+def test_the_admin_works_under_its_own_policy(live_server, site, watched_page):
+    """Wagtail writes inline scripts; its policy lets them run, and the page editor opens."""
+    from django.contrib.auth import get_user_model
+
+    from drmonitor.newsroom.models import ArticlePage
+
+    get_user_model().objects.create_superuser("chief", password="a-long-admin-passphrase-7")
+    page, violations = watched_page
+    base = live_server.url
+    page.goto(base + "/admin/login/")
+    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Password").fill("a-long-admin-passphrase-7")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/admin/")
+
+    story = ArticlePage.objects.get(url_path__endswith="/court-hears-petition-against-x-ban/")
+    page.goto(f"{base}/admin/pages/{story.pk}/edit/")
+    page.get_by_role("button", name="Save draft").wait_for()
+    page.wait_for_load_state("networkidle")
+
+    assert violations == []
