@@ -187,36 +187,27 @@ def case_timeline_view(request, slug: str = SlugPath):
     return case_timeline(get_object_or_404(LegalCase, slug=slug))
 
 
-def _plain_list(records, doc: str):
-    """A list endpoint without filters: every published record, in its queryset's order."""
+def _plain_list(records):
+    """A list endpoint without filters: every published record, in its queryset's order, which
+    the queryset's docstring describes (the API's documentation shows it)."""
 
     def view(request):
         return records()
 
-    view.__doc__ = doc
+    view.__doc__ = records.__doc__
     view.__name__ = records.__name__.replace("_queryset", "_list")
     return view
 
 
-for _path, _page, _records, _doc in (
-    (
-        "orders",
-        s.OrderPage,
-        orders_queryset,
-        "Court orders and judgments, and government orders such as blocking letters, by date.",
-    ),
-    ("statements", s.StatementPage, statements_queryset, "Civil society's statements, by date."),
-    ("campaigns", s.CampaignPage, campaigns_queryset, "Campaigns about incidents, by name."),
-    (
-        "actors",
-        s.ActorPage,
-        actors_queryset,
-        "Who orders, decides, petitions, responds, signs or campaigns, by name.",
-    ),
-    ("courts", s.CourtPage, courts_queryset, "The courts the cases are before, by name."),
-    ("laws", s.LawPage, laws_queryset, "Laws and provisions incidents and cases cite."),
+for _path, _page, _records in (
+    ("orders", s.OrderPage, orders_queryset),
+    ("statements", s.StatementPage, statements_queryset),
+    ("campaigns", s.CampaignPage, campaigns_queryset),
+    ("actors", s.ActorPage, actors_queryset),
+    ("courts", s.CourtPage, courts_queryset),
+    ("laws", s.LawPage, laws_queryset),
 ):
-    _list_endpoint(f"/{_path}", _page, _path)(_plain_list(_records, _doc))
+    _list_endpoint(f"/{_path}", _page, _path)(_plain_list(_records))
 
 
 @_list_endpoint("/playlists", s.PlaylistPage, "playlists")

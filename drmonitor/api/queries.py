@@ -157,7 +157,7 @@ def _incident_refs() -> Prefetch:
 
 
 def orders_queryset() -> QuerySet:
-    """Published orders (court and government), oldest first, with their sources."""
+    """Court orders and judgments, and government orders such as blocking letters, by date."""
     return (
         Order.objects.published()
         .select_related("case__court", "incident", "issued_by", "document")
@@ -167,24 +167,29 @@ def orders_queryset() -> QuerySet:
 
 
 def statements_queryset() -> QuerySet:
+    """Civil society's statements, by date."""
     return Statement.objects.prefetch_related("actors", "sources", _incident_refs()).order_by(
         "date", "pk"
     )
 
 
 def campaigns_queryset() -> QuerySet:
+    """Campaigns about incidents, by name."""
     return Campaign.objects.prefetch_related("organisers", "sources", _incident_refs()).order_by(
         "name", "pk"
     )
 
 
 def actors_queryset() -> QuerySet:
+    """Who orders, decides, petitions, responds, signs or campaigns, by name."""
     return Actor.objects.select_related("country").order_by("name")
 
 
 def courts_queryset() -> QuerySet:
+    """The courts the cases are before, by name."""
     return Court.objects.select_related("jurisdiction").order_by("name")
 
 
 def laws_queryset() -> QuerySet:
+    """Laws and provisions incidents and cases cite."""
     return Law.objects.select_related("jurisdiction").order_by("title")

@@ -132,13 +132,9 @@ class IncidentRef(_Linked):
 class CaseRef(_Linked):
     slug: str
     title: str
-    court: str
+    court: str = Field(alias="court.name")
     url: str
     api_url: str
-
-    @staticmethod
-    def resolve_court(case) -> str:
-        return case.court.name
 
 
 class IncidentOut(_Linked):
@@ -381,14 +377,10 @@ class ActorOut(Schema):
 
 class CourtDetailOut(CourtOut):
     level: str
-    jurisdiction: str = Field(description="ISO 3166-1 alpha-2")
+    jurisdiction: str = Field(alias="jurisdiction.code", description="ISO 3166-1 alpha-2")
     province: str
     seat: str
     website: str
-
-    @staticmethod
-    def resolve_jurisdiction(court) -> str:
-        return court.jurisdiction.code
 
 
 class LawOut(Schema):

@@ -207,6 +207,45 @@ class CitedProvisions(models.Model):
         }
 
 
+class LibraryIndex:
+    """A section of the library: lists its entries (its own and those filed here as extras),
+    with filters by type, status and year in the query string."""
+
+    entry_model: ClassVar[type[LibraryPage]]
+    filter_form: ClassVar[type[LibraryFilter]]
+    entry_noun: ClassVar[str] = "entry"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        # A library holds only its own kind of entry. (The models migrations build from their
+        # history have no entry model: they need no subpage types.)
+        if "entry_model" in cls.__dict__:
+            cls.subpage_types = [cls.entry_model]
+
+    def get_template(self, request, *args, **kwargs) -> str:
+        return "library/library_index_page.html"
+
+    def entries(self) -> QuerySet:
+        """Live, public entries listed here, newest first."""
+        return (
+            self.entry_model.objects.live()
+            .public()
+            .listed_in(self)
+            .distinct()
+            .order_by("-date_published", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        # A section's own context lists its articles: a library section lists its entries.
+        context = Page.get_context(self, request, *args, **kwargs)
+        parent = self.get_parent().specific_deferred  # its title and URL, no more
+        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
+        depends_on(newsroom_keys.section_articles(self.pk))
+        context.update(listing(self.filter_form, self.entries(), request))
+        context["entry_noun"] = self.entry_noun
+        return context
+
+
 class LawPage(CitedProvisions, LibraryPage):
     """A law or policy: PECA 2016, the PTA Act 1996, a set of rules, a bill."""
 
@@ -282,6 +321,17 @@ class LawPage(CitedProvisions, LibraryPage):
         return context
 
 
+class LawLibraryPage(LibraryIndex, SectionPage):
+    """Resources › Laws and Policies."""
+
+    entry_model = LawPage
+    filter_form = LawFilter
+    entry_noun = "law"
+
+    class Meta:
+        verbose_name = "library of laws and policies"
+
+
 class FrameworkPage(CitedProvisions, LibraryPage):
     """A UN or regional instrument: a treaty, a declaration, a treaty body's general comment."""
 
@@ -330,6 +380,17 @@ class FrameworkPage(CitedProvisions, LibraryPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.citation_context())
         return context
+
+
+class FrameworkLibraryPage(LibraryIndex, SectionPage):
+    """Resources › International Frameworks."""
+
+    entry_model = FrameworkPage
+    filter_form = FrameworkFilter
+    entry_noun = "instrument"
+
+    class Meta:
+        verbose_name = "library of international frameworks"
 
 
 class DatePrecision(models.TextChoices):
@@ -406,72 +467,12 @@ class ResearchPage(LibraryPage):
         return context
 
 
-# --- library sections ---------------------------------------------------------------------
-
-
-class LibraryIndex:
-    """A section of the library: lists its entries (its own and those filed here as extras),
-    with filters by type, status and year in the query string."""
-
-    entry_model: ClassVar[type[LibraryPage]]
-    filter_form: ClassVar[type[LibraryFilter]]
-    entry_noun: ClassVar[str] = "entry"
-
-    def entries(self) -> QuerySet:
-        """Live, public entries listed here, newest first."""
-        return (
-            self.entry_model.objects.live()
-            .public()
-            .listed_in(self)
-            .distinct()
-            .order_by("-date_published", "-pk")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        # A section's own context lists its articles: a library section lists its entries.
-        context = Page.get_context(self, request, *args, **kwargs)
-        parent = self.get_parent().specific_deferred  # its title and URL, no more
-        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
-        depends_on(newsroom_keys.section_articles(self.pk))
-        context.update(listing(self.filter_form, self.entries(), request))
-        context["entry_noun"] = self.entry_noun
-        return context
-
-
-class LawLibraryPage(LibraryIndex, SectionPage):
-    """Resources › Laws and Policies."""
-
-    entry_model = LawPage
-    filter_form = LawFilter
-    entry_noun = "law"
-    subpage_types = ["library.LawPage"]
-    template = "library/library_index_page.html"
-
-    class Meta:
-        verbose_name = "library of laws and policies"
-
-
 class ResearchLibraryPage(LibraryIndex, SectionPage):
     """Resources › Research, and DRM Advocacy › Publications."""
 
     entry_model = ResearchPage
     filter_form = ResearchFilter
     entry_noun = "publication"
-    subpage_types = ["library.ResearchPage"]
-    template = "library/library_index_page.html"
 
     class Meta:
         verbose_name = "library of research"
-
-
-class FrameworkLibraryPage(LibraryIndex, SectionPage):
-    """Resources › International Frameworks."""
-
-    entry_model = FrameworkPage
-    filter_form = FrameworkFilter
-    entry_noun = "instrument"
-    subpage_types = ["library.FrameworkPage"]
-    template = "library/library_index_page.html"
-
-    class Meta:
-        verbose_name = "library of international frameworks"

@@ -71,11 +71,18 @@ def _filtered_list(
     )
 
 
-def _follow_state(request, **target) -> bool | None:
-    """None for anonymous readers (no button state to leak into a shared cache)."""
-    if not request.user.is_authenticated:
-        return None
-    return Follow.objects.filter(user=request.user, **target).exists()
+def _described(request, template: str, description: str, **context) -> HttpResponse:
+    """A tracker page with its own meta description (core/includes/meta.html reads it)."""
+    return render(request, f"tracker/{template}.html", {"description": description, **context})
+
+
+def _history_and_follow(request, record: Incident | LegalCase, kind: str) -> dict:
+    """The record's public changes and the reader's follow button: `following` is None for
+    anonymous readers (no button state to leak into a shared cache)."""
+    following = None
+    if request.user.is_authenticated:
+        following = Follow.objects.filter(user=request.user, **{kind: record}).exists()
+    return {"changes": record_changes(record), "following": following, "follow_target": kind}
 
 
 @records_page
@@ -97,23 +104,19 @@ def incident_detail(request, slug):
         Incident.objects.select_related("country", "decision_maker"), slug=slug
     )
     today = timezone.localdate()
-    return render(
+    return _described(
         request,
-        "tracker/incident_detail.html",
-        {
-            "incident": incident,
-            "description": incident.summary or f"{incident.title}: the record and its timeline.",
-            "events": incident_timeline(incident),
-            "today": today,
-            "days": incident.duration_days(today),
-            "cases": incident.cases.select_related("court").prefetch_related("numbers"),
-            "orders": incident.orders.published()
-            .select_related("issued_by", "document")
-            .prefetch_related("sources"),
-            "changes": record_changes(incident),
-            "following": _follow_state(request, incident=incident),
-            "follow_target": "incident",
-        },
+        "incident_detail",
+        incident.summary or f"{incident.title}: the record and its timeline.",
+        incident=incident,
+        events=incident_timeline(incident),
+        today=today,
+        days=incident.duration_days(today),
+        cases=incident.cases.select_related("court").prefetch_related("numbers"),
+        orders=incident.orders.published()
+        .select_related("issued_by", "document")
+        .prefetch_related("sources"),
+        **_history_and_follow(request, incident, "incident"),
     )
 
 
@@ -140,38 +143,32 @@ def case_detail(request, slug):
     case = get_object_or_404(
         LegalCase.objects.select_related("court", "bench").prefetch_related("numbers"), slug=slug
     )
-    return render(
+    return _described(
         request,
-        "tracker/case_detail.html",
-        {
-            "case": case,
-            "description": case.subject or f"{case.title}, before the {case.court.name}.",
-            "events": case_timeline(case),
-            "hearings": case.hearings.published()
-            .select_related("bench", "article")
-            .prefetch_related("sources"),
-            "orders": case.orders.published()
-            .select_related("hearing", "document")
-            .prefetch_related("sources"),
-            "consolidations": case.consolidations.select_related("with_case"),
-            "consolidated_into": case.consolidated_into.select_related("case"),
-            "changes": record_changes(case),
-            "following": _follow_state(request, case=case),
-            "follow_target": "case",
-        },
+        "case_detail",
+        case.subject or f"{case.title}, before the {case.court.name}.",
+        case=case,
+        events=case_timeline(case),
+        hearings=case.hearings.published()
+        .select_related("bench", "article")
+        .prefetch_related("sources"),
+        orders=case.orders.published()
+        .select_related("hearing", "document")
+        .prefetch_related("sources"),
+        consolidations=case.consolidations.select_related("with_case"),
+        consolidated_into=case.consolidated_into.select_related("case"),
+        **_history_and_follow(request, case, "case"),
     )
 
 
 @records_page
 def upcoming_hearings(request):
-    return render(
+    return _described(
         request,
-        "tracker/upcoming_hearings.html",
-        {
-            "hearings": Hearing.objects.upcoming(),
-            "description": "The next hearings in the digital-rights cases Digital Rights "
-            "Monitor follows, by date, with their courts and benches.",
-        },
+        "upcoming_hearings",
+        "The next hearings in the digital-rights cases Digital Rights Monitor follows, by date, "
+        "with their courts and benches.",
+        hearings=Hearing.objects.upcoming(),
     )
 
 
@@ -181,14 +178,12 @@ def service_list(request):
         incident_count=Count("incidents"),
         ongoing_count=Count("incidents", filter=Q(incidents__status="Ongoing")),
     )
-    return render(
+    return _described(
         request,
-        "tracker/service_list.html",
-        {
-            "services": services,
-            "description": "The platforms and networks blocked or cut off in Pakistan, with "
-            "how many incidents each has had and how many are ongoing.",
-        },
+        "service_list",
+        "The platforms and networks blocked or cut off in Pakistan, with how many incidents "
+        "each has had and how many are ongoing.",
+        services=services,
     )
 
 
@@ -196,51 +191,46 @@ def service_list(request):
 def service_detail(request, slug):
     service = get_object_or_404(Service, slug=slug)
     incidents = service.incidents.select_related("country")
-    return render(
+    description = (
+        f"Every incident Digital Rights Monitor records that affected {service.name}: blocks, "
+        "throttling and shutdowns, newest first."
+    )
+    return _described(
         request,
-        "tracker/service_detail.html",
-        {
-            "service": service,
-            "page_obj": _page(request, incidents),
-            "query": "",
-            "description": f"Every incident Digital Rights Monitor records that affected "
-            f"{service.name}: blocks, throttling and shutdowns, newest first.",
-        },
+        "service_detail",
+        description,
+        service=service,
+        page_obj=_page(request, incidents),
+        query="",
     )
 
 
 @records_page
 def actor_list(request):
-    actors = Actor.objects.order_by("kind", "name")
-    return render(
+    return _described(
         request,
-        "tracker/actor_list.html",
-        {
-            "actors": actors,
-            "description": "The regulators, ministries, courts, companies and groups behind "
-            "the incidents and cases Digital Rights Monitor records.",
-        },
+        "actor_list",
+        "The regulators, ministries, courts, companies and groups behind the incidents and cases "
+        "Digital Rights Monitor records.",
+        actors=Actor.objects.order_by("kind", "name"),
     )
 
 
 @records_page
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
-    return render(
+    return _described(
         request,
-        "tracker/actor_detail.html",
-        {
-            "actor": actor,
-            "description": actor.description
-            or f"{actor}: the incidents, cases, orders and statements it is part of.",
-            "ordered": actor.incidents_ordered.all(),
-            "decided": actor.incidents_decided.all(),
-            "as_petitioner": actor.cases_as_petitioner.select_related("court"),
-            "as_respondent": actor.cases_as_respondent.select_related("court"),
-            "statements": actor.statements.all(),
-            "campaigns": actor.campaigns.all(),
-            "orders": actor.orders.all(),
-        },
+        "actor_detail",
+        actor.description or f"{actor}: the incidents, cases, orders and statements it is part of.",
+        actor=actor,
+        ordered=actor.incidents_ordered.all(),
+        decided=actor.incidents_decided.all(),
+        as_petitioner=actor.cases_as_petitioner.select_related("court"),
+        as_respondent=actor.cases_as_respondent.select_related("court"),
+        statements=actor.statements.all(),
+        campaigns=actor.campaigns.all(),
+        orders=actor.orders.all(),
     )
 
 

@@ -15,26 +15,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from drmonitor.core.admin_menu import register_admin_page
 from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES, SITEMAPS
+from drmonitor.tracker import models as tracker
 from drmonitor.tracker import search, sitemaps
 from drmonitor.tracker.forms import SourcedRecordForm, StatusSourcedForm
-from drmonitor.tracker.models import (
-    Actor,
-    Bench,
-    Campaign,
-    CaseConsolidation,
-    Country,
-    Court,
-    Hearing,
-    Incident,
-    Law,
-    LegalCase,
-    Network,
-    Order,
-    Service,
-    Source,
-    Statement,
-    StatusChange,
-)
 from drmonitor.tracker.panels import article_records
 from drmonitor.tracker.stop.admin_views import (
     can_import,
@@ -99,7 +82,7 @@ class TrackerGroup(SnippetViewSetGroup):
     menu_order = 260
     items = (
         records(
-            Incident,
+            tracker.Incident,
             "warning",
             ["title", "kind", "country", "start_date", "end_date", "status"],
             filters=("services",),
@@ -107,14 +90,14 @@ class TrackerGroup(SnippetViewSetGroup):
             form=StatusSourcedForm,
         ),
         records(
-            LegalCase,
+            tracker.LegalCase,
             "folder-open-inverse",
             ["title", "court", "number_text", "status", "filed_on"],
             search=("subject", "petitioners_text", "respondents_text"),
             form=StatusSourcedForm,
         ),
         records(
-            Hearing,
+            tracker.Hearing,
             "date",
             ["case", "date", "result", "next_date"],
             filters=("case__court",),
@@ -123,41 +106,46 @@ class TrackerGroup(SnippetViewSetGroup):
             form=SourcedRecordForm,
         ),
         records(
-            Order,
+            tracker.Order,
             "doc-full",
             ["title", "kind", "date", "case", "incident"],
-            search=("summary", "reference_no"),
+            search=("summary", "reference_no", "document_text"),
             ordering="-date",
             form=SourcedRecordForm,
         ),
         records(
-            CaseConsolidation,
+            tracker.CaseConsolidation,
             "link",
             ["case", "with_case", "heard_together_from", "separated_on"],
             label="Cases heard together",
         ),
         records(
-            StatusChange,
+            tracker.StatusChange,
             "history",
             ["__str__", "date", "from_status", "to_status"],
             ordering="-date",
         ),
         records(
-            Statement,
+            tracker.Statement,
             "openquote",
             ["title", "date", "signatory_count"],
             search=("summary",),
             form=SourcedRecordForm,
         ),
-        records(Campaign, "pick", ["name", "hashtags", "start_date", "end_date"]),
-        records(Court, "group", ["name", "short_name", "level", "jurisdiction", "seat"]),
-        records(Bench, "user", ["label", "court", "bench_type"], search=("judges",)),
-        records(Actor, "user", ["name", "short_name", "kind", "country"], search=("description",)),
-        records(Service, "globe", ["name", "slug"], search=("domains",)),
-        records(Network, "site", ["name", "asn", "kind", "country"]),
-        records(Law, "doc-empty", ["title", "short_title", "year", "jurisdiction"]),
-        records(Source, "link-external", ["title", "publisher", "kind", "date", "url"]),
-        records(Country, "globe", ["name", "code"]),
+        records(tracker.Campaign, "pick", ["name", "hashtags", "start_date", "end_date"]),
+        records(tracker.Court, "group", ["name", "short_name", "level", "jurisdiction", "seat"]),
+        records(tracker.Bench, "user", ["label", "court", "bench_type"], search=("judges",)),
+        records(
+            tracker.Actor,
+            "user",
+            ["name", "short_name", "kind", "country"],
+            search=("description",),
+        ),
+        records(tracker.Service, "globe", ["name", "slug"], search=("domains",)),
+        records(tracker.Network, "site", ["name", "asn", "kind", "country"]),
+        records(tracker.Law, "doc-empty", ["title", "short_title", "year", "jurisdiction"]),
+        records(tracker.Source, "link-external", ["title", "publisher", "kind", "date", "url"]),
+        records(tracker.Country, "globe", ["name", "code"]),
     )
 
 
