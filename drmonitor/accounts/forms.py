@@ -27,8 +27,9 @@ def email_taken(email: str, *, other_than=None) -> bool:
 
 
 class RegistrationForm(UserCreationForm):
-    """Whether the address already has an account is never said here (views.register mails
-    the address instead), so the form cannot be used to learn who reads the site."""
+    """Whether the address or the user name already has an account is never said here
+    (registration.sign_up mails the address instead), so the form cannot be used to learn who
+    reads the site."""
 
     email = forms.EmailField(
         label="E-mail",
@@ -41,6 +42,14 @@ class RegistrationForm(UserCreationForm):
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
+
+    def clean_username(self) -> str:
+        """The name's own rules only; UserCreationForm would also say it is taken."""
+        return self.cleaned_data["username"]
+
+    def validate_unique(self) -> None:
+        """Nothing: the user name is an account's only unique field, and sign_up answers for it
+        by mail."""
 
 
 class CurrentPasswordForm(forms.Form):
