@@ -1,4 +1,5 @@
-"""`drm-observatory`: the observatory's command line (probe, helper, verdict, ingest).
+"""`drm-observatory`: the observatory's command line (probe, helper, verdict, ingest, episodes,
+series).
 
 A vantage point installs only this package and runs `drm-observatory probe`; the site's
 `drmonitor` command adds the same subcommands through `register`, so `drmonitor probe` is this
@@ -13,12 +14,15 @@ from collections.abc import Sequence
 from drm_observatory.analysis import cli as analysis_cli
 from drm_observatory.probe import cli as probe_cli
 from drm_observatory.store import cli as store_cli
+from drm_observatory.store import report_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `verdict`, `ingest`, `probe` and `helper` to a command line's subcommands."""
+    """Add `verdict`, `ingest`, `episodes`, `series`, `probe` and `helper` to a command line's
+    subcommands."""
     analysis_cli.register(sub)
     store_cli.register(sub)
+    report_cli.register(sub)
     probe_cli.register(sub)
 
 
