@@ -1,21 +1,32 @@
-"""Content-Security-Policy by area: the public site's strict policy (SECURE_CSP) everywhere,
-the admin's looser one (DRM_ADMIN_CSP) under DRM_ADMIN_PATH_PREFIX.
+"""The admin's own Content-Security-Policy (DRM_ADMIN_CSP) under DRM_ADMIN_PATH_PREFIX; the
+public site's strict one (SECURE_CSP) everywhere else.
 
 Wagtail's admin writes inline scripts that the public policy forbids, and its views are too many
-to decorate one by one (django.views.decorators.csp), so the choice is made here by address,
-through the attribute those decorators set and Django's middleware reads.
+to decorate one by one (django.views.decorators.csp). This middleware sits inside Django's
+ContentSecurityPolicyMiddleware and sets the admin's header first; Django's leaves a header
+that another layer has set, as its documentation promises.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.utils.csp import CSP, build_policy
 
 
-class PolicyByArea(ContentSecurityPolicyMiddleware):
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+HEADER = str(CSP.HEADER_ENFORCE)
+
+
+class AdminPolicy:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = build_policy(settings.DRM_ADMIN_CSP)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
         in_admin = request.path_info.startswith(settings.DRM_ADMIN_PATH_PREFIX)
-        if in_admin and not hasattr(response, "_csp_config"):
-            response._csp_config = settings.DRM_ADMIN_CSP
-        return super().process_response(request, response)
+        if in_admin and HEADER not in response:
+            response.headers[HEADER] = self.header
+        return response

@@ -68,8 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache, so cached pages get the policy of the area they belong to.
-    "drmonitor.core.csp.PolicyByArea",
+    # Outside the page cache, so cached pages carry the policy too; the admin has its own.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "drmonitor.core.csp.AdminPolicy",
     # PostgreSQL refuses text with NUL in it: such an address gets 400, not 500.
     "drmonitor.core.hostile_input.RefuseNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead of time
@@ -238,7 +239,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 # Wagtail's admin writes inline scripts and styles of its own, and its editors preview embeds
-# and images from anywhere: under /admin/ the policy allows those (core/csp.py), and still
+# and images from anywhere: under /admin/ the policy allows those (core/csp.py) and still
 # keeps plugins, other sites' scripts and foreign form targets out.
 DRM_ADMIN_PATH_PREFIX = "/admin/"
 DRM_ADMIN_CSP = {
