@@ -15,7 +15,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.csp import CSP, build_policy
 
-
 HEADER = str(CSP.HEADER_ENFORCE)
 
 
