@@ -244,3 +244,12 @@ def test_the_setting_leaves_reporters_free_to_choose(client):
 def test_the_staff_account_page_links_to_it(client, editor):
     client.force_login(editor)
     assert SETUP in client.get("/admin/account/").text
+
+
+def test_administrators_find_the_setting_under_settings(client):
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    device, _ = enrol(admin)
+    client.force_login(admin)
+    client.post(CODE, {"code": code_for(device.bin_key, device)})
+    page = client.get("/admin/settings/accounts/securitysettings/", follow=True)
+    assert "Require two-factor sign-in for editors and administrators" in page.text
