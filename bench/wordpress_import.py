@@ -141,6 +141,7 @@ def check(args) -> int:
     from django.test import Client
     from wagtail.models import Page, WorkflowState
 
+    from drmonitor.newsroom.models import SectionPage
     from drmonitor.wordpress.models import ImportedItem, ImportedTerm
     from drmonitor.wordpress.wxr import read_export
 
@@ -159,6 +160,15 @@ def check(args) -> int:
     media = {m["id"]: m for m in rest_all(wp, "media", "id,caption,alt_text")}
     rows = {row.wp_id: row for row in ImportedItem.objects.select_related("page", "image")}
     sections = {t.slug: t.section_id for t in ImportedTerm.objects.filter(taxonomy="category")}
+    lists: dict[int, set[int]] = {}
+
+    def listed(section_pk: int) -> set[int]:
+        """What a section's page lists (a library or statements section: its entries, then the
+        other articles listed there)."""
+        if section_pk not in lists:
+            section = SectionPage.objects.get(pk=section_pk)
+            lists[section_pk] = set(section.articles().values_list("pk", flat=True))
+        return lists[section_pk]
 
     for post in posts:
         row = rows.get(post["id"])
@@ -177,6 +187,8 @@ def check(args) -> int:
         theirs = {sections.get(categories[c]) for c in post["categories"]}
         if not theirs or not theirs <= ours | ancestors:
             wrong("section differs", post["link"])
+        if any(page.pk not in listed(pk) for pk in theirs - {None}):
+            wrong("not listed in its section", post["link"])
         if {t.name for t in page.tags.all()} != {tags[t] for t in post["tags"]}:
             wrong("tags differ", post["link"])
         names = [a.name for a in page.authors()]

@@ -27,8 +27,9 @@ def email_taken(email: str, *, other_than=None) -> bool:
 
 
 class RegistrationForm(UserCreationForm):
-    """Whether the address already has an account is never said here (views.register mails
-    the address instead), so the form cannot be used to learn who reads the site."""
+    """Whether the address or the user name already has an account is never said here
+    (registration.sign_up mails the address instead), so the form cannot be used to learn who
+    reads the site."""
 
     email = forms.EmailField(
         label="E-mail",
@@ -42,12 +43,19 @@ class RegistrationForm(UserCreationForm):
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
 
+    def clean_username(self) -> str:
+        """The name's own rules only; UserCreationForm would also say it is taken."""
+        return self.cleaned_data["username"]
 
-class EmailChangeForm(forms.Form):
-    """A new address, confirmed with the current password so a borrowed session cannot
-    redirect password-reset mail elsewhere."""
+    def validate_unique(self) -> None:
+        """Nothing: the user name is an account's only unique field, and sign_up answers for it
+        by mail."""
 
-    email = forms.EmailField(label="New e-mail")
+
+class CurrentPasswordForm(forms.Form):
+    """A sensitive change (e-mail, two-factor sign-in) confirmed with the current password, so
+    a borrowed session is not enough to make it."""
+
     current_password = forms.CharField(
         label="Current password", strip=False, widget=forms.PasswordInput
     )
@@ -56,21 +64,50 @@ class EmailChangeForm(forms.Form):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if email_taken(email, other_than=self.user):
-            raise forms.ValidationError("Another account already uses this e-mail address.")
-        return email
-
     def clean_current_password(self) -> str:
         password = self.cleaned_data["current_password"]
         if not self.user.check_password(password):
             raise forms.ValidationError("This is not your current password.")
         return password
 
+
+class EmailChangeForm(CurrentPasswordForm):
+    """A new address; otherwise a borrowed session could redirect password-reset mail."""
+
+    email = forms.EmailField(label="New e-mail")
+    field_order = ["email", "current_password"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if email_taken(email, other_than=self.user):
+            raise forms.ValidationError("Another account already uses this e-mail address.")
+        return email
+
     def save(self) -> None:
         self.user.email = self.cleaned_data["email"]
         self.user.save(update_fields=["email"])
+
+
+class TwoFactorSetupForm(CurrentPasswordForm):
+    """The first code from the authenticator app proves it was set up right."""
+
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    field_order = ["code", "current_password"]
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The second step of signing in."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The six digits your authenticator app shows, or one of your recovery codes.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
 
 
 class LimitedResetMails:

@@ -1,7 +1,9 @@
 """Signing up by e-mail: the account waits, inactive, until its owner opens the link mailed to
-the address. Whether or not the address already had an account, the reader sees the same page
-and the address gets a mail (a link to confirm, or a note that an account exists), so the form
-tells nobody who reads the site, and nobody can open an account in another person's name.
+the address. Whether or not the address or the user name already had an account, the reader
+sees the same page and the address gets a mail (a link to confirm, a note that an account
+exists, or that the name is taken), so the form tells nobody who reads the site, and nobody can
+open an account in another person's name. An unconfirmed account keeps its user name until it
+gives way to a registration with its address.
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def sign_up(form) -> None:
     if account is not None:
         transaction.on_commit(lambda: _mail(account, "already_registered"))
         return
+    if User.objects.filter(username__iexact=form.cleaned_data["username"]).exists():
+        wanted = form.save(commit=False)  # never saved: only the mail's name and address
+        transaction.on_commit(lambda: _mail(wanted, "username_taken"))
+        return
     user = form.save(commit=False)
     user.is_active = False
     user.save()
@@ -66,17 +72,16 @@ def _mail(user, template: str) -> None:
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     context = {
         "user": user,
-        "confirm_url": base
-        + reverse(
-            "accounts:register_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": confirmation_tokens.make_token(user),
-            },
-        ),
         "login_url": base + reverse("accounts:login"),
         "reset_url": base + reverse("accounts:password_reset"),
+        "register_url": base + reverse("accounts:register"),
         "timeout_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
     }
+    if user.pk is not None:  # a name-taken note is about an account never opened
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = confirmation_tokens.make_token(user)
+        context["confirm_url"] = base + reverse(
+            "accounts:register_confirm", kwargs={"uidb64": uid, "token": token}
+        )
     subject, body = render_to_string(f"accounts/email/{template}.txt", context).split("\n", 1)
     send_mail(subject.strip(), body.lstrip(), None, [user.email])

@@ -21,9 +21,12 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.shortcuts import render
+
+from drmonitor.accounts.two_factor import has_two_factor
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -48,7 +51,15 @@ class AccountAndAddressHandler(AxesDatabaseHandler):
         return by_account
 
     def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
-        return lift_lockout(get_client_username(request, credentials))
+        """After a right password; with two-factor sign-in the count stays until the code is
+        right too (two_factor_views.code_page), or the password alone would reset the wrong
+        codes' count and let codes be guessed without end."""
+        username = get_client_username(request, credentials)
+        accounts = get_user_model()._default_manager
+        account = accounts.filter(**{accounts.model.USERNAME_FIELD: username}).first()
+        if account is not None and has_two_factor(account):
+            return 0
+        return lift_lockout(username)
 
 
 def _failures(attempts) -> int:

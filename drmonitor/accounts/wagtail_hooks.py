@@ -8,6 +8,7 @@ readers' form. Wagtail's password panel already asks for the old password.
 
 from __future__ import annotations
 
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.views.account import BaseSettingsPanel
 
@@ -32,3 +33,13 @@ class EmailPanel(BaseSettingsPanel):
 @hooks.register("register_account_settings_panel")
 def email_panel(request, user, profile) -> EmailPanel:
     return EmailPanel(request, user, profile)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_item(request) -> dict:
+    """Staff set up two-factor sign-in on the same page as readers (accounts' own)."""
+    return {
+        "url": reverse("accounts:two_factor"),
+        "label": "Two-factor sign-in",
+        "help_text": "Ask for a code from your phone after the password.",
+    }

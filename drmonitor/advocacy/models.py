@@ -133,6 +133,7 @@ class StatementsPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         depends_on(keys.STATEMENT_PAGES, tracker_keys.RECORDS)
         context["statements"] = self.statements()
+        context["other_articles"] = self.articles_besides(StatementPage)
         return context
 
     def statements(self):

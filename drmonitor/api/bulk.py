@@ -20,6 +20,7 @@ from ninja import Schema
 
 from drmonitor.api import csv_views, queries
 from drmonitor.api import schemas as s
+from drmonitor.tracker.stop.cells import neutral_row
 
 # File in the archive -> (records, their shape).
 RECORDS = {
@@ -88,11 +89,10 @@ def _json(request, records, shape: type[Schema]) -> str:
 
 def _dictionary_csv() -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=["file", "shape", "field", "type", "description"], lineterminator="\r\n"
-    )
-    writer.writeheader()
-    writer.writerows(dictionary_rows())
+    columns = ["file", "shape", "field", "type", "description"]
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(neutral_row(row, columns) for row in dictionary_rows())
     return out.getvalue()
 
 

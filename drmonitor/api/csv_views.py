@@ -4,7 +4,9 @@ Access Now's data and can be imported back; cases and hearings have columns of t
 A case or hearing row is the JSON API's record (schemas.py) flattened: nested records become
 the columns below, lists are joined with "; ", and what a spreadsheet has no use for (api_url,
 sources...) is left out. So a value means the same in both downloads. Dates come out as
-YYYY-MM-DD and missing values as empty cells.
+YYYY-MM-DD and missing values as empty cells. A cell a spreadsheet would run as a formula
+("=", "+", "-", "@"...) is written with a leading apostrophe (tracker/stop/cells.py), as in the
+incident CSV.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from drmonitor.api.queries import (
     hearings_queryset,
 )
 from drmonitor.tracker.models import Incident
+from drmonitor.tracker.stop.cells import neutral_row
 from drmonitor.tracker.stop.export import export_rows, write_csv
 
 CASE_COLUMNS = [
@@ -91,11 +94,9 @@ def _csv_response(filename: str, columns: list[str], rows: Iterable[dict]) -> Ht
     """The rows as a download; keys of a row that are not `columns` are left out."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.DictWriter(
-        response, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(neutral_row(row, columns) for row in rows)
     return response
 
 

@@ -242,6 +242,7 @@ class LibraryIndex:
         context["parent_section"] = parent if isinstance(parent, SectionPage) else None
         depends_on(newsroom_keys.section_articles(self.pk))
         context.update(listing(self.filter_form, self.entries(), request))
+        context["other_articles"] = self.articles_besides(self.entry_model)
         context["entry_noun"] = self.entry_noun
         return context
 

@@ -253,6 +253,12 @@ class SectionPage(ViewRestrictionsInOneQuery, Page):
         """Live articles filed here or in a child section, or listed here as an extra section."""
         return ArticlePage.objects.live().listed_in(self).newest_first()
 
+    def articles_besides(self, kind: type[ArticlePage]) -> ArticleQuerySet:
+        """Live public articles listed here that are not of this section's own kind: a library
+        or statements section lists its entries, then these (posts brought over from another
+        site, filed as plain articles in the section above and listed here too)."""
+        return self.articles().public().not_type(kind).only("title", "url_path", "date_published")
+
     def feed_urls(self, request: HttpRequest) -> tuple[str, str] | None:
         """The RSS and Atom feeds of this section: /<section path>/feed/ and feed/atom/; none
         for a section that is itself a site's root (its /feed/ is the whole site's)."""

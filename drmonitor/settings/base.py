@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    # Two-factor sign-in (accounts/two_factor.py): authenticator-app codes and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages carry the policy too; the admin has its own.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "drmonitor.core.csp.AdminPolicy",
     # PostgreSQL refuses text with NUL in it: such an address gets 400, not 500.
     "drmonitor.core.hostile_input.RefuseNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead of time
@@ -73,7 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signed in with the password only: the code comes next (accounts/gate.py).
+    "drmonitor.accounts.gate.TwoFactorGate",
     "drmonitor.core.routing.KnownSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old WordPress addresses in forms the redirect table does not hold as such (/?p=123).
@@ -201,6 +212,45 @@ AXES_LOCKOUT_CALLABLE = "drmonitor.accounts.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "drmonitor.accounts.throttle.client_ip"
 DRM_TRUSTED_PROXY_COUNT = int(os.environ.get("DRM_TRUSTED_PROXY_COUNT", "0"))
 
+# Two-factor sign-in: codes from an authenticator app, named after the site in the app's list.
+OTP_TOTP_ISSUER = "Digital Rights Monitor"
+
+# Content-Security-Policy (docs/security.md). The public site runs only its own script files:
+# no inline script, no eval. Style attributes stay allowed (the timeline's positions and
+# Wagtail's responsive embeds set them per item) but <style> elements and style sheets come only
+# from the site. Video players are framed from YouTube (its no-cookie host) and Vimeo.
+EMBED_PLAYERS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src-elem": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "media-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF, *EMBED_PLAYERS],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+}
+# Wagtail's admin writes inline scripts and styles of its own, and its editors preview embeds
+# and images from anywhere: under /admin/ the policy allows those (core/csp.py) and still
+# keeps plugins, other sites' scripts and foreign form targets out.
+DRM_ADMIN_PATH_PREFIX = "/admin/"
+DRM_ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src-elem": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", "https:"],
+    "frame-src": [CSP.SELF, "https:"],
+}
+
 # Every uncaught exception's traceback goes to standard error (gunicorn's log), with DEBUG
 # off as in `make run` and production; with DEBUG on Django's own console handler prints it.
 LOGGING = {
@@ -234,6 +284,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # No avatar is fetched from Gravatar (an editor's address would leave with every admin page, and
 # offline it is a broken image): the desk draws initials (desk/avatars.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for the latest release (the admin's policy refuses it).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAIL_USER_TIME_ZONES = ["Asia/Karachi", "UTC"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -8,6 +8,7 @@ reader who follows both a case and its incident, or a change saved twice, gets o
 from __future__ import annotations
 
 import email.policy
+import hashlib
 import logging
 from collections.abc import Iterable
 
@@ -79,20 +80,44 @@ def _queue(change_key: str, subject: str, body: str, url: str, follows: list[Fol
     return created
 
 
+# What followers are told a hearing says: when it sat and what came of it. An edit of any of
+# these is news; another edit (a typo, a source added), or a save of another record, is not.
+HEARING_FACTS = ("date", "date_precision", "result", "next_date", "next_date_note")
+
+
+def hearing_key(hearing: Hearing) -> str:
+    """The change a follower is told of once: this hearing, as its facts now stand."""
+    facts = "\x1f".join(str(getattr(hearing, name) or "") for name in HEARING_FACTS)
+    return f"hearing:{hearing.pk}:{hashlib.sha256(facts.encode()).hexdigest()[:16]}"
+
+
 def notify_hearing(hearing: Hearing) -> int:
+    """Followers of its case (and the case's incidents) are told of a published hearing, and
+    told again when its date or its outcome changes."""
     case = hearing.case
     follows = _follows_for(incidents=case.incidents.all(), cases=[case])
     court = case.court.short_name or case.court.name
-    lines = [f"{court}: a hearing on {hearing.date:%d %B %Y} in {case.title}."]
+    key = hearing_key(hearing)
+    told_before = (
+        Notification.objects.filter(change_key__startswith=f"hearing:{hearing.pk}:")
+        .exclude(change_key=key)
+        .exists()
+    )
+    when = f"{hearing.date:%d %B %Y}"
+    lines = [
+        f"{court}: the hearing in {case.title} has changed; it is now dated {when}."
+        if told_before
+        else f"{court}: a hearing on {when} in {case.title}."
+    ]
     lines += [text for text in (hearing.what_happened, hearing.directions) if text]
     if hearing.summoned:
         lines.append(f"Summoned: {hearing.summoned}")
     if hearing.next_date:
         lines.append(f"Next date: {hearing.next_date:%d %B %Y}")
-    subject = f"Hearing {hearing.date:%d %b %Y}: {case.title}"
-    return _queue(
-        f"hearing:{hearing.pk}", subject, "\n\n".join(lines), hearing.get_absolute_url(), follows
+    subject = (
+        f"{'Hearing changed' if told_before else 'Hearing'} {hearing.date:%d %b %Y}: {case.title}"
     )
+    return _queue(key, subject, "\n\n".join(lines), hearing.get_absolute_url(), follows)
 
 
 def notify_status(change) -> int:

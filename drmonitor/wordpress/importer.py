@@ -592,11 +592,11 @@ def _save_article(state: _State, item: Item, row: ImportedItem | None, page: Pag
         article = _new_article(state, item, primary, extra, body, when, _add_child)
     else:
         article = page.specific
-        _fill(state, item, article, extra, body, when)
         if article.get_parent().pk != primary.pk and article_model(primary) is type(article):
             article.move(primary, pos="last-child")
             article.refresh_from_db()
-            _fill(state, item, article, extra, body, when)
+        parent = article.get_parent()
+        _fill(state, item, article, _also_listed_in(primary, parent, extra), body, when)
         article.slug = _slug_for(item, article.get_parent(), article)
     _apply_status(state, item, article, when)
     _password(item, article)
@@ -660,7 +660,7 @@ def _new_article(state, item, primary: Page, extra, body, when, save) -> Article
     """A new article of the kind its section holds, given to `save` with its section. A section
     with its own kind (a trend, an episode) may need what a post does not give (a hashtag, a
     video): then the post becomes a plain article in the nearest section above that holds
-    them, and the report says so."""
+    them, listed in its own section too, and the report says so."""
     model = article_model(primary)
     article = _new_of_kind(state, item, model, primary, extra, body, when)
     try:
@@ -680,11 +680,22 @@ def _new_article(state, item, primary: Page, extra, body, when, save) -> Article
         state.report.skip(
             f"post {item.wp_id} {item.title!r}",
             f"{primary.title} holds {model._meta.verbose_name_plural}, which need what the "
-            f"post does not give ({_reason(error)}): filed as an article in {holder.title}",
+            f"post does not give ({_reason(error)}): filed as an article in {holder.title}, "
+            f"listed in {primary.title}",
         )
-    article = _new_of_kind(state, item, ArticlePage, holder, extra, body, when)
+    listed = _also_listed_in(primary, holder, extra)
+    article = _new_of_kind(state, item, ArticlePage, holder, listed, body, when)
     save(state, item, article, holder)
     return article
+
+
+def _also_listed_in(primary: Page, parent: Page, extra: list[SectionPage]) -> list[SectionPage]:
+    """The sections an article is listed in besides its own: when its section could not hold
+    it (a post in Laws and Policies filed as an article in Resources), that section too, so
+    its readers still find the post there, as they did on the old site."""
+    if parent.pk == primary.pk or not isinstance(primary.specific_deferred, SectionPage):
+        return extra
+    return [*extra, primary.specific]
 
 
 def _new_of_kind(state, item, model, parent: Page, extra, body, when) -> ArticlePage:

@@ -113,12 +113,28 @@ def test_registrations_from_one_address_are_limited(client):
     assert not User.objects.filter(username="reader6").exists()
 
 
-def test_a_taken_username_and_a_weak_password_are_reported(client, reader):
+def test_a_taken_username_gets_the_same_answer_and_a_note_by_mail(
+    client, reader, django_capture_on_commit_callbacks
+):
+    fresh = register(client, username="someone", email="nobody@example.org").text
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = register(client, username="AMINA", email="nobody2@example.org")
+
+    assert taken.status_code == 200
+    assert taken.text.replace("nobody2@", "X") == fresh.replace("nobody@", "X")
+    assert not User.objects.filter(email="nobody2@example.org").exists()
+    (message,) = mail.outbox
+    assert message.to == ["nobody2@example.org"]
+    assert '"AMINA", which another reader already uses' in message.body
+    assert "/accounts/register/" in message.body and "/confirm/" not in message.body
+
+
+def test_a_weak_password_is_reported(client, reader):
     response = register(client, username="amina", password1="12345678", password2="12345678")
 
     errors = response.context["form"].errors
-    assert "username" in errors
-    assert "password2" in errors  # Django's validators report on the confirmation field
+    assert list(errors) == ["password2"]  # Django's validators report on the confirmation field
     assert User.objects.count() == 1
 
 

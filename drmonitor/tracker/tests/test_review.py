@@ -69,6 +69,41 @@ def test_an_editor_publishes_a_sourced_hearing_and_followers_are_told_once(
     assert Notification.objects.filter(user=reader).count() == 1
 
 
+def test_a_follower_is_told_once_per_real_change_of_a_published_hearing(
+    case, hearing, source, incident, django_capture_on_commit_callbacks
+):
+    reader = get_user_model().objects.create_user("reader", "reader@example.org", "pw-1-abc")
+    Follow.objects.create(user=reader, case=case)
+
+    def publish(**changes) -> list[str]:
+        """Publish the hearing's next version, as the admin does; the reader's subjects."""
+        for name, value in changes.items():
+            setattr(hearing, name, value)
+        with django_capture_on_commit_callbacks(execute=True):
+            hearing.save_revision().publish()
+        return list(
+            Notification.objects.filter(user=reader)
+            .order_by("pk")
+            .values_list("subject", flat=True)
+        )
+
+    assert publish() == ["Hearing 05 Mar 2024: " + case.title]
+    # The same facts published again, another edit of its text, other records saved: no mail.
+    assert len(publish()) == 1
+    assert len(publish(what_happened="Notice to the federation and the PTA.")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        case.subject = "Blocking of X"
+        case.save()
+        incident.save()
+        source.save()
+    assert Notification.objects.filter(user=reader).count() == 1
+    # The court moved the date: the follower hears of it once.
+    changed = publish(date=datetime.date(2024, 3, 12))
+    assert changed[1:] == ["Hearing changed 12 Mar 2024: " + case.title]
+    assert len(publish(date=datetime.date(2024, 3, 12))) == 2
+    assert len(publish(result="adjourned")) == 3
+
+
 def test_a_reporters_edit_waits_for_review_then_shows_in_the_change_list(
     client, case, hearing, source
 ):
@@ -105,6 +140,20 @@ def test_a_reporters_edit_waits_for_review_then_shows_in_the_change_list(
     page = client.get(case.get_absolute_url()).text
     assert "Contempt notice to the PTA chairman." in page and "Rumour Mill" in page
     assert "Hearing of 05 Mar 2024 edited, by a reporter, approved by a moderator." in page
+
+
+def test_a_reporter_cannot_change_a_published_incident_or_case(client, incident, case):
+    """Incidents and cases stay with editors: a reporter's edit is refused, not published."""
+    reporter = member(client, REPORTERS)
+    for record, model in ((incident, "incident"), (case, "legalcase")):
+        title = record.title
+        url = f"/admin/snippets/tracker/{model}/edit/{record.pk}/"
+        assert reporter.get(url).status_code in (302, 403)
+        response = reporter.post(url, {"title": "Rewritten by a reporter", "slug": record.slug})
+        assert response.status_code in (302, 403)
+        record.refresh_from_db()
+        assert record.title == title
+        assert "Rewritten by a reporter" not in client.get(record.get_absolute_url()).text
 
 
 def test_a_reporter_may_add_a_source_but_not_change_one(client, source):

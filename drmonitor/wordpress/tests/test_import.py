@@ -131,6 +131,32 @@ def test_categories_become_sections_with_the_same_name_under_different_parents(i
 
 
 @pytest.mark.django_db
+def test_a_post_its_typed_section_cannot_hold_is_still_listed_there(
+    imported, uploads, tmp_path, committed
+):
+    research = section("resources/research")  # a library: it holds research papers only
+    paper = article(22)
+    assert paper.get_parent().specific == section("resources")
+    assert [s.pk for s in paper.extra_sections.all()] == [research.pk]
+    listing = Client().get(research.url).content.decode()
+    assert f'<a href="{paper.url}">Research: a survey of VPN use</a>' in listing
+
+    # The post changed in WordPress: updated, and still listed in Research.
+    changed = tmp_path / "changed.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    changed.write_text(
+        text.replace("Research: a survey of VPN use", "Research: VPN use surveyed"),
+        encoding="utf-8",
+    )
+    with committed():  # the cached listing goes stale when the import commits
+        import_wordpress(changed, Options(uploads=uploads))
+    paper = article(22)
+    assert [s.pk for s in paper.extra_sections.all()] == [research.pk]
+    listing = Client().get(research.url).content.decode()
+    assert f'<a href="{paper.url}">Research: VPN use surveyed</a>' in listing
+
+
+@pytest.mark.django_db
 def test_authors_keep_their_names_and_their_e_mail_stays_private(imported):
     author = Author.objects.get(slug="ayesha-malik")
     assert author.name == "Ayesha Malik"
