@@ -33,7 +33,7 @@ class TwoFactorGate:
             if has_two_factor(user):
                 if not path.startswith(open_to_half_signed_in()):
                     return redirect_with_next("accounts:two_factor_code", request)
-            elif path.startswith(settings.DRM_ADMIN_PATH_PREFIX) and must_enrol(request, user):
+            elif path.startswith(settings.DRM_ADMIN_PATH_PREFIX) and must_enrol(user):
                 return redirect_with_next("accounts:two_factor", request)
         return self.get_response(request)
 
@@ -48,8 +48,10 @@ def open_to_half_signed_in() -> tuple[str, ...]:
     )
 
 
-def must_enrol(request: HttpRequest, user) -> bool:
-    if not SecuritySettings.load(request_or_site=request).require_two_factor_for_staff:
+def must_enrol(user) -> bool:
+    # Read, never create: `SecuritySettings.load` writes the row on first use, and a gate in
+    # front of every admin page must not write (a busy database would turn each into a 500).
+    if not SecuritySettings.objects.filter(require_two_factor_for_staff=True).exists():
         return False
     return user.is_superuser or user.groups.filter(name__in=[EDITORS, MODERATORS]).exists()
 
