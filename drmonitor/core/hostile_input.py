@@ -6,7 +6,10 @@ that looks a path segment or a query value up would answer 500; no real address 
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+REFUSAL = "The address holds a NUL character."
 
 
 class RefuseNulCharacters:
@@ -19,7 +22,7 @@ class RefuseNulCharacters:
             or "\x00" in request.META.get("QUERY_STRING", "")
             or any("\x00" in value for values in request.GET.lists() for value in values[1])
         ):
-            return HttpResponseBadRequest(
-                "The address holds a NUL character.", content_type="text/plain"
-            )
+            if request.path.startswith(settings.DRM_API_PATH_PREFIX):
+                return JsonResponse({"detail": REFUSAL}, status=400)  # as the API's own 400s
+            return HttpResponseBadRequest(REFUSAL, content_type="text/plain")
         return self.get_response(request)

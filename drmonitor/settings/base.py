@@ -242,6 +242,8 @@ SECURE_CSP = {
 # and images from anywhere: under /admin/ the policy allows those (core/csp.py) and still
 # keeps plugins, other sites' scripts and foreign form targets out.
 DRM_ADMIN_PATH_PREFIX = "/admin/"
+# Where the JSON API lives (drmonitor/urls.py): refusals made before its views run answer in JSON.
+DRM_API_PATH_PREFIX = "/api/"
 DRM_ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],

@@ -109,7 +109,9 @@ def test_bad_filters_and_missing_records_get_clear_errors(client, demo):
     assert client.get("/api/hearings/999999").status_code == 404
     # A NUL byte would break a PostgreSQL query; it is refused before any is made.
     assert client.get("/api/incidents/a%00b").status_code == 400
-    assert client.get("/api/hearings", {"case": "a\x00b"}).status_code == 400
+    refused = client.get("/api/hearings", {"case": "a\x00b"})
+    assert refused.status_code == 400
+    assert refused.json() == {"detail": "The address holds a NUL character."}
 
 
 def test_open_to_any_origin_cacheable_and_read_only(client, demo):
