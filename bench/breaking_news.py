@@ -77,10 +77,11 @@ def cached_share(paths: list[str]) -> float:
     return hits / len(paths)
 
 
-def wrk(paths_file: Path, duration: int, connections: int) -> dict[str, float]:
+def wrk(paths_file: Path, port: int, duration: int, connections: int) -> dict[str, float]:
+    """wrk reading the paths in `paths_file` Zipf-spread (zipf.lua) from 127.0.0.1:`port`."""
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(ZIPF)]
-        + [f"http://127.0.0.1:{STATIC_PORT}/"],
+        + [f"http://127.0.0.1:{port}/"],
         env={**os.environ, "DRM_ZIPF_PATHS": str(paths_file)},
         capture_output=True,
         text=True,
@@ -115,7 +116,7 @@ def run(
 
     desk = threading.Thread(target=newsdesk)
     desk.start()
-    figures = wrk(paths_file, args.duration, args.connections)
+    figures = wrk(paths_file, STATIC_PORT, args.duration, args.connections)
     desk.join()
     figures["cached_share"] = statistics.mean(shares) if shares else float("nan")
     figures["published"] = len(published)
@@ -151,7 +152,7 @@ def main() -> int:
         # there); then a discarded run, as bench.sh warms up.
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(front.warm, paths))
-        wrk(paths_file, 10, args.connections)
+        wrk(paths_file, STATIC_PORT, 10, args.connections)
         steady = run("steady", paths, paths_file, front, args, publish=False)
         breaking = run("breaking", paths, paths_file, front, args, publish=True)
         paths_file.unlink()

@@ -66,8 +66,16 @@ def site_env(
 
 
 def prepare_site(var_dir: Path, articles: int, images: bool = True) -> None:
-    env = site_env(var_dir, 0)
-    subprocess.run([PYTHON, "-m", "drmonitor.cli", "setup"], env=env, check=True, cwd=ROOT)
+    set_up_and_seed(site_env(var_dir, 0), articles, images)
+
+
+def set_up_and_seed(
+    env: dict[str, str], articles: int, images: bool = True, demo: bool = True
+) -> None:
+    """Migrate, collect static files, install the site (and its demo) and seed the bench
+    articles into the site `env` names; every step is idempotent."""
+    setup = [PYTHON, "-m", "drmonitor.cli", "setup"] + ([] if demo else ["--no-demo"])
+    subprocess.run(setup, env=env, check=True, cwd=ROOT)
     subprocess.run(
         [PYTHON, str(ROOT / "bench" / "seed.py"), "--articles", str(articles)]
         + ([] if images else ["--no-images"]),
@@ -75,6 +83,20 @@ def prepare_site(var_dir: Path, articles: int, images: bool = True) -> None:
         check=True,
         cwd=ROOT,
     )
+
+
+def server_block(env: dict[str, str], listen: int, upstream: int, cache_dir: Path) -> str:
+    """The server block `drmonitor manage nginx_config` prints for this site."""
+    return subprocess.run(
+        [PYTHON, "-m", "drmonitor.cli", "manage", "nginx_config"]
+        + ["--listen", f"127.0.0.1:{listen}", "--upstream", f"127.0.0.1:{upstream}"]
+        + ["--cache-dir", str(cache_dir)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def wait_for(port: int, path: str = "/", seconds: float = 60) -> None:
@@ -224,23 +246,14 @@ def front_config(workdir: Path, env: dict[str, str]) -> Path:
     """
     if not PURGE_MODULE.exists():
         raise RuntimeError(f"{PURGE_MODULE} is missing (libnginx-mod-http-cache-purge)")
-    server_block = subprocess.run(
-        [PYTHON, "-m", "drmonitor.cli", "manage", "nginx_config"]
-        + ["--listen", f"127.0.0.1:{STATIC_PORT}", "--upstream", f"127.0.0.1:{SITE_PORT}"]
-        + ["--cache-dir", str(workdir / "cache")],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    block = server_block(env, STATIC_PORT, SITE_PORT, workdir / "cache")
     config = nginx_conf(
         workdir,
         f"""  # Log only what went to gunicorn; a cache hit costs nothing here.
   map $upstream_addr $drm_proxied {{ "" 0; default 1; }}
   log_format drm_proxied '$uri $status';
   access_log {workdir}/proxied.log drm_proxied if=$drm_proxied;
-{server_block}""",
+{block}""",
     )
     config.write_text(f"load_module {PURGE_MODULE};\n" + config.read_text())
     return config

@@ -36,8 +36,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -46,12 +44,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from breaking_news import wrk
 from bs4 import BeautifulSoup
-from soak_stack import ROOT, Gunicorn, Nginx, Postgres, Redis, Worker, status, wait_until
+from run import set_up_and_seed
+from soak_stack import Gunicorn, Nginx, Postgres, Redis, Worker, status, wait_until
 
-PYTHON = sys.executable
 ZIPF = Path(__file__).resolve().parent / "zipf.lua"
-SUMMARY = re.compile(r"ZIPF (.*)")
 # Redis last: its restart empties the page cache, which the phases after it would pay for.
 PHASES = ("steady", "gunicorn", "postgres", "publisher", "redis")
 DOWN_SECONDS = 2.0  # how long a stopped service stays down before it is started again
@@ -84,14 +82,7 @@ def site_env(var: Path, ports: dict[str, int], pg: Postgres, redis: Redis) -> di
 def prepare(env: dict[str, str], articles: int, images: bool) -> None:
     """Migrate, collect static files, install the site and seed the bench articles (idempotent)."""
     env = {**env, "DRM_PURGE_URL": ""}  # nginx is not up yet: nothing of it to purge
-    subprocess.run([PYTHON, "-m", "drmonitor.cli", "setup", "--no-demo"], env=env, check=True)
-    subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "seed.py"), "--articles", str(articles)]
-        + ([] if images else ["--no-images"]),
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
+    set_up_and_seed(env, articles, images, demo=False)
     # nginx's workers (an unprivileged user) read static files and media from here.
     for path in [Path(env["DRM_VAR_DIR"]), *Path(env["DRM_VAR_DIR"]).rglob("*")]:
         path.chmod(path.stat().st_mode | 0o005 | (0o050 if path.is_dir() else 0))
@@ -206,21 +197,6 @@ def live_count(slugs: list[str]) -> int:
 
     close_old_connections()
     return ArticlePage.objects.filter(slug__in=slugs, live=True).count()
-
-
-def wrk(paths_file: Path, port: int, duration: int, connections: int) -> dict[str, float]:
-    result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(ZIPF)]
-        + [f"http://127.0.0.1:{port}/"],
-        env={**os.environ, "DRM_ZIPF_PATHS": str(paths_file)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    match = SUMMARY.search(result.stdout)
-    if not match:
-        raise RuntimeError(f"wrk printed no summary:\n{result.stdout}\n{result.stderr}")
-    return {key: float(value) for key, value in (kv.split("=") for kv in match[1].split())}
 
 
 def read_log(phase: Phase, access_log: Path, offset: int) -> int:

@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from run import PURGE_MODULE, nginx_conf
+from run import PURGE_MODULE, nginx_conf, server_block
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -216,22 +216,13 @@ class Nginx:
         shutil.rmtree(self.workdir, ignore_errors=True)
         self.workdir.mkdir(parents=True)
         self.workdir.chmod(0o777)  # nginx's workers write the cache as an unprivileged user
-        server_block = subprocess.run(
-            [PYTHON, "-m", "drmonitor.cli", "manage", "nginx_config"]
-            + ["--listen", f"127.0.0.1:{self.port}", "--upstream", f"127.0.0.1:{self.upstream}"]
-            + ["--cache-dir", str(self.workdir / "cache")],
-            env=self.env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        block = server_block(self.env, self.port, self.upstream, self.workdir / "cache")
         config = nginx_conf(
             self.workdir,
             f"""  # Every request: when it ended, its status, gunicorn's status ("-" for a hit).
   log_format drm_soak '$msec $status $upstream_status';
   access_log {self.access_log} drm_soak buffer=256k flush=1s;
-{server_block}""",
+{block}""",
         )
         config.write_text(f"load_module {PURGE_MODULE};\n" + config.read_text())
         subprocess.run(
