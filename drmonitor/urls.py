@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/", include("drmonitor.api.urls")),
     path("playlists/", include("drmonitor.playlists.urls")),
     path("library/", include("drmonitor.library.urls")),
+    path("", include("drmonitor.measurements.urls")),
     path("", include("drmonitor.readership.urls")),
     path("", include("drmonitor.tracker.urls")),
     path("", include("drmonitor.newsroom.discovery_urls")),

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "drmonitor.library",
     "drmonitor.advocacy",
     "drmonitor.trends",
+    "drmonitor.measurements",
     "drmonitor.desk",
     "drmonitor.api",
     "drmonitor.wordpress",
@@ -162,6 +163,10 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DRM_MEDIA_ROOT", VAR_DIR / "media"))
 DRM_SERVE_MEDIA = os.environ.get("DRM_SERVE_MEDIA", "1") == "1"
+# The observatory's measurement store (DuckDB), written by ingest and read by the status pages.
+DRM_MEASUREMENT_STORE = Path(
+    os.environ.get("DRM_MEASUREMENT_STORE", VAR_DIR / "measurements.duckdb")
+)
 
 CACHES = {
     "default": {

@@ -1,0 +1,7 @@
+"""The observatory on the site: what the measurement store says, for readers and editors.
+
+The store itself (DuckDB, one row per measurement with both verdicts) and everything that reads
+measurements belong to the `drm_observatory` distribution; this app opens the store the site's
+settings name and shows it: the status board, a page per service and country, a page per
+measurement, and the endpoint our probes deliver to.
+"""
