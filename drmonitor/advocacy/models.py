@@ -105,7 +105,7 @@ class CampaignPage(SectionPage):
         record = self.campaign
         context["campaign"] = record
         context["organisers"] = list(record.organisers.all()) if record else []
-        context["incidents"] = list(record.incidents.all()) if record else []
+        context["incidents"] = list(record.incidents.published()) if record else []
         context["sources"] = list(record.sources.all()) if record else []
         statements = list(self.statements.all())
         pages = {

@@ -144,7 +144,7 @@ def filters_honoured(view):
 def incidents_csv(request):
     """Every incident, or those the list's filters select (same parameters as the page)."""
     incidents = filtered_incidents(
-        request.GET.dict(), Incident.objects.order_by("start_date", "slug")
+        request.GET.dict(), Incident.objects.published().order_by("start_date", "slug")
     )
     return _incidents_response(incidents, request.build_absolute_uri("/").rstrip("/"))
 

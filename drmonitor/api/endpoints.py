@@ -174,7 +174,7 @@ def service_detail(request, slug: str = SlugPath):
 def incident_timeline_view(request, slug: str = SlugPath):
     """The incident's merged timeline (its orders, cases, hearings, statements, campaigns,
     status changes and our reporting), in date order, each event with its sources."""
-    return incident_timeline(get_object_or_404(Incident, slug=slug))
+    return incident_timeline(get_object_or_404(Incident.objects.published(), slug=slug))
 
 
 @api.get(
@@ -184,7 +184,7 @@ def incident_timeline_view(request, slug: str = SlugPath):
 )
 def case_timeline_view(request, slug: str = SlugPath):
     """The case's timeline from filing on, with the incidents it challenges."""
-    return case_timeline(get_object_or_404(LegalCase, slug=slug))
+    return case_timeline(get_object_or_404(LegalCase.objects.published(), slug=slug))
 
 
 def _plain_list(records):

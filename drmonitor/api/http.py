@@ -30,7 +30,8 @@ def last_modified() -> datetime.datetime | None:
     """When the evidence desk last changed: the newest edit of an incident or a case, or
     publication of a hearing or an order (one query)."""
     newest = [
-        model.objects.values(one=Value(1))
+        model.objects.published()
+        .values(one=Value(1))
         .annotate(t=Max(field))
         .values_list("t", flat=True)
         .order_by()

@@ -113,19 +113,24 @@ def filtered_hearings(params: dict, queryset: QuerySet) -> QuerySet:
 
 
 def incidents_queryset() -> QuerySet:
-    return Incident.objects.select_related("country", "decision_maker").prefetch_related(
-        "services",
-        "networks",
-        "ordered_by",
-        "sources",
-        Prefetch("cases", queryset=LegalCase.objects.select_related("court")),
+    return (
+        Incident.objects.published()
+        .select_related("country", "decision_maker")
+        .prefetch_related(
+            "services",
+            "networks",
+            "ordered_by",
+            "sources",
+            Prefetch("cases", queryset=LegalCase.objects.published().select_related("court")),
+        )
     )
 
 
 def cases_queryset() -> QuerySet:
     return (
-        LegalCase.objects.select_related("court", "bench")
-        .prefetch_related("numbers", "incidents", "petitioners", "respondents")
+        LegalCase.objects.published()
+        .select_related("court", "bench")
+        .prefetch_related("numbers", _incident_refs(), "petitioners", "respondents")
         .annotate(hearing_count=Count("hearings", filter=Q(hearings__live=True), distinct=True))
         .order_by("court__name", "-filed_on", "title")
     )
@@ -149,11 +154,13 @@ def hearings_queryset() -> QuerySet:
 
 
 def services_queryset() -> QuerySet:
-    return Service.objects.annotate(incident_count=Count("incidents")).order_by("name")
+    return Service.objects.annotate(
+        incident_count=Count("incidents", filter=Q(incidents__live=True))
+    ).order_by("name")
 
 
 def _incident_refs() -> Prefetch:
-    return Prefetch("incidents", queryset=Incident.objects.only("slug", "title"))
+    return Prefetch("incidents", queryset=Incident.objects.published().only("slug", "title"))
 
 
 def orders_queryset() -> QuerySet:

@@ -156,10 +156,13 @@ def load_consolidations(entry: Located[CaseSpec]) -> None:
 
 def link_article(article: ArticlePage, records: ArticleRecords) -> None:
     """Show a new article beside the records it is about, and as the report of its hearings."""
-    for incident in tracker.Incident.objects.filter(slug__in=records.incidents):
-        incident.articles.add(article)
-    for case in tracker.LegalCase.objects.filter(slug__in=records.cases):
-        case.articles.add(article)
+    records_about = [
+        *tracker.Incident.objects.filter(slug__in=records.incidents),
+        *tracker.LegalCase.objects.filter(slug__in=records.cases),
+    ]
+    for record in records_about:
+        record.articles.add(article)
+        record.save()  # a record writes its links when saved (they wait in drafts otherwise)
     for ref in records.reports_hearings:
         hearing = tracker.Hearing.objects.get(case__slug=ref.case, date=ref.date)
         if hearing.article_id is None:

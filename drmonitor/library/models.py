@@ -166,8 +166,10 @@ class CitedProvisions(models.Model):
                 "source": block.value.get("source"),
             }
             if citing and law is not None:
-                provision["citing_incidents"] = list(law.incidents.order_by("-start_date"))
-                provision["citing_cases"] = list(law.cases.order_by("title"))
+                provision["citing_incidents"] = list(
+                    law.incidents.published().order_by("-start_date")
+                )
+                provision["citing_cases"] = list(law.cases.published().order_by("title"))
             provisions.append(provision)
         return provisions
 
@@ -190,11 +192,14 @@ class CitedProvisions(models.Model):
             )
 
     def citing_incidents(self) -> QuerySet[Incident]:
-        return Incident.objects.filter(legal_basis__in=self.cited_laws()).distinct()
+        return Incident.objects.published().filter(legal_basis__in=self.cited_laws()).distinct()
 
     def citing_cases(self) -> QuerySet[LegalCase]:
         return (
-            LegalCase.objects.filter(laws__in=self.cited_laws()).select_related("court").distinct()
+            LegalCase.objects.published()
+            .filter(laws__in=self.cited_laws())
+            .select_related("court")
+            .distinct()
         )
 
     def citation_context(self) -> dict:

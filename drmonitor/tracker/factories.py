@@ -241,6 +241,7 @@ def x_ban_file() -> XBanFile:
         *(ended(f"Protest shutdown {n}", D(2024, 5 + n, 10), D(2024, 5 + n, 12)) for n in range(5)),
     ]
     shc_election.incidents.set([others[0]])
+    shc_election.save()  # a case writes its links when saved
     return XBanFile(incident, shc, shc_election, ihc, lhc, phc, others)
 
 

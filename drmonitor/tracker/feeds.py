@@ -25,7 +25,7 @@ class _TimelineFeed(Feed):
     timeline = staticmethod(incident_timeline)
 
     def get_object(self, request, slug):
-        return get_object_or_404(self.record_model, slug=slug)
+        return get_object_or_404(self.record_model.objects.published(), slug=slug)
 
     def title(self, obj) -> str:
         return f"{obj.title}: timeline | Digital Rights Monitor"
@@ -123,14 +123,14 @@ def upcoming_calendar(request):
 
 @records_page
 def case_calendar(request, slug):
-    case = get_object_or_404(LegalCase, slug=slug)
+    case = get_object_or_404(LegalCase.objects.published(), slug=slug)
     hearings = Hearing.objects.upcoming().filter(case=case)
     return _calendar(request, f"{case.title}: hearings", hearings)
 
 
 @records_page
 def incident_calendar(request, slug):
-    incident = get_object_or_404(Incident, slug=slug)
+    incident = get_object_or_404(Incident.objects.published(), slug=slug)
     hearings = Hearing.objects.upcoming().filter(case__incidents=incident).distinct()
     return _calendar(request, f"{incident.title}: hearings", hearings)
 

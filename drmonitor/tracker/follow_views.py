@@ -42,13 +42,13 @@ def _toggle(request, **target):
 @login_required
 @require_POST
 def follow_incident(request, slug):
-    return _toggle(request, incident=get_object_or_404(Incident, slug=slug))
+    return _toggle(request, incident=get_object_or_404(Incident.objects.published(), slug=slug))
 
 
 @login_required
 @require_POST
 def follow_case(request, slug):
-    return _toggle(request, case=get_object_or_404(LegalCase, slug=slug))
+    return _toggle(request, case=get_object_or_404(LegalCase.objects.published(), slug=slug))
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST without a CSRF cookie

@@ -1,8 +1,8 @@
 """A record's public history: what changed, when, and which role changed it.
 
-Read from Wagtail's own log of the admin: an incident's or a case's saved edits, and the
-published versions of its hearings and orders (a reporter's draft is not public until an editor
-or a moderator approves it). Each change is compared with the version before it, field by
+Read from Wagtail's own log of the admin: the published versions of an incident or a case and
+of its hearings and orders (a reporter's draft is not public until an editor or a moderator
+approves it). Each change is compared with the version before it, field by
 field, so the list says "next date, what happened" rather than "edited". People are named by
 role only: the public learns how a record changed, not who on the staff typed it.
 """
@@ -21,15 +21,16 @@ from wagtail.models import ModelLogEntry
 
 from drmonitor.accounts.roles import EDITORS, MODERATORS, REPORTERS
 from drmonitor.tracker.models import Hearing, Incident, LegalCase, Order
+from drmonitor.tracker.models.review import AS_PUBLISHED
 
-# Log actions that put a version in front of readers: a record without review is public when
-# saved; a reviewed one (hearings, orders) when published.
-PUBLIC_ACTIONS = {
-    Incident: ("wagtail.create", "wagtail.edit"),
-    LegalCase: ("wagtail.create", "wagtail.edit"),
-    Hearing: ("wagtail.publish",),
-    Order: ("wagtail.publish",),
-}
+# A version is in front of readers once published; a record published outside the admin has
+# its published version logged (AS_PUBLISHED) before its first reviewed change. Before
+# incidents and cases were reviewed (tracker migration 0010) each saved version of them was
+# public at once: those revisions, saved without a draft state, have no "live" in their content.
+PUBLISHED = Q(action__in=("wagtail.publish", AS_PUBLISHED))
+SAVED_BEFORE_REVIEW = Q(action__in=("wagtail.create", "wagtail.edit")) & ~Q(
+    revision__content__has_key="live"
+)
 # Bookkeeping that changes with every save and says nothing about the facts.
 NOT_FACTS = frozenset(
     {
@@ -53,6 +54,7 @@ NOT_FACTS = frozenset(
         "document_text",
         "document_hash",
         "normalised",
+        "status_source",  # the status change lists its source itself
     }
 )
 ROLE_OF_GROUP = {EDITORS: "an editor", MODERATORS: "a moderator", REPORTERS: "a reporter"}
@@ -92,7 +94,8 @@ def changed_fields(model: type[models.Model], before: dict, after: dict) -> tupl
     """The names, as the admin labels them, of the facts that differ between two versions."""
     names = []
     for key in after:
-        if key in NOT_FACTS or before.get(key) == after.get(key):
+        # A version saved before a fact was kept in revisions says nothing about that fact.
+        if key in NOT_FACTS or key not in before or before[key] == after[key]:
             continue
         try:
             names.append(str(model._meta.get_field(key).verbose_name))
@@ -116,9 +119,10 @@ def _changes_of(objects: Iterable[models.Model]) -> list[Change]:
     types = ContentType.objects.get_for_models(*{model for model, _ in by_key})
     wanted = Q(pk__in=[])
     for model, pk in by_key:
-        wanted |= Q(content_type=types[model], object_id=pk, action__in=PUBLIC_ACTIONS[model])
+        wanted |= Q(content_type=types[model], object_id=pk)
     entries = (
         ModelLogEntry.objects.filter(wanted)
+        .filter(PUBLISHED | SAVED_BEFORE_REVIEW)
         .exclude(revision=None)
         .select_related("revision__user", "user", "content_type")
         .prefetch_related("revision__user__groups", "user__groups")
@@ -132,6 +136,8 @@ def _changes_of(objects: Iterable[models.Model]) -> list[Change]:
         content = entry.revision.content
         before = previous.get(key)
         previous[key] = content
+        if entry.action == AS_PUBLISHED:
+            continue  # the version readers saw, kept to compare the next one with
         fields = changed_fields(model, before, content) if before is not None else ()
         if before is not None and not fields:
             continue  # saved again without changing a fact

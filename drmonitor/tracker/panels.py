@@ -21,7 +21,8 @@ def evidence_desk() -> dict:
     depends_on_today()  # it counts the days since each incident began
     today = timezone.localdate()
     ongoing = (
-        Incident.objects.filter(status=IncidentStatus.ONGOING, end_date__isnull=True)
+        Incident.objects.published()
+        .filter(status=IncidentStatus.ONGOING, end_date__isnull=True)
         .select_related("country")
         .prefetch_related("services")
         .order_by("start_date")[:EVIDENCE_DESK_SIZE]
@@ -38,8 +39,16 @@ def _cited_articles() -> frozenset[int]:
     ids = set(
         Hearing.objects.published().exclude(article=None).values_list("article_id", flat=True)
     )
-    ids.update(Incident.articles.through.objects.values_list("articlepage_id", flat=True))
-    ids.update(LegalCase.articles.through.objects.values_list("articlepage_id", flat=True))
+    ids.update(
+        Incident.articles.through.objects.filter(incident__live=True).values_list(
+            "articlepage_id", flat=True
+        )
+    )
+    ids.update(
+        LegalCase.articles.through.objects.filter(legalcase__live=True).values_list(
+            "articlepage_id", flat=True
+        )
+    )
     return frozenset(ids)
 
 

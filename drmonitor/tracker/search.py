@@ -57,14 +57,14 @@ def sources() -> list[RecordSource]:
     return [
         RecordSource(
             "incident",
-            lambda: Incident.objects.select_related("country"),
+            lambda: Incident.objects.published().select_related("country"),
             "start_date",
             "summary",
             lambda incident: f"Incident · {incident.country.name}",
         ),
         RecordSource(
             "case",
-            lambda: LegalCase.objects.select_related("court"),
+            lambda: LegalCase.objects.published().select_related("court"),
             "filed_on",
             "subject",
             lambda case: f"Court case · {case.court.name} · {case.get_status_display()}",

@@ -22,7 +22,7 @@ class RecordSitemap(Sitemap):
 
     def items(self):
         depends_on(keys.RECORDS)
-        return self.model.objects.order_by("pk").only("slug", "updated_at")
+        return self.model.objects.published().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, record) -> object:
         return record.updated_at

@@ -276,7 +276,11 @@ def incident_timeline(incident: Incident) -> list[Event]:
     orders = incident.orders.published().filter(case__isnull=True)
     orders = orders.select_related("incident", "document")
     events += [_order_event(o) for o in orders.prefetch_related("sources")]
-    cases = incident.cases.select_related("court").prefetch_related("articles", *_WITH_CHANGES)
+    cases = (
+        incident.cases.published()
+        .select_related("court")
+        .prefetch_related("articles", *_WITH_CHANGES)
+    )
     articles = list(incident.articles.all())
     for case in cases:
         events += _case_events(case, with_case=True)
@@ -296,7 +300,7 @@ def case_timeline(case: LegalCase) -> list[Event]:
     """The case from filing to decision, with the incidents it challenges for context."""
     prefetch_related_objects([case], *_WITH_CHANGES)
     events = _case_events(case, with_case=False)
-    for incident in case.incidents.prefetch_related(*_WITH_CHANGES):
+    for incident in case.incidents.published().prefetch_related(*_WITH_CHANGES):
         events += _bounds(incident)
     articles = list(case.articles.all())
     articles += _reported_in(case)

@@ -87,7 +87,7 @@ def _history_and_follow(request, record: Incident | LegalCase, kind: str) -> dic
 
 @records_page
 def incident_list(request):
-    incidents = Incident.objects.select_related("country").prefetch_related("services")
+    incidents = Incident.objects.published().select_related("country").prefetch_related("services")
     return _filtered_list(
         request,
         "tracker/incident_list.html",
@@ -101,7 +101,7 @@ def incident_list(request):
 @records_page
 def incident_detail(request, slug):
     incident = get_object_or_404(
-        Incident.objects.select_related("country", "decision_maker"), slug=slug
+        Incident.objects.published().select_related("country", "decision_maker"), slug=slug
     )
     today = timezone.localdate()
     return _described(
@@ -112,7 +112,7 @@ def incident_detail(request, slug):
         events=incident_timeline(incident),
         today=today,
         days=incident.duration_days(today),
-        cases=incident.cases.select_related("court").prefetch_related("numbers"),
+        cases=incident.cases.published().select_related("court").prefetch_related("numbers"),
         orders=incident.orders.published()
         .select_related("issued_by", "document")
         .prefetch_related("sources"),
@@ -123,7 +123,8 @@ def incident_detail(request, slug):
 @records_page
 def case_list(request):
     cases = (
-        LegalCase.objects.select_related("court")
+        LegalCase.objects.published()
+        .select_related("court")
         .prefetch_related("numbers")
         .annotate(hearing_count=Count("hearings", filter=Q(hearings__live=True)))
         .order_by("court__name", "-filed_on", "title")
@@ -141,7 +142,8 @@ def case_list(request):
 @records_page
 def case_detail(request, slug):
     case = get_object_or_404(
-        LegalCase.objects.select_related("court", "bench").prefetch_related("numbers"), slug=slug
+        LegalCase.objects.published().select_related("court", "bench").prefetch_related("numbers"),
+        slug=slug,
     )
     return _described(
         request,
@@ -155,8 +157,8 @@ def case_detail(request, slug):
         orders=case.orders.published()
         .select_related("hearing", "document")
         .prefetch_related("sources"),
-        consolidations=case.consolidations.select_related("with_case"),
-        consolidated_into=case.consolidated_into.select_related("case"),
+        consolidations=case.consolidations.filter(with_case__live=True).select_related("with_case"),
+        consolidated_into=case.consolidated_into.filter(case__live=True).select_related("case"),
         **_history_and_follow(request, case, "case"),
     )
 
@@ -175,8 +177,10 @@ def upcoming_hearings(request):
 @records_page
 def service_list(request):
     services = Service.objects.annotate(
-        incident_count=Count("incidents"),
-        ongoing_count=Count("incidents", filter=Q(incidents__status="Ongoing")),
+        incident_count=Count("incidents", filter=Q(incidents__live=True)),
+        ongoing_count=Count(
+            "incidents", filter=Q(incidents__live=True, incidents__status="Ongoing")
+        ),
     )
     return _described(
         request,
@@ -190,7 +194,7 @@ def service_list(request):
 @records_page
 def service_detail(request, slug):
     service = get_object_or_404(Service, slug=slug)
-    incidents = service.incidents.select_related("country")
+    incidents = service.incidents.published().select_related("country")
     description = (
         f"Every incident Digital Rights Monitor records that affected {service.name}: blocks, "
         "throttling and shutdowns, newest first."
@@ -224,13 +228,13 @@ def actor_detail(request, slug):
         "actor_detail",
         actor.description or f"{actor}: the incidents, cases, orders and statements it is part of.",
         actor=actor,
-        ordered=actor.incidents_ordered.all(),
-        decided=actor.incidents_decided.all(),
-        as_petitioner=actor.cases_as_petitioner.select_related("court"),
-        as_respondent=actor.cases_as_respondent.select_related("court"),
+        ordered=actor.incidents_ordered.published(),
+        decided=actor.incidents_decided.published(),
+        as_petitioner=actor.cases_as_petitioner.published().select_related("court"),
+        as_respondent=actor.cases_as_respondent.published().select_related("court"),
         statements=actor.statements.all(),
         campaigns=actor.campaigns.all(),
-        orders=actor.orders.all(),
+        orders=actor.orders.published(),
     )
 
 
@@ -252,11 +256,13 @@ def _cite(request, record: Incident | LegalCase, fmt: str) -> HttpResponse:
 @records_page
 def cite_incident(request, slug, fmt):
     """ "Cite this record": the incident as BibTeX (`.bib`) or CSL-JSON (`.json`)."""
-    return _cite(request, get_object_or_404(Incident, slug=slug), fmt)
+    return _cite(request, get_object_or_404(Incident.objects.published(), slug=slug), fmt)
 
 
 @records_page
 def cite_case(request, slug, fmt):
     return _cite(
-        request, get_object_or_404(LegalCase.objects.select_related("court"), slug=slug), fmt
+        request,
+        get_object_or_404(LegalCase.objects.published().select_related("court"), slug=slug),
+        fmt,
     )

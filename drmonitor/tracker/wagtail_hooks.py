@@ -18,6 +18,7 @@ from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES, SITEMAPS
 from drmonitor.tracker import models as tracker
 from drmonitor.tracker import search, sitemaps
 from drmonitor.tracker.forms import SourcedRecordForm, StatusSourcedForm
+from drmonitor.tracker.models.review import AS_PUBLISHED
 from drmonitor.tracker.panels import article_records
 from drmonitor.tracker.stop.admin_views import (
     can_import,
@@ -155,6 +156,14 @@ register_snippet(TrackerGroup)
 hooks.register(SEARCH_SOURCES, search.sources)
 hooks.register(ARTICLE_ASIDES, article_records)
 hooks.register(SITEMAPS, sitemaps.sitemaps)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions) -> None:
+    """Name the tracker's own log entry in the admin's history (see `models/review.py`)."""
+    actions.register_action(
+        AS_PUBLISHED, "Kept as published", "The version readers saw, kept before a change"
+    )
 
 
 register_admin_page(

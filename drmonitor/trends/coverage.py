@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 from taggit.models import Tag
@@ -140,7 +140,9 @@ def articles_by_tag(home: Page) -> Chart:
 
 
 def incidents_by_kind() -> Chart:
-    rows = Incident.objects.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    rows = (
+        Incident.objects.published().values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    )
     labels = dict(IncidentKind.choices)
     return Chart(
         id="chart-incidents-kinds",
@@ -155,7 +157,9 @@ def incidents_by_kind() -> Chart:
 
 def incidents_by_service() -> Chart:
     services = (
-        Service.objects.annotate(n=Count("incidents", distinct=True))
+        Service.objects.annotate(
+            n=Count("incidents", filter=Q(incidents__live=True), distinct=True)
+        )
         .filter(n__gt=0)
         .order_by("-n", "name")
     )

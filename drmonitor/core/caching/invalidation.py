@@ -20,7 +20,7 @@ Pages are special in two ways. Every page type gets the keys of `page_keys` (its
 parent's list of children, the menu when it is in it) without registering anything. And a
 page's row is also saved, in part, for every draft revision, which readers never see: only a
 whole save (a publish, an unpublish, a new page, a page saved directly) or a move or deletion
-counts.
+counts. The same holds for every model with a draft state (the tracker's reviewed records).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import post_page_move, pre_page_move
 
 from drmonitor.core.caching import frontend, keys
@@ -204,8 +204,9 @@ def _before_of(instance: Model) -> set[str]:
 
 
 def _counts(instance: Model, update_fields) -> bool:
-    """Whether readers may see this save: not a page's draft revision (a partial save)."""
-    return not isinstance(instance, Page) or update_fields is None
+    """Whether readers may see this save: not a draft revision of a page or of a reviewed
+    snippet (a partial save)."""
+    return not isinstance(instance, DraftStateMixin) or update_fields is None
 
 
 def _on_pre_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:

@@ -14,15 +14,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from drmonitor.core import pdf_text
 from drmonitor.core.fields import optional_link
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
+from drmonitor.tracker.models.review import Reviewed, ReviewedQuerySet
 from drmonitor.tracker.vocab import (
     CLOSED_CASE_STATUSES,
     BenchType,
@@ -97,7 +96,7 @@ def normalise_case_number(number: str) -> str:
     return re.sub(r"[\s.]+", "", number).upper()
 
 
-class LegalCase(PublicRecord, ClusterableModel):
+class LegalCase(PublicRecord):
     page_url_name = "tracker:case"
     status_owner_field = "case"
 
@@ -112,24 +111,24 @@ class LegalCase(PublicRecord, ClusterableModel):
     filed_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
 
-    petitioners = models.ManyToManyField(
+    petitioners = ParentalManyToManyField(
         "tracker.Actor", blank=True, related_name="cases_as_petitioner"
     )
     petitioners_text = models.CharField(
         "petitioners as printed", max_length=500, blank=True, help_text="Names without a record."
     )
-    respondents = models.ManyToManyField(
+    respondents = ParentalManyToManyField(
         "tracker.Actor", blank=True, related_name="cases_as_respondent"
     )
     respondents_text = models.CharField("respondents as printed", max_length=500, blank=True)
     counsel = models.CharField(max_length=500, blank=True)
 
-    incidents = models.ManyToManyField("tracker.Incident", blank=True, related_name="cases")
-    laws = models.ManyToManyField("tracker.Law", blank=True, related_name="cases")
-    articles = models.ManyToManyField(
+    incidents = ParentalManyToManyField("tracker.Incident", blank=True, related_name="cases")
+    laws = ParentalManyToManyField("tracker.Law", blank=True, related_name="cases")
+    articles = ParentalManyToManyField(
         "newsroom.ArticlePage", blank=True, related_name="tracker_cases"
     )
-    sources = models.ManyToManyField("tracker.Source", blank=True, related_name="cases")
+    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="cases")
 
     panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("court"), FieldPanel("bench")]),
@@ -313,24 +312,12 @@ class CaseConsolidation(models.Model):
             raise ValidationError(errors)
 
 
-class ReviewedQuerySet(models.QuerySet):
-    def published(self):
-        """What readers see: rows an editor published, never a reporter's draft in review."""
-        return self.filter(live=True)
-
-
-class Reviewed(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
-    """A record reporters keep: their additions and edits are drafts until an editor or a
-    moderator approves them in the "Editorial review" workflow, and every published version is
-    kept as a revision, so the public change list can say what changed and when. Its sources
-    are a ParentalManyToManyField so that a draft's sources wait in the revision with the rest.
-    """
-
-    class Meta:
-        abstract = True
-
-
 class HearingQuerySet(ReviewedQuerySet):
+    def published(self) -> HearingQuerySet:
+        """Published hearings of published cases: a hearing of a reporter's new case waits
+        with it."""
+        return super().published().filter(case__live=True)
+
     def upcoming(self) -> HearingQuerySet:
         """Published hearings from today on (Pakistan time), soonest first."""
         return (
@@ -385,7 +372,7 @@ class Hearing(Reviewed, index.Indexed):
         index.SearchField("what_happened"),
         index.SearchField("directions"),
         index.SearchField("summoned"),
-        index.RelatedFields("case", [index.SearchField("title")]),
+        index.RelatedFields("case", [index.SearchField("title"), index.FilterField("live")]),
         index.FilterField("date"),
         index.FilterField("live"),
     ]
@@ -421,6 +408,12 @@ class Hearing(Reviewed, index.Indexed):
             raise ValidationError(errors)
 
 
+class OrderQuerySet(ReviewedQuerySet):
+    def published(self) -> OrderQuerySet:
+        """Published orders whose case and incident, when named, are published too."""
+        return super().published().exclude(case__live=False).exclude(incident__live=False)
+
+
 class Order(Reviewed, index.Indexed):
     """A court order or judgment, or a government order such as the ministry's blocking letter.
 
@@ -451,7 +444,7 @@ class Order(Reviewed, index.Indexed):
     document_hash = models.CharField(max_length=40, editable=False, blank=True)
     sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="orders")
 
-    objects = ReviewedQuerySet.as_manager()
+    objects = OrderQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
@@ -469,6 +462,8 @@ class Order(Reviewed, index.Indexed):
         index.SearchField("summary"),
         index.SearchField("reference_no"),
         index.SearchField("document_text"),
+        index.RelatedFields("case", [index.FilterField("live")]),
+        index.RelatedFields("incident", [index.FilterField("live")]),
         index.FilterField("date"),
         index.FilterField("live"),
     ]

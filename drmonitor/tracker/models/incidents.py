@@ -7,6 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -32,8 +33,8 @@ class Incident(PublicRecord):
         max_length=20, blank=True, choices=vocab.AffectedNetwork.choices
     )
     extent = models.CharField(max_length=30, blank=True, choices=vocab.Extent.choices)
-    networks = models.ManyToManyField("tracker.Network", blank=True, related_name="incidents")
-    services = models.ManyToManyField("tracker.Service", blank=True, related_name="incidents")
+    networks = ParentalManyToManyField("tracker.Network", blank=True, related_name="incidents")
+    services = ParentalManyToManyField("tracker.Service", blank=True, related_name="incidents")
 
     start_date = models.DateField()
     start_date_type = models.CharField(
@@ -50,7 +51,7 @@ class Incident(PublicRecord):
     ordered_by_level = models.CharField(
         "ordered by (level)", max_length=30, blank=True, choices=vocab.OrderedBy.choices
     )
-    ordered_by = models.ManyToManyField(
+    ordered_by = ParentalManyToManyField(
         "tracker.Actor",
         blank=True,
         related_name="incidents_ordered",
@@ -63,7 +64,7 @@ class Incident(PublicRecord):
     stated_justification_details = models.TextField(blank=True)
     actual_cause = models.CharField(max_length=40, blank=True, choices=vocab.ActualCause.choices)
     actual_cause_details = models.TextField(blank=True)
-    legal_basis = models.ManyToManyField("tracker.Law", blank=True, related_name="incidents")
+    legal_basis = ParentalManyToManyField("tracker.Law", blank=True, related_name="incidents")
     legal_method = models.TextField(blank=True, help_text='As stated, e.g. "Government order".')
     government_acknowledged = models.CharField(
         max_length=10, choices=vocab.YesNoUnknown.choices, default=vocab.YesNoUnknown.UNKNOWN
@@ -71,8 +72,8 @@ class Incident(PublicRecord):
     government_ack_source = models.URLField(blank=True, max_length=2000)
     government_ack_quote = models.TextField(blank=True)
 
-    sources = models.ManyToManyField("tracker.Source", blank=True, related_name="incidents")
-    articles = models.ManyToManyField(
+    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="incidents")
+    articles = ParentalManyToManyField(
         "newsroom.ArticlePage", blank=True, related_name="tracker_incidents"
     )
 

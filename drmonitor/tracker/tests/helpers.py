@@ -19,3 +19,16 @@ def publish_article(title: str, section: SectionPage | None = None, **kw):
     article.save_revision().publish()
     article.refresh_from_db()
     return article
+
+
+def member(client, group: str):
+    """`client`, signed in as a new member of the editorial role `group`."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        f"{group.lower()}-1", f"{group.lower()}@example.org", "x-long-pass-1"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
