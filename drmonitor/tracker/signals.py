@@ -2,7 +2,9 @@
 
 The rows are written after the editor's transaction commits, so a rolled-back edit notifies
 no one; sending is left to the worker. A hearing counts once it is public: a reporter's draft
-tells no one, its publication (Wagtail's `published` signal) does.
+tells no one, its publication (Wagtail's `published` signal) does. An incident's or a case's
+draft writes nothing to its row or its links, so its status change (a StatusChange) and its
+newly linked articles reach followers when it is published, once.
 """
 
 from __future__ import annotations

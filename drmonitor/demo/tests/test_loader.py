@@ -98,7 +98,9 @@ def test_a_reload_keeps_what_editors_changed(loaded):
     settings.save()
     Author.objects.filter(slug="drm").update(role="House byline")
     Incident.objects.filter(slug="x-blocked").update(summary="Rewritten by an editor.")
-    LegalCase.objects.get(slug="petition-against-x-block").articles.clear()
+    petition = LegalCase.objects.get(slug="petition-against-x-block")
+    petition.articles.clear()
+    petition.save()
 
     load(loaded)
 

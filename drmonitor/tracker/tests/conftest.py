@@ -39,6 +39,7 @@ def case(court, incident) -> LegalCase:
         court=court, title="A v. Federation", filed_on=datetime.date(2024, 2, 20)
     )
     case.incidents.add(incident)
+    case.save()
     return case
 
 

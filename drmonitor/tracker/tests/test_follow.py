@@ -116,6 +116,7 @@ def test_status_change_and_published_article_notify(
     with django_capture_on_commit_callbacks(execute=True):
         incident.articles.add(article)
         incident.articles.add(article)  # linking twice is one change
+        incident.save()
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()  # republishing is not a new change either
 

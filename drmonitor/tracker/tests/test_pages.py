@@ -57,6 +57,8 @@ def incidents(pakistan):
     }
     made["x"].services.add(x)
     made["signal"].services.add(signal)
+    made["x"].save()
+    made["signal"].save()
     return made
 
 
@@ -138,6 +140,7 @@ def test_an_article_shows_its_tracker_records_once_an_incident_cites_it(
     assert b"In the tracker" not in client.get(story.url).content
     with committed():
         incident.articles.add(story)
+        incident.save()
     page = client.get(story.url).content.decode()
     assert "In the tracker" in page
     assert incident.get_absolute_url() in page

@@ -1,4 +1,5 @@
-"""Least privilege for the evidence desk: editors keep records, reporters add hearings."""
+"""Least privilege for the evidence desk: editors keep and publish records; reporters add and
+change them as drafts; moderators approve drafts."""
 
 from __future__ import annotations
 
@@ -24,16 +25,20 @@ def test_editors_keep_every_record():
 
 
 @pytest.mark.django_db
-def test_reporters_record_hearings_and_orders_but_not_incidents_or_cases():
+def test_reporters_keep_records_as_drafts_they_cannot_publish():
     reporter = member_of(REPORTERS)
-    assert reporter.has_perm("tracker.add_hearing") and reporter.has_perm("tracker.add_order")
-    assert reporter.has_perm("tracker.view_incident")
-    assert not reporter.has_perm("tracker.add_incident")
-    assert not reporter.has_perm("tracker.change_legalcase")
-    assert not reporter.has_perm("tracker.delete_hearing")
+    for model in ("hearing", "order", "incident", "legalcase"):
+        assert reporter.has_perm(f"tracker.add_{model}")
+        assert reporter.has_perm(f"tracker.change_{model}")
+        assert not reporter.has_perm(f"tracker.publish_{model}")
+        assert not reporter.has_perm(f"tracker.delete_{model}")
 
 
 @pytest.mark.django_db
-def test_moderators_get_nothing_in_the_tracker():
+def test_moderators_approve_reviewed_records_but_add_and_delete_none():
     moderator = member_of(MODERATORS)
-    assert not moderator.has_perm("tracker.change_incident")
+    for model in ("hearing", "order", "incident", "legalcase"):
+        assert moderator.has_perm(f"tracker.publish_{model}")
+        assert not moderator.has_perm(f"tracker.add_{model}")
+        assert not moderator.has_perm(f"tracker.delete_{model}")
+    assert not moderator.has_perm("tracker.change_source")

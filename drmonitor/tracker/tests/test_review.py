@@ -24,6 +24,7 @@ def hearing(case, source) -> Hearing:
         case=case, date=datetime.date(2024, 3, 5), what_happened="Notice to the federation."
     )
     hearing.sources.add(source)
+    hearing.save()
     return hearing
 
 
@@ -130,7 +131,10 @@ def test_a_reporters_edit_waits_for_review_then_shows_in_the_change_list(
     assert hearing.what_happened == "Contempt notice to the PTA chairman."
     page = client.get(case.get_absolute_url()).text
     assert "Contempt notice to the PTA chairman." in page and "Rumour Mill" in page
-    assert "Hearing of 05 Mar 2024 edited, by a reporter, approved by a moderator." in page
+    assert (
+        "Hearing of 05 Mar 2024: what happened, sources changed, by a reporter, approved by a "
+        "moderator." in page
+    )
 
 
 def test_a_reporter_may_add_a_source_but_not_change_one(client, source):

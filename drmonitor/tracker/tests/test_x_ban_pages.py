@@ -66,6 +66,7 @@ def test_court_update_story_and_its_hearing_link_each_other(client, x_ban_record
     hearing.article = story
     hearing.save()
     x_ban_records.incident.articles.add(story)
+    x_ban_records.incident.save()
 
     case_page = client.get(hearing.case.get_absolute_url()).text
     assert f'<a href="{story.url}">Our report</a>' in case_page

@@ -197,6 +197,7 @@ def test_a_row_close_to_one_of_our_records_is_a_merge_not_a_duplicate():
         summary="Our editors' words.",
     )
     ours.services.add(x_service)
+    ours.save()
     row = {**EDGE_CASES[0], "event": "STOP's words."}
     dry = import_stop(sheet([row]), commit=False)
     assert dry.rows[0].action == "merge" and dry.rows[0].merge_into == "X blocked in Pakistan"
