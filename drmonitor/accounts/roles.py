@@ -198,6 +198,16 @@ def revoke_model_permissions(apps, group_name: str, app_label: str, model: str, 
     )
 
 
+def put_under_review(apps, app_label: str, models) -> None:
+    """Reporters add and change these snippet models as drafts, moderators approve them, editors
+    publish them; changes go through the "Editorial review" workflow."""
+    for model in models:
+        grant_model_permissions(apps, REPORTERS, app_label, model, ["add", "change", "view"])
+        grant_model_permissions(apps, EDITORS, app_label, model, ["publish", "lock", "unlock"])
+        grant_model_permissions(apps, MODERATORS, app_label, model, ["change", "publish", "view"])
+    review_snippets(apps, app_label, models)
+
+
 def review_snippets(apps, app_label: str, models) -> None:
     """Send changes to these snippet models through the "Editorial review" workflow, as pages
     go: whoever lacks their "publish" permission saves drafts and submits them."""

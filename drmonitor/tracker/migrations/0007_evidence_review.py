@@ -7,24 +7,14 @@ but not change one: a source backs every record that cites it, editors' incident
 
 from django.db import migrations
 
-from drmonitor.accounts.roles import (
-    EDITORS,
-    MODERATORS,
-    REPORTERS,
-    grant_model_permissions,
-    revoke_model_permissions,
-    review_snippets,
-)
+from drmonitor.accounts.roles import REPORTERS, put_under_review, revoke_model_permissions
 
 REVIEWED = ["hearing", "order"]
 
 
 def review(apps, schema_editor) -> None:
     revoke_model_permissions(apps, REPORTERS, "tracker", "source", ["change"])
-    for model in REVIEWED:
-        grant_model_permissions(apps, EDITORS, "tracker", model, ["publish", "lock", "unlock"])
-        grant_model_permissions(apps, MODERATORS, "tracker", model, ["change", "publish", "view"])
-    review_snippets(apps, "tracker", REVIEWED)
+    put_under_review(apps, "tracker", REVIEWED)
 
 
 class Migration(migrations.Migration):
