@@ -108,7 +108,8 @@ def test_admin_edit_keeps_a_revision_and_logs_the_status_change_with_its_source(
     incident.refresh_from_db()
     assert incident.status == "Ongoing" and not incident.status_changes.exists()
 
-    response = editor_client.post(url, {**form, "status_source": restored.pk})
+    published = {**form, "status_source": restored.pk, "action-publish": "publish"}
+    response = editor_client.post(url, published)
     assert response.status_code == 302, response.text[:2000]
     incident.refresh_from_db()
     assert incident.latest_revision is not None
