@@ -76,10 +76,18 @@ class Written:
     already: int = 0
 
 
+class StoreUnavailable(Exception):
+    """The file cannot be opened for writing now: above all, another process holds it (DuckDB
+    lets one process write a file at a time)."""
+
+
 class MeasurementStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.db = duckdb.connect(self.path)
+        try:
+            self.db = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            raise StoreUnavailable(f"{self.path}: {exc}") from exc
         self.db.execute(SCHEMA)
         self.db.execute(CURSORS)
 
