@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
 
 import duckdb
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
@@ -208,3 +210,26 @@ db = duckdb.connect(sys.argv[1])
 print("holding", flush=True)
 sys.stdin.read()
 """
+
+
+@pytest.mark.django_db
+def test_an_editor_issues_a_token_in_the_admin_sees_it_once_and_revokes_it(client):
+    from django.contrib.auth.models import Group
+
+    from drmonitor.accounts.roles import EDITORS
+
+    editor = get_user_model().objects.create_user("desk-editor", password="x")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    issued = client.post("/admin/probe_tokens/new/", {"name": "pk-islamabad-nayatel"})
+    assert issued.status_code == 200
+    secret = re.search(rb'id="probe-token-secret"[^>]*>([^<]+)<', issued.content)[1].decode()
+    token = ProbeToken.objects.get(name="pk-islamabad-nayatel")
+    assert ProbeToken.holder(secret) == token and secret not in token.digest
+    listing = client.get("/admin/probe_tokens/")
+    assert b"pk-islamabad-nayatel" in listing.content and secret.encode() not in listing.content
+    edit = client.post(
+        f"/admin/probe_tokens/edit/{token.pk}/", {"name": token.name, "revoked": "on"}
+    )
+    assert edit.status_code == 302
+    assert ProbeToken.holder(secret) is None
