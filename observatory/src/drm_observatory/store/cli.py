@@ -7,8 +7,10 @@ still has every other command.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 
+from drm_observatory.analysis import fingerprints
 from drm_observatory.analysis.cli import (
     fingerprint_database,
     measurement_command,
@@ -40,18 +42,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=cmd_ingest, prog=parser.prog)
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def judging_store(args: argparse.Namespace) -> fingerprints.FingerprintIndex | None:
+    """The fingerprints for a command that writes the store (`ingest`, `ooni-sync`), or None
+    once stderr says why it cannot run: no DuckDB (the store extra), a bad --fingerprints."""
+    if importlib.util.find_spec("duckdb") is None:
+        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB)\n")
+        return None
     try:
-        from drm_observatory.store.duck import MeasurementStore
-        from drm_observatory.store.ingest import ingest
-    except ImportError as exc:
-        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB): {exc}\n")
-        return 2
-    try:
-        database = fingerprint_database(args.fingerprints)
+        return fingerprint_database(args.fingerprints)
     except (OSError, ValueError) as exc:
         sys.stderr.write(f"{args.prog}: {exc}\n")
+        return None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    database = judging_store(args)
+    if database is None:
         return 2
+    from drm_observatory.store.duck import MeasurementStore
+    from drm_observatory.store.ingest import ingest
 
     def progress(report) -> None:
         sys.stderr.write(f"{args.prog}: committed, {report.stored} new so far\n")

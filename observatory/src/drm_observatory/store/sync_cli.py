@@ -11,7 +11,8 @@ import re
 import sys
 import urllib.parse
 
-from drm_observatory.analysis.cli import fingerprint_database, fingerprint_option
+from drm_observatory.analysis.cli import fingerprint_option
+from drm_observatory.store.cli import judging_store
 from drm_observatory.store.ooni_api import DEFAULT_API, ApiError, OoniApi, Pacing
 
 PAGE_SIZE = 100  # OONI's own default
@@ -76,17 +77,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    try:
-        from drm_observatory.store.duck import MeasurementStore
-        from drm_observatory.store.ooni_sync import Query, sync
-    except ImportError as exc:
-        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB): {exc}\n")
+    database = judging_store(args)
+    if database is None:
         return 2
-    try:
-        database = fingerprint_database(args.fingerprints)
-    except (OSError, ValueError) as exc:
-        sys.stderr.write(f"{args.prog}: {exc}\n")
-        return 2
+    from drm_observatory.store.duck import MeasurementStore
+    from drm_observatory.store.ooni_sync import Query, sync
+
     api = OoniApi(
         args.api_base,
         Pacing(args.rate, args.retries, args.backoff, args.max_wait),
