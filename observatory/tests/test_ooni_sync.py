@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import pty
 import signal
 import subprocess
 import sys
@@ -268,3 +270,25 @@ def test_a_measurement_stored_by_ingest_is_not_fetched_again(tmp_path, real):
     with FakeOoniApi(rows, raws) as api:
         sync(store, api)
     assert uid not in api.raw_requests()
+
+
+def test_on_a_terminal_the_progress_is_one_line_redrawn_with_a_bar(tmp_path, real):
+    reader, writer = pty.openpty()
+    with FakeOoniApi(*real) as api:
+        args = ["--store", str(tmp_path / "s.duckdb"), "--country", "PK", "--since", "2014-01-01"]
+        done = subprocess.run(
+            [*COMMAND, *args, "--api-base", api.url, *FAST],
+            stderr=writer,
+            stdout=subprocess.DEVNULL,
+            timeout=120,
+        )
+    os.close(writer)
+    shown = b""
+    with contextlib.suppress(OSError):  # the terminal ends when its writer is gone
+        while chunk := os.read(reader, 65536):
+            shown += chunk
+    os.close(reader)
+    assert done.returncode in (0, 1)
+    text = shown.decode()
+    assert "\r\x1b[K[" + "#" * 30 + "] PK every domain: page 4," in text
+    assert text.count("\n") < 10  # pages redraw one line instead of adding lines

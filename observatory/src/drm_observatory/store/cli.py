@@ -12,6 +12,7 @@ import sys
 
 from drm_observatory.analysis import fingerprints
 from drm_observatory.analysis.cli import (
+    described_command,
     fingerprint_database,
     measurement_command,
     read_file_argument,
@@ -42,11 +43,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=cmd_ingest, prog=parser.prog)
 
 
+def store_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand over the store (`ooni-sync`, `analyse`), with its --store option."""
+    parser = described_command(sub, name, summary, description)
+    parser.add_argument("--store", required=True, metavar="DB", help="the DuckDB file")
+    return parser
+
+
+def has_duckdb(args: argparse.Namespace) -> bool:
+    """Whether the store extra is installed; if not, stderr says so."""
+    if importlib.util.find_spec("duckdb") is None:
+        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB)\n")
+        return False
+    return True
+
+
 def judging_store(args: argparse.Namespace) -> fingerprints.FingerprintIndex | None:
     """The fingerprints for a command that writes the store (`ingest`, `ooni-sync`), or None
     once stderr says why it cannot run: no DuckDB (the store extra), a bad --fingerprints."""
-    if importlib.util.find_spec("duckdb") is None:
-        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB)\n")
+    if not has_duckdb(args):
         return None
     try:
         return fingerprint_database(args.fingerprints)

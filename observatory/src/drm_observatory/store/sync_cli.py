@@ -12,7 +12,7 @@ import sys
 import urllib.parse
 
 from drm_observatory.analysis.cli import fingerprint_option
-from drm_observatory.store.cli import judging_store
+from drm_observatory.store.cli import judging_store, store_command
 from drm_observatory.store.ooni_api import DEFAULT_API, ApiError, OoniApi, Pacing
 
 PAGE_SIZE = 100  # OONI's own default
@@ -35,13 +35,9 @@ BAR = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "ooni-sync",
-        help="store a country's measurements from OONI's API",
-        description=SYNC_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = store_command(
+        sub, "ooni-sync", "store a country's measurements from OONI's API", SYNC_HELP
     )
-    parser.add_argument("--store", required=True, metavar="DB", help="the DuckDB file")
     parser.add_argument("--country", required=True, type=_country, metavar="CC", help="e.g. PK")
     parser.add_argument("--since", required=True, type=_day, metavar="DATE", help="2024-02-01")
     parser.add_argument("--until", type=_day, metavar="DATE", help="up to this date (excluded)")
@@ -83,46 +79,44 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from drm_observatory.store.duck import MeasurementStore
     from drm_observatory.store.ooni_sync import Query, sync
 
+    progress = Progress(args.prog)
     api = OoniApi(
         args.api_base,
         Pacing(args.rate, args.retries, args.backoff, args.max_wait),
-        notice=lambda line: _say(args.prog, line),
+        notice=progress.say,
     )
     problems = 0
     with MeasurementStore(args.store) as store:
         for domain in args.domain or [None]:
             query = Query(args.country, args.since, args.until, domain, args.test_name)
-            label = f"{args.country} {domain or 'every domain'}"
-            progress = Progress(args.prog, label)
+            label = progress.label = f"{args.country} {domain or 'every domain'}"
             try:
                 report = sync(
                     api, store, database, query, page_size=args.page_size, progress=progress
                 )
             except ApiError as exc:
-                progress.end()
-                _say(args.prog, f"{label}: {exc}; what was stored stays, run again to continue")
+                progress.say(f"{label}: {exc}; what was stored stays, run again to continue")
                 return 1
-            progress.end()
             for problem in report.problems:
-                _say(args.prog, problem)
+                progress.say(problem)
             problems += len(report.problems)
-            _say(args.prog, f"{label}: {progress.summary(report)}")
-        _say(args.prog, f"the store holds {store.count()} measurements")
+            progress.say(f"{label}: {progress.summary(report)}")
+        progress.say(f"the store holds {store.count()} measurements")
     return 1 if problems else 0
 
 
 class Progress:
     """One line per page on stderr; on a terminal, one line redrawn with a bar."""
 
-    def __init__(self, prog: str, label: str) -> None:
-        self.prog, self.label = prog, label
+    def __init__(self, prog: str) -> None:
+        self.prog, self.label = prog, ""
         self.tty = sys.stderr.isatty()
         self.drawn = False
 
     def __call__(self, report) -> None:
         line = f"{self.label}: page {report.pages}, {self.summary(report)}"
         if not self.tty:
-            _say(self.prog, line)
+            self.say(line)
             return
         bar = ""
         if report.expected:
@@ -132,10 +126,13 @@ class Progress:
         sys.stderr.flush()
         self.drawn = True
 
-    def end(self) -> None:
+    def say(self, line: str) -> None:
+        """A line of its own, below the bar if one is drawn."""
         if self.drawn:
             sys.stderr.write("\n")
             self.drawn = False
+        sys.stderr.write(f"{self.prog}: {line}\n")
+        sys.stderr.flush()
 
     @staticmethod
     def summary(report) -> str:
@@ -145,11 +142,6 @@ class Progress:
             f"{report.already} already stored, {report.skipped} skipped, "
             f"{len(report.problems)} problems"
         )
-
-
-def _say(prog: str, line: str) -> None:
-    sys.stderr.write(f"{prog}: {line}\n")
-    sys.stderr.flush()
 
 
 def _country(value: str) -> str:
