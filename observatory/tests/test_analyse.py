@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import subprocess
 import sys
 
 import pytest
 
-from drm_observatory.store.analyse import Partition, analyse, partitions
+from drm_observatory.store.analyse import analyse, days
 from drm_observatory.store.duck import MeasurementStore
 from drm_observatory.store.pooled import pool
 from drm_observatory.store.series import series
@@ -39,15 +40,14 @@ def whole_store_series(path) -> list:
         return [p for p in series(store.db, "day") if p.measurements]
 
 
-def test_partitions_are_each_day_and_country_measured(history):
-    found = partitions(str(history))
-    assert len(found) == 10 * 2
-    assert found[0] == Partition(START.date(), "KE")
-    assert {p.country for p in partitions(str(history), "PK")} == {"PK"}
+def test_the_days_are_those_measured(history):
+    found = days(str(history))
+    assert found == [START.date() + dt.timedelta(days=d) for d in range(10)]
+    assert days(str(history), "ZZ") == []
 
 
 def test_local_processes_give_the_series_of_the_whole_store(history):
-    found = analyse(str(history), partitions(str(history)), "day", workers=2)
+    found = analyse(str(history), days(str(history)), "day", workers=2)
     assert found == whole_store_series(history)
     blocked = {p.start.day for p in found if p.state == "blocked"}
     assert blocked == {4, 5, 6, 7}  # days 3-6 after 1 February
@@ -56,7 +56,7 @@ def test_local_processes_give_the_series_of_the_whole_store(history):
 def test_a_dask_cluster_of_two_workers_gives_the_same(history):
     distributed = pytest.importorskip("distributed", reason="the cluster extra is not installed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as c:
-        found = analyse(str(history), partitions(str(history)), "day", dask=c.scheduler_address)
+        found = analyse(str(history), days(str(history)), "day", dask=c.scheduler_address)
     assert found == whole_store_series(history)
 
 
@@ -73,4 +73,4 @@ def test_the_command_prints_the_buckets_as_csv(history):
     expected = [p for p in whole_store_series(history) if p.country == "PK"]
     assert [r["state"] for r in rows] == [p.state for p in expected]
     assert rows[0].keys() == dataclasses.asdict(expected[0]).keys()
-    assert "10 partitions" in done.stderr
+    assert "10 days" in done.stderr

@@ -12,14 +12,15 @@ import sys
 from drm_observatory.store.cli import has_duckdb, store_command
 
 ANALYSE_HELP = """\
-The daily (or hourly) series of the store, as `series` gives them, computed one partition
-(UTC day x country) at a time: in --workers local processes (one per core by default), or with
---dask on a Dask cluster whose workers can read the store at the same path. Prints CSV. Buckets
-nobody measured are left out (`series` lists them as unknown).
+The daily (or hourly) series of the store, as `series` gives them, computed one UTC day at a
+time (a day's partitions, one per country: the pool compares countries): in --workers local
+processes (one per core by default), or with --dask on a Dask cluster whose workers can read
+the store at the same path. Prints CSV. Buckets nobody measured are left out (`series` lists
+them as unknown).
 
-A machine's own cores suffice while the store fits its disk (tens of millions of measurements);
-a cluster pays off when the partitions are many and the store sits on a filesystem every worker
-shares.
+On one machine `series` is faster (one DuckDB query already uses every core; bench/
+analyse_bench.py measures both): a cluster pays only when it brings many more cores than one
+machine has.
 """
 
 
@@ -40,14 +41,21 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.dask and importlib.util.find_spec("distributed") is None:
         sys.stderr.write(f"{args.prog}: --dask needs the cluster extra (dask, distributed)\n")
         return 2
-    from drm_observatory.store.analyse import analyse, partitions
+    from drm_observatory.store.analyse import analyse, days
     from drm_observatory.store.series import Point
 
-    found = partitions(args.store, args.country)
-    points = analyse(args.store, found, args.bucket, workers=args.workers, dask=args.dask)
+    found = days(args.store, args.country)
+    points = analyse(
+        args.store,
+        found,
+        args.bucket,
+        country=args.country,
+        workers=args.workers,
+        dask=args.dask,
+    )
     out = csv.DictWriter(sys.stdout, [f.name for f in dataclasses.fields(Point)])
     out.writeheader()
     out.writerows(dataclasses.asdict(p) for p in points)
     where = args.dask or f"{args.workers or 'one per core'} local processes"
-    sys.stderr.write(f"{args.prog}: {len(found)} partitions, {len(points)} buckets ({where})\n")
+    sys.stderr.write(f"{args.prog}: {len(found)} days, {len(points)} buckets ({where})\n")
     return 0
