@@ -20,6 +20,7 @@ from drm_observatory.store.duck import MeasurementStore
 from drm_observatory.store.ingest import measurement_key
 from drm_observatory.store.ooni_api import USER_AGENT, ApiError, OoniApi, Pacing, retry_after
 from drm_observatory.testing.ooni_api import FakeOoniApi, Fault
+from drm_observatory.testing.raw import closed_port
 from drm_observatory.testing.requirements import require
 
 SHARED = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ooni").resolve()
@@ -292,3 +293,14 @@ def test_on_a_terminal_the_progress_is_one_line_redrawn_with_a_bar(tmp_path, rea
     text = shown.decode()
     assert "\r\x1b[K[" + "#" * 30 + "] PK every domain: page 4," in text
     assert text.count("\n") < 10  # pages redraw one line instead of adding lines
+
+
+def test_a_refused_connection_is_retried_then_reported():
+    waits: list[float] = []
+    api = OoniApi(
+        f"http://127.0.0.1:{closed_port()}", Pacing(rate=1000, retries=2), sleep=waits.append
+    )
+    with pytest.raises(ApiError, match="3 attempts: giving up") as failed:
+        api.raw_measurement("20240201000000.000000_PK_webconnectivity_0")
+    assert failed.value.status is None  # unreachable, not refused by the API: a rerun continues
+    assert len([w for w in waits if w >= 0.5]) == 2

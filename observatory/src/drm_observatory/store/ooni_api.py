@@ -105,7 +105,8 @@ class OoniApi:
 
     def get(self, url: str) -> bytes:
         """The body of a 200 answer, after up to `pacing.retries` retries."""
-        for attempt in range(self.pacing.retries + 1):
+        attempt = 0
+        while True:
             self._wait_turn()
             try:
                 return self._fetch(url)
@@ -118,7 +119,7 @@ class OoniApi:
             if attempt == self.pacing.retries:
                 raise ApiError(f"{url}: {problem}, {attempt + 1} attempts: giving up")
             self._back_off(url, problem, attempt, asked)
-        raise AssertionError("unreachable")  # pragma: no cover
+            attempt += 1
 
     def _fetch(self, url: str) -> bytes:
         request = urllib.request.Request(  # noqa: S310 - http(s) only, checked by the caller
