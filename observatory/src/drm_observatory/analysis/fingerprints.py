@@ -190,6 +190,9 @@ def literal_anchor(pattern: str) -> str:
 class _Entry:
     fingerprint: Fingerprint
     regex: re.Pattern | None = None
+    # A regexp whose anchor goes beyond ASCII cannot match a plain-ASCII text: such a text is
+    # not decoded nor searched for it (a page of ASCII is the common case).
+    beyond_ascii: bool = False
 
 
 class _Location:
@@ -207,8 +210,8 @@ class _Location:
             if fp.pattern_type == "full":
                 self.full[fp.pattern.encode()].append(fp)
             elif fp.pattern_type == "regexp":
-                entry = _Entry(fp, re.compile(fp.pattern))
                 anchor = literal_anchor(fp.pattern)
+                entry = _Entry(fp, re.compile(fp.pattern), not anchor.isascii())
                 (searched[anchor.encode()] if len(anchor) >= 3 else self.unanchored).append(entry)
             elif fp.pattern:
                 searched[fp.pattern.encode()].append(_Entry(fp))
@@ -222,9 +225,11 @@ class _Location:
             else None
         )
 
-    def find(self, data: bytes) -> Iterable[Fingerprint]:
-        yield from self.full.get(data, ())
-        text: str | None = None  # decoded only for a regexp whose anchor was found
+    def find(self, data: bytes) -> list[Fingerprint]:
+        found = list(self.full.get(data, ()))
+        if self.automaton is None and not self.unanchored:
+            return found  # DNS answers: OONI's are all "full"
+        text: str | None = None  # decoded only for a regexp that may match
         regex_seen: set[str] = set()
         if self.automaton is not None:
             for index, start, _end in self.automaton.find_matches_as_indexes(
@@ -233,16 +238,22 @@ class _Location:
                 for entry in self.entries[index]:
                     fp = entry.fingerprint
                     if fp.pattern_type == "contains" or (fp.pattern_type == "prefix" and not start):
-                        yield fp
+                        found.append(fp)
                     elif entry.regex is not None and fp.name not in regex_seen:
                         regex_seen.add(fp.name)
                         text = text if text is not None else data.decode("utf-8", "replace")
                         if entry.regex.search(text):
-                            yield fp
+                            found.append(fp)
+        ascii_only: bool | None = None
         for entry in self.unanchored:
+            if entry.beyond_ascii:
+                ascii_only = data.isascii() if ascii_only is None else ascii_only
+                if ascii_only:
+                    continue
             text = text if text is not None else data.decode("utf-8", "replace")
             if entry.regex.search(text):
-                yield entry.fingerprint
+                found.append(entry.fingerprint)
+        return found
 
 
 class FingerprintIndex:
