@@ -5,14 +5,15 @@
 The real Web Connectivity measurements in ../shared/data/ooni are repeated as JSON lines to
 `--count` (never written to disk: a stream repeats them) and read by the same reader and
 `decide()` the `verdict` command uses, block pages looked up in OONI's whole database. Beside it:
-`json.loads` of the same bytes (the floor any reader pays), and, with `--oonidata`, OONI's own
-pure-Python analysis (oonidata 0.2.3 in its own virtual environment: observations of each
+`json.loads` of the same bytes (the floor any reader pays), taking turns with the verdict every
+250 lines in the same process so that both meet the same load, and, with `--oonidata`, OONI's
+own pure-Python analysis (oonidata 0.2.3 in its own virtual environment: observations of each
 measurement with its fingerprint database; bench/oonidata_rate.py). Memory: each run is its own
 process; peak RSS at a quarter of the count and at the full count shows whether it stays flat.
 Rates are per second of the process's own CPU time, not of the wall clock: on a machine shared
 with other work the wall clock counts their time too. Figures on a busy machine are comparable
-only within one run (the processes still share caches and memory bandwidth): the ratios are
-what counts.
+only within one run (other processes still share the caches and memory bandwidth): the ratios
+are what counts.
 """
 
 from __future__ import annotations
