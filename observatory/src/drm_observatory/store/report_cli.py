@@ -118,9 +118,9 @@ def cmd_episodes(args: argparse.Namespace) -> int:
         json.dump({"episodes": rows}, sys.stdout, indent=1, default=_text)
         sys.stdout.write("\n")
     elif args.csv:
-        _write_csv([_flat(r) for r in rows], EPISODE_COLUMNS)
+        _write_csv([flat_episode(r) for r in rows], EPISODE_COLUMNS)
     else:
-        _write_table([_flat(r) for r in rows], EPISODE_TABLE)
+        _write_table([flat_episode(r) for r in rows], EPISODE_TABLE)
     sys.stderr.write(f"{args.prog}: {len(rows)} episodes\n")
     return 0
 
@@ -153,20 +153,7 @@ def cmd_board(args: argparse.Namespace) -> int:
     with db:
         build(db)
         cells = board.cells(db, stale_after=dt.timedelta(days=args.stale_days))
-    flat = [
-        {
-            "country": c.country,
-            "domain": c.domain,
-            "asn": c.asn,
-            "state": c.state,
-            "since": c.since.time if c.since else None,
-            "since_uid": c.since.uid if c.since else None,
-            "evidence": c.evidence,
-            "latest": c.latest.time if c.latest else None,
-            "latest_uid": c.latest.uid if c.latest else None,
-        }
-        for c in cells
-    ]
+    flat = [board_record(c) for c in cells]
     if args.json:
         summary = [
             {"country": r.country, "domain": r.domain, "state": r.state} for r in board.rows(cells)
@@ -180,6 +167,21 @@ def cmd_board(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{r.country} {r.domain}: {r.state}\n")
         _write_table(flat, BOARD_COLUMNS[:7])
     return 0
+
+
+def board_record(c) -> dict:
+    """A board cell as plain data: its state, since which measurement, on how many."""
+    return {
+        "country": c.country,
+        "domain": c.domain,
+        "asn": c.asn,
+        "state": c.state,
+        "since": c.since.time if c.since else None,
+        "since_uid": c.since.uid if c.since else None,
+        "evidence": c.evidence,
+        "latest": c.latest.time if c.latest else None,
+        "latest_uid": c.latest.uid if c.latest else None,
+    }
 
 
 def episode_record(e) -> dict:
@@ -254,7 +256,7 @@ SERIES_COLUMNS = tuple(
 )
 
 
-def _flat(r: dict) -> dict:
+def flat_episode(r: dict) -> dict:
     """One CSV or table row: edges as time and uid, stretches counted."""
 
     def part(key: str, field: str):
@@ -289,7 +291,9 @@ def _text(value) -> str:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """A value as the CSV and table outputs print it: datetimes with a space, shares to three
+    places, None as nothing."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -303,11 +307,11 @@ def _write_csv(rows: list[dict], columns: Sequence[str]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([_cell(r[c]) for c in columns])
+        writer.writerow([csv_cell(r[c]) for c in columns])
 
 
 def _write_table(rows: list[dict], columns: Sequence[str]) -> None:
-    cells = [[_cell(r[c]) for c in columns] for r in rows]
+    cells = [[csv_cell(r[c]) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     for line in [list(columns), *cells]:
         sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)) + "\n")
