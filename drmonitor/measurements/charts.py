@@ -89,8 +89,11 @@ def time_chart(chart_id: str, title: str, bands: list[Band], markers: list[Marke
     parts = [svg_open(chart_id, title, description, WIDTH, height)]
     parts += _axis(first, last, x, height)
     bottom = height - AXIS
+    badge = -1e9
     for marker in markers:
-        parts.append(_marker(marker, x(marker.day) + step / 2, bottom))
+        line = x(marker.day) + step / 2
+        badge = max(line, badge + 15)  # badges of close dates side by side, not on top
+        parts.append(_marker(marker, line, badge, bottom))
     for n, band in enumerate(bands):
         top = MARKS_ROW + n * (BAND + GAP)
         parts += _band(band, top, x, step)
@@ -122,7 +125,9 @@ def _axis(first: dt.date, last: dt.date, x, height: int) -> list[str]:
     return parts
 
 
-def _marker(marker: Marker, at: float, bottom: int) -> str:
+def _marker(marker: Marker, line: float, at: float, bottom: int) -> str:
+    """The event's dashed line at its date and its numbered badge at `at` (moved right of a
+    neighbour's)."""
     shape = (
         format_html(
             '<rect x="{}" y="6" width="12" height="12" transform="rotate(45 {} 12)"/>',
@@ -144,8 +149,8 @@ def _marker(marker: Marker, at: float, bottom: int) -> str:
         marker.kind.capitalize(),
         marker.title,
         marker.day.strftime("%d %b %Y"),
-        coordinate(at),
-        coordinate(at),
+        coordinate(line),
+        coordinate(line),
         bottom,
         shape,
         coordinate(at),

@@ -56,7 +56,7 @@ def reading() -> Iterator[duckdb.DuckDBPyConnection]:
         raise Unavailable(MISSING)
     try:
         db = duckdb.connect(str(path), read_only=True)
-    except duckdb.IOException as exc:
+    except duckdb.Error as exc:  # a writer holds it: another process's lock, or this one's
         raise Unavailable(BUSY) from exc
     try:
         tables = db.execute(

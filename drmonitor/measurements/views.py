@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from drm_observatory.store import board as board_rows
 from drm_observatory.store.report_cli import (
@@ -36,7 +37,7 @@ from drmonitor.measurements.evidence import (
     verdicts,
 )
 from drmonitor.measurements.filters import Filters, parse
-from drmonitor.measurements.store import Unavailable
+from drmonitor.measurements.store import BUSY, Unavailable
 from drmonitor.tracker import keys as tracker_keys
 
 MESSAGES = {
@@ -55,12 +56,17 @@ def _kept[T](name: str, f: Filters, read: Callable[[Filters], T]) -> T:
 
 def _page(request, template: str, context: dict, read: Callable[[], dict]) -> HttpResponse:
     """Render `template` with what `read()` adds, or with the store's state explained."""
+    busy = False
     try:
         context |= read()
     except Unavailable as exc:
         context["unavailable"] = MESSAGES[exc.reason]
+        busy = exc.reason == BUSY
     context.setdefault("notice", NOTICE)
-    return render(request, template, context)
+    response = render(request, template, context)
+    if busy:  # the store is unchanged once the writer lets go: this answer must not be kept
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def board(request):
@@ -165,8 +171,12 @@ def _download_or_message(fmt: str, read: Callable[[], HttpResponse]) -> HttpResp
         return read()
     except Unavailable as exc:
         if fmt == "csv":
-            return HttpResponse(MESSAGES[exc.reason] + "\n", content_type="text/plain")
-        return JsonResponse({"message": MESSAGES[exc.reason]})
+            response = HttpResponse(MESSAGES[exc.reason] + "\n", content_type="text/plain")
+        else:
+            response = JsonResponse({"message": MESSAGES[exc.reason]})
+        if exc.reason == BUSY:
+            patch_cache_control(response, no_cache=True)
+        return response
 
 
 def board_download(request, fmt: str):

@@ -160,6 +160,14 @@ def test_no_store_or_an_empty_one_answers_every_page_with_a_message(
     assert path.exists() is empty  # read-only: nothing created
 
 
+def test_a_store_held_by_a_writer_is_explained_not_an_error(client, store):
+    with MeasurementStore(store):  # an ingest in this process holds it read-write
+        response = client.get("/status/PK/x.com/")
+        assert response.status_code == 200
+        assert "being written to right now" in text(response)
+    assert "being written to" not in text(client.get("/status/PK/x.com/"))
+
+
 def test_a_fresh_ingest_shows_on_the_next_request(client, store):
     first = client.get("/status/")
     assert client.get("/status/")["X-Page-Cache"] == "hit"
