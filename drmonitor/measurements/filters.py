@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+# Dates a filter may name: wide enough for any measurement, narrow enough for date arithmetic.
+FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2999, 12, 31)
 _DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
@@ -62,10 +64,14 @@ def _day(text: str, name: str, errors: list[str]) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         errors.append(f"{name}: not a date (YYYY-MM-DD): {text!r}")
         return None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        errors.append(f"{name}: outside {FIRST_DAY.year}-{LAST_DAY.year}: {text!r}")
+        return None
+    return day
 
 
 def parse(params: QueryDict, *, country: str | None = None, domain: str | None = None) -> Filters:

@@ -37,13 +37,13 @@ from drmonitor.measurements.evidence import (
     verdicts,
 )
 from drmonitor.measurements.filters import Filters, parse
-from drmonitor.measurements.store import BUSY, Unavailable
+from drmonitor.measurements.store import BUSY, EMPTY, MISSING, Unavailable
 from drmonitor.tracker import keys as tracker_keys
 
 MESSAGES = {
-    "missing": "No measurements yet: the measurement store has not been created.",
-    "empty": "No measurements yet: the measurement store is empty.",
-    "busy": "The measurement store is being written to right now; try again in a minute.",
+    MISSING: "No measurements yet: the measurement store has not been created.",
+    EMPTY: "No measurements yet: the measurement store is empty.",
+    BUSY: "The measurement store is being written to right now; try again in a minute.",
 }
 
 

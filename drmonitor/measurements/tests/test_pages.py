@@ -135,6 +135,25 @@ def test_measurement_page_shows_each_step_and_explains_a_disagreement(client, st
     assert client.get("/status/measurement/no-such-uid/").status_code == 404
 
 
+HOSTILE = (
+    "/status/?until=9999-12-31&since=0001-01-01",
+    "/status/?asn=99999999999&country=Z1&domain=..",
+    "/status/board.csv?until=2024-02-30",
+    "/status/PK/x.com/?since=2024-05-01&until=2024-04-01",
+    "/status/PK/x.com/episodes.json?asn=-1",
+    "/status/ZZ/no-such.example/",
+    "/status/PK/x.com/measurements/?since=9999-12-31",
+)
+
+
+def test_hostile_filters_are_named_back_never_a_500(client, store):
+    for url in HOSTILE:
+        assert client.get(url).status_code == 200, url
+    html = text(client.get(HOSTILE[0]))
+    assert "until: outside 1990-2999" in html and "since: outside 1990-2999" in html
+    assert client.get("/status/measurement/" + "9" * 4000 + "/").status_code == 404
+
+
 PAGES = (
     "/status/",
     "/status/PK/x.com/",
