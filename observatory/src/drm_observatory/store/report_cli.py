@@ -115,7 +115,9 @@ def cmd_episodes(args: argparse.Namespace) -> int:
     with _open(args) as db:
         found = episodes(db)
     rows = [episode_record(e) for e in found]
-    _answer(args, {"episodes": rows}, [_flat(r) for r in rows], EPISODE_COLUMNS, EPISODE_TABLE)
+    _answer(
+        args, {"episodes": rows}, [flat_episode(r) for r in rows], EPISODE_COLUMNS, EPISODE_TABLE
+    )
     sys.stderr.write(f"{args.prog}: {len(rows)} episodes\n")
     return 0
 
@@ -136,20 +138,7 @@ def cmd_board(args: argparse.Namespace) -> int:
     with _open(args) as db:
         build(db)
         cells = board.cells(db, stale_after=dt.timedelta(days=args.stale_days))
-    flat = [
-        {
-            "country": c.country,
-            "domain": c.domain,
-            "asn": c.asn,
-            "state": c.state,
-            "since": c.since.time if c.since else None,
-            "since_uid": c.since.uid if c.since else None,
-            "evidence": c.evidence,
-            "latest": c.latest.time if c.latest else None,
-            "latest_uid": c.latest.uid if c.latest else None,
-        }
-        for c in cells
-    ]
+    flat = [board_record(c) for c in cells]
     services = board.rows(cells)
     if not (args.json or args.csv):
         for r in services:
@@ -175,6 +164,21 @@ def _answer(
         _write_csv(rows, columns)
     else:
         _write_table(rows, table or columns)
+
+
+def board_record(c) -> dict:
+    """A board cell as plain data: its state, since which measurement, on how many."""
+    return {
+        "country": c.country,
+        "domain": c.domain,
+        "asn": c.asn,
+        "state": c.state,
+        "since": c.since.time if c.since else None,
+        "since_uid": c.since.uid if c.since else None,
+        "evidence": c.evidence,
+        "latest": c.latest.time if c.latest else None,
+        "latest_uid": c.latest.uid if c.latest else None,
+    }
 
 
 def episode_record(e) -> dict:
@@ -249,7 +253,7 @@ SERIES_COLUMNS = tuple(
 )
 
 
-def _flat(r: dict) -> dict:
+def flat_episode(r: dict) -> dict:
     """One CSV or table row: edges as time and uid, stretches counted."""
 
     def part(key: str, field: str):
@@ -284,7 +288,9 @@ def _text(value) -> str:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """A value as the CSV and table outputs print it: datetimes with a space, shares to three
+    places, None as nothing."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -298,11 +304,11 @@ def _write_csv(rows: list[dict], columns: Sequence[str]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([_cell(r[c]) for c in columns])
+        writer.writerow([csv_cell(r[c]) for c in columns])
 
 
 def _write_table(rows: list[dict], columns: Sequence[str]) -> None:
-    cells = [[_cell(r[c]) for c in columns] for r in rows]
+    cells = [[csv_cell(r[c]) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     for line in [list(columns), *cells]:
         sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)) + "\n")
