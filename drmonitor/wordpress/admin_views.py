@@ -70,7 +70,7 @@ def import_view(request):
             request,
             "wordpress_import_run",
             export_path=str(path),
-            export_name=upload.name[:255],
+            upload_name=upload.name[:255],
             media_base=form.cleaned_data["media_base"],
             dry_run=form.cleaned_data["dry_run"],
         )

@@ -186,12 +186,18 @@ class _Reader:
             elif entry is not None:
                 self._bad(entry, f"{key}[{i}]", None, "object")
 
-    def text(self, value: Any, where: str, key: str | None = None, default: str = "") -> str:
-        if isinstance(value, str):
+    def _expect(
+        self, value: Any, kind: type, expected: str, where: str, key: str | None, default: Any
+    ) -> Any:
+        """`value` when it is a `kind`; else `default`, reported as malformed unless null."""
+        if isinstance(value, kind):
             return value
         if value is not None:
-            self._bad(value, where, key, "string")
+            self._bad(value, where, key, expected)
         return default
+
+    def text(self, value: Any, where: str, key: str | None = None, default: str = "") -> str:
+        return self._expect(value, str, "string", where, key, default)
 
     def failure(self, value: Any, where: str, key: str | None = None) -> str | None:
         """OONI failure strings: null means success. Anything else non-string is malformed."""
@@ -220,10 +226,7 @@ class _Reader:
         return default
 
     def boolean(self, value: Any, where: str, key: str | None = None) -> bool | None:
-        if value is None or isinstance(value, bool):
-            return value
-        self._bad(value, where, key, "boolean")
-        return None
+        return self._expect(value, bool, "boolean", where, key, None)
 
 
 def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | None, bool]:
