@@ -35,6 +35,7 @@ class BackgroundRun(models.Model):
     total = models.PositiveIntegerField(default=0)
     summary = models.TextField(blank=True)
     report = models.TextField(blank=True)
+    upload_name = models.CharField(max_length=255)  # the uploaded file's name
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -46,12 +47,7 @@ class BackgroundRun(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Import of {self.file_name} ({self.state})"
-
-    @property
-    def file_name(self) -> str:
-        """The uploaded file's name (each kind of run keeps it its own way)."""
-        raise NotImplementedError
+        return f"Import of {self.upload_name} ({self.state})"
 
     @property
     def is_dry_run(self) -> bool:

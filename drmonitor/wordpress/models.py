@@ -91,13 +91,8 @@ class ImportRun(BackgroundRun):
     """
 
     export_path = models.CharField(max_length=500)
-    export_name = models.CharField(max_length=255)
     media_base = models.URLField(blank=True)
     dry_run = models.BooleanField(default=False)
-
-    @property
-    def file_name(self) -> str:
-        return self.export_name
 
     @property
     def is_dry_run(self) -> bool:

@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from drmonitor.core import pdf_text
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_link, optional_links
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
 from drmonitor.tracker.models.review import Reviewed, ReviewedQuerySet
@@ -111,24 +112,18 @@ class LegalCase(PublicRecord):
     filed_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
 
-    petitioners = ParentalManyToManyField(
-        "tracker.Actor", blank=True, related_name="cases_as_petitioner"
-    )
+    petitioners = optional_links("tracker.Actor", related_name="cases_as_petitioner")
     petitioners_text = models.CharField(
         "petitioners as printed", max_length=500, blank=True, help_text="Names without a record."
     )
-    respondents = ParentalManyToManyField(
-        "tracker.Actor", blank=True, related_name="cases_as_respondent"
-    )
+    respondents = optional_links("tracker.Actor", related_name="cases_as_respondent")
     respondents_text = models.CharField("respondents as printed", max_length=500, blank=True)
     counsel = models.CharField(max_length=500, blank=True)
 
-    incidents = ParentalManyToManyField("tracker.Incident", blank=True, related_name="cases")
-    laws = ParentalManyToManyField("tracker.Law", blank=True, related_name="cases")
-    articles = ParentalManyToManyField(
-        "newsroom.ArticlePage", blank=True, related_name="tracker_cases"
-    )
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="cases")
+    incidents = optional_links("tracker.Incident", related_name="cases")
+    laws = optional_links("tracker.Law", related_name="cases")
+    articles = optional_links("newsroom.ArticlePage", related_name="tracker_cases")
+    sources = optional_links("tracker.Source", related_name="cases")
 
     panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("court"), FieldPanel("bench")]),
@@ -154,16 +149,14 @@ class LegalCase(PublicRecord):
         FieldPanel("sources"),
     ]
 
-    search_fields = PublicRecord.search_fields + [
-        index.SearchField("subject"),
-        index.SearchField("petitioners_text"),
-        index.SearchField("respondents_text"),
-        index.SearchField("number_text"),
+    search_fields = PublicRecord.search_fields + indexed(
+        "subject",
+        "petitioners_text",
+        "respondents_text",
+        "number_text",
         index.RelatedFields("court", [index.SearchField("name"), index.SearchField("short_name")]),
-        index.FilterField("status"),
-        index.FilterField("court"),
-        index.FilterField("filed_on"),
-    ]
+        filters=("status", "court", "filed_on"),
+    )
 
     class Meta:
         ordering = ["court__name", "-filed_on", "title"]
@@ -351,7 +344,7 @@ class Hearing(Reviewed, index.Indexed):
         related_name="tracker_hearings",
         help_text="The Court Updates story that reports this hearing.",
     )
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="hearings")
+    sources = optional_links("tracker.Source", related_name="hearings")
 
     objects = HearingQuerySet.as_manager()
 
@@ -368,14 +361,13 @@ class Hearing(Reviewed, index.Indexed):
         FieldPanel("sources"),
     ]
 
-    search_fields = [
-        index.SearchField("what_happened"),
-        index.SearchField("directions"),
-        index.SearchField("summoned"),
+    search_fields = indexed(
+        "what_happened",
+        "directions",
+        "summoned",
         index.RelatedFields("case", [index.SearchField("title"), index.FilterField("live")]),
-        index.FilterField("date"),
-        index.FilterField("live"),
-    ]
+        filters=("date", "live"),
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -442,7 +434,7 @@ class Order(Reviewed, index.Indexed):
     )
     document_text = models.TextField(editable=False, blank=True)
     document_hash = models.CharField(max_length=40, editable=False, blank=True)
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="orders")
+    sources = optional_links("tracker.Source", related_name="orders")
 
     objects = OrderQuerySet.as_manager()
 
@@ -457,16 +449,15 @@ class Order(Reviewed, index.Indexed):
         FieldPanel("sources"),
     ]
 
-    search_fields = [
+    search_fields = indexed(
         index.SearchField("title", boost=2),
-        index.SearchField("summary"),
-        index.SearchField("reference_no"),
-        index.SearchField("document_text"),
+        "summary",
+        "reference_no",
+        "document_text",
         index.RelatedFields("case", [index.FilterField("live")]),
         index.RelatedFields("incident", [index.FilterField("live")]),
-        index.FilterField("date"),
-        index.FilterField("live"),
-    ]
+        filters=("date", "live"),
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -477,11 +468,9 @@ class Order(Reviewed, index.Indexed):
         return f"{self.title} ({_day(self.date)})"
 
     def get_absolute_url(self) -> str:
-        if self.case_id:
-            return f"{self.case.get_absolute_url()}#order-{self.pk}"
-        if self.incident_id:
-            return f"{self.incident.get_absolute_url()}#order-{self.pk}"
-        return ""
+        """Its place on its case's page, or else on its incident's."""
+        record = self.case or self.incident
+        return f"{record.get_absolute_url()}#order-{self.pk}" if record else ""
 
     def save(self, *args, **kwargs):
         self.read_document()

@@ -7,11 +7,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_link, optional_links
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker import vocab
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
@@ -33,8 +33,8 @@ class Incident(PublicRecord):
         max_length=20, blank=True, choices=vocab.AffectedNetwork.choices
     )
     extent = models.CharField(max_length=30, blank=True, choices=vocab.Extent.choices)
-    networks = ParentalManyToManyField("tracker.Network", blank=True, related_name="incidents")
-    services = ParentalManyToManyField("tracker.Service", blank=True, related_name="incidents")
+    networks = optional_links("tracker.Network", related_name="incidents")
+    services = optional_links("tracker.Service", related_name="incidents")
 
     start_date = models.DateField()
     start_date_type = models.CharField(
@@ -51,9 +51,8 @@ class Incident(PublicRecord):
     ordered_by_level = models.CharField(
         "ordered by (level)", max_length=30, blank=True, choices=vocab.OrderedBy.choices
     )
-    ordered_by = ParentalManyToManyField(
+    ordered_by = optional_links(
         "tracker.Actor",
-        blank=True,
         related_name="incidents_ordered",
         help_text="The authorities that ordered or carried out the block.",
     )
@@ -64,7 +63,7 @@ class Incident(PublicRecord):
     stated_justification_details = models.TextField(blank=True)
     actual_cause = models.CharField(max_length=40, blank=True, choices=vocab.ActualCause.choices)
     actual_cause_details = models.TextField(blank=True)
-    legal_basis = ParentalManyToManyField("tracker.Law", blank=True, related_name="incidents")
+    legal_basis = optional_links("tracker.Law", related_name="incidents")
     legal_method = models.TextField(blank=True, help_text='As stated, e.g. "Government order".')
     government_acknowledged = models.CharField(
         max_length=10, choices=vocab.YesNoUnknown.choices, default=vocab.YesNoUnknown.UNKNOWN
@@ -72,10 +71,8 @@ class Incident(PublicRecord):
     government_ack_source = models.URLField(blank=True, max_length=2000)
     government_ack_quote = models.TextField(blank=True)
 
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="incidents")
-    articles = ParentalManyToManyField(
-        "newsroom.ArticlePage", blank=True, related_name="tracker_incidents"
-    )
+    sources = optional_links("tracker.Source", related_name="incidents")
+    articles = optional_links("newsroom.ArticlePage", related_name="tracker_incidents")
 
     panels = PublicRecord.panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -120,16 +117,14 @@ class Incident(PublicRecord):
         FieldPanel("articles"),
     ]
 
-    search_fields = PublicRecord.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("areas"),
-        index.SearchField("stated_justification_details"),
+    search_fields = PublicRecord.search_fields + indexed(
+        "summary",
+        "areas",
+        "stated_justification_details",
         index.RelatedFields("services", [index.SearchField("name")]),
         index.RelatedFields("country", [index.SearchField("name")]),
-        index.FilterField("status"),
-        index.FilterField("kind"),
-        index.FilterField("start_date"),
-    ]
+        filters=("status", "kind", "start_date"),
+    )
 
     class Meta:
         ordering = ["-start_date", "title"]

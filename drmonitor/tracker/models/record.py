@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker.models.reference import SlugFromNameMixin, Source
 from drmonitor.tracker.models.review import Reviewed
 from drmonitor.tracker.models.status import StatusChange
@@ -80,11 +81,9 @@ class PublicRecord(StatusLoggedMixin, SlugFromNameMixin, Reviewed, index.Indexed
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [FieldPanel("title"), FieldPanel("slug")]
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
-        index.FilterField("live"),
-    ]
+    search_fields = indexed(
+        index.SearchField("title", boost=3), autocomplete=("title",), filters=("live",)
+    )
 
     class Meta:
         abstract = True

@@ -47,17 +47,12 @@ class StopImportRun(BackgroundRun):
     take as CSV for the editor to fix.
     """
 
-    upload_name = models.CharField(max_length=255)
     content = models.TextField(blank=True)
     commit = models.BooleanField(default=False)
     skip_errors = models.BooleanField(default=False)
     merge = models.BooleanField(default=True)
     committed = models.BooleanField(default=False)
     rejected_csv = models.TextField(blank=True)
-
-    @property
-    def file_name(self) -> str:
-        return self.upload_name
 
     @property
     def is_dry_run(self) -> bool:
