@@ -41,9 +41,21 @@ LINKS = [
 ]
 
 
+def kept_key(to: str, related_name: str, verbose_name: str) -> models.ForeignKey:
+    """A key Wagtail sets itself (not in the admin's form), emptied when its target goes."""
+    return models.ForeignKey(
+        blank=True,
+        editable=False,
+        null=True,
+        on_delete=django.db.models.deletion.SET_NULL,
+        related_name=related_name,
+        to=to,
+        verbose_name=verbose_name,
+    )
+
+
 def draft_state_fields(model_name: str) -> list[migrations.AddField]:
     """Wagtail's DraftStateMixin and LockableMixin columns; every existing row stays live."""
-    kept_by = django.db.models.deletion.SET_NULL
     fields = {
         "expire_at": models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
         "expired": models.BooleanField(default=False, editable=False, verbose_name="expired"),
@@ -58,26 +70,10 @@ def draft_state_fields(model_name: str) -> list[migrations.AddField]:
             editable=False, null=True, verbose_name="last published at"
         ),
         "live": models.BooleanField(default=True, editable=False, verbose_name="live"),
-        "live_revision": models.ForeignKey(
-            blank=True,
-            editable=False,
-            null=True,
-            on_delete=kept_by,
-            related_name="+",
-            to="wagtailcore.revision",
-            verbose_name="live revision",
-        ),
+        "live_revision": kept_key("wagtailcore.revision", "+", "live revision"),
         "locked": models.BooleanField(default=False, editable=False, verbose_name="locked"),
         "locked_at": models.DateTimeField(editable=False, null=True, verbose_name="locked at"),
-        "locked_by": models.ForeignKey(
-            blank=True,
-            editable=False,
-            null=True,
-            on_delete=kept_by,
-            related_name="locked_%(class)ss",
-            to=settings.AUTH_USER_MODEL,
-            verbose_name="locked by",
-        ),
+        "locked_by": kept_key(settings.AUTH_USER_MODEL, "locked_%(class)ss", "locked by"),
     }
     return [
         migrations.AddField(model_name=model_name, name=name, field=field)
