@@ -106,23 +106,16 @@ class Postgres:
         self._ctl("stop", "-m", "fast")
 
 
-class Redis:
-    """A redis-server on `port` that keeps nothing on disk."""
+class Service:
+    """A long-running program of the stack, started in the background, its output in `log`."""
 
-    def __init__(self, directory: Path, port: int) -> None:
-        self.directory, self.port = directory, port
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.process: subprocess.Popen | None = None
+    log: Path
+    process: subprocess.Popen | None = None
 
-    def start(self) -> None:
+    def _spawn(self, command: list[str], env: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", str(self.directory), "--maxmemory", "512mb"]
-            + ["--maxmemory-policy", "allkeys-lru"],
-            stdout=(self.directory / "redis.log").open("a"),
-            stderr=subprocess.STDOUT,
+            command, env=env, cwd=ROOT, stdout=self.log.open("a"), stderr=subprocess.STDOUT
         )
-        wait_until(lambda: listening(self.port), 30, "Redis listening")
 
     def stop(self) -> None:
         if self.process:
@@ -131,24 +124,37 @@ class Redis:
             self.process = None
 
 
-class Gunicorn:
+class Redis(Service):
+    """A redis-server on `port` that keeps nothing on disk."""
+
+    def __init__(self, directory: Path, port: int) -> None:
+        self.directory, self.port = directory, port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.log = directory / "redis.log"
+
+    def start(self) -> None:
+        self._spawn(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.directory), "--maxmemory", "512mb"]
+            + ["--maxmemory-policy", "allkeys-lru"]
+        )
+        wait_until(lambda: listening(self.port), 30, "Redis listening")
+
+
+class Gunicorn(Service):
     """The site under gunicorn with drmonitor/gunicorn_conf.py, as `drmonitor run` starts it."""
 
     def __init__(self, directory: Path, port: int, env: dict[str, str]) -> None:
         self.port, self.env = port, env
         self.log = directory / "gunicorn.log"
         self.workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1)))
-        self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
+        self._spawn(
             [PYTHON, "-m", "gunicorn", "drmonitor.wsgi:application"]
             + ["--config", "python:drmonitor.gunicorn_conf", "--bind", f"127.0.0.1:{self.port}"]
             + ["--workers", str(self.workers), "--log-level", "warning"],
-            env=self.env,
-            cwd=ROOT,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
+            self.env,
         )
         wait_until(lambda: len(self.worker_pids()) == self.workers, 60, "gunicorn's workers")
         wait_until(lambda: answers(self.port, "/"), 300, "gunicorn answering")
@@ -165,39 +171,20 @@ class Gunicorn:
         os.kill(pid, signal.SIGKILL)
         return pid
 
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            self.process.wait()
-            self.process = None
 
-
-class Worker:
+class Worker(Service):
     """`drmonitor worker`: scheduled publishing and the other background jobs."""
 
     def __init__(self, directory: Path, env: dict[str, str]) -> None:
         self.env, self.log = env, directory / "worker.log"
-        self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "drmonitor.cli", "worker"],
-            env=self.env,
-            cwd=ROOT,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-        )
+        self._spawn([PYTHON, "-m", "drmonitor.cli", "worker"], self.env)
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
         self.process = None
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            self.process.wait()
-            self.process = None
 
 
 class Nginx:

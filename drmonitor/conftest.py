@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from drmonitor.testing.databases import resnapshot_serialized_contents
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
@@ -16,6 +18,26 @@ def _fresh_cache():
 
     cache.clear()
     reset_ledger_view()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database starts as every install does: the home page and the section tree.
+
+    Building the tree takes seconds (hundreds of pages saved, revised and published), so it is
+    built once per test database instead of once per test; each test's transaction rolls back to
+    it. Tests that commit (`transaction=True`) end with the database emptied; those marked
+    `serialized_rollback=True`, as every such test here is, start by restoring the serialized
+    state, which is therefore taken again once the tree is in.
+    """
+    from django.db import connections
+
+    from drmonitor.home.install import install_site
+
+    with django_db_blocker.unblock():
+        install_site()
+        for connection in connections.all(initialized_only=True):
+            resnapshot_serialized_contents(connection)
 
 
 @pytest.fixture

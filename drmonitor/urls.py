@@ -17,6 +17,7 @@ urlpatterns = [
     path("playlists/", include("drmonitor.playlists.urls")),
     path("library/", include("drmonitor.library.urls")),
     path("", include("drmonitor.measurements.urls")),
+    path("", include("drmonitor.measurements.ingest_urls")),
     path("", include("drmonitor.readership.urls")),
     path("", include("drmonitor.tracker.urls")),
     path("", include("drmonitor.newsroom.discovery_urls")),

@@ -1,10 +1,15 @@
 """What the profile page shows besides the account itself.
 
-Other parts (the tracker's "things I follow") add a panel here from their AppConfig.ready()
-instead of accounts importing them: accounts sits beside them, not above them.
+Other parts (the tracker's "things I follow") add a panel here from their AppConfig
+(`ProfilePanelApp`) instead of accounts importing them: accounts sits beside them, not above
+them.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
+
+from drmonitor.core import site_app
 
 _panels: list[str] = []
 
@@ -17,3 +22,13 @@ def register_profile_panel(template_name: str) -> None:
 
 def profile_panels() -> list[str]:
     return list(_panels)
+
+
+class ProfilePanelApp(site_app.SiteApp):
+    """An app that shows a panel of its own (`profile_panel`, a template) on the profile page."""
+
+    profile_panel: ClassVar[str]
+
+    def ready(self) -> None:
+        register_profile_panel(self.profile_panel)
+        super().ready()

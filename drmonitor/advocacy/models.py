@@ -13,16 +13,17 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import InlinePanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
-from wagtail.search import index
 
 from drmonitor.advocacy import keys
 from drmonitor.advocacy.blocks import CallToActionBlock, DownloadBlock, SupporterQuoteBlock
 from drmonitor.core.caching import depends_on
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_blocks, optional_link, optional_links
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.newsroom.blocks import PARAGRAPH_FEATURES
 from drmonitor.newsroom.models import ArticlePage, SectionPage
 from drmonitor.tracker import keys as tracker_keys
@@ -32,7 +33,6 @@ class CampaignsPage(SectionPage):
     """The Campaigns section: every campaign's page, then the articles filed in any of them."""
 
     subpage_types = ["advocacy.CampaignPage", "newsroom.SectionPage", "newsroom.ArticlePage"]
-    template = "advocacy/campaigns_page.html"
 
     class Meta:
         verbose_name = "campaigns section"
@@ -64,35 +64,27 @@ class CampaignPage(SectionPage):
         help_text="The tracker's record: hashtags, dates, organisers, incidents, sources.",
     )
     aims = RichTextField(blank=True, features=PARAGRAPH_FEATURES)
-    calls_to_action = StreamField([("action", CallToActionBlock())], blank=True)
-    supporter_quotes = StreamField(
-        [("quote", SupporterQuoteBlock())],
-        blank=True,
+    calls_to_action = optional_blocks("action", CallToActionBlock())
+    supporter_quotes = optional_blocks(
+        "quote",
+        SupporterQuoteBlock(),
         help_text="Only quotes a published source gives, with that source.",
     )
-    statements = ParentalManyToManyField(
+    statements = optional_links(
         "tracker.Statement",
-        blank=True,
         related_name="campaign_pages",
         help_text="Statements the campaign issued or carries.",
     )
 
     parent_page_types = ["advocacy.CampaignsPage", "newsroom.SectionPage"]
     subpage_types = ["newsroom.ArticlePage"]
-    template = "advocacy/campaign_page.html"
 
-    content_panels = SectionPage.content_panels + [
-        FieldPanel("campaign"),
-        FieldPanel("aims"),
-        FieldPanel("calls_to_action"),
-        FieldPanel("supporter_quotes"),
-        FieldPanel("statements"),
-    ]
-    search_fields = SectionPage.search_fields + [
-        index.SearchField("aims"),
-        index.SearchField("hashtags"),
-        index.AutocompleteField("hashtags"),
-    ]
+    content_panels = SectionPage.content_panels + field_panels(
+        "campaign", "aims", "calls_to_action", "supporter_quotes", "statements"
+    )
+    search_fields = SectionPage.search_fields + indexed(
+        "aims", "hashtags", autocomplete=("hashtags",)
+    )
 
     class Meta:
         verbose_name = "campaign"
@@ -124,7 +116,6 @@ class StatementsPage(SectionPage):
     """The Statements section: the statements, newest first by the date they were made."""
 
     subpage_types = ["advocacy.StatementPage"]
-    template = "advocacy/statements_page.html"
 
     class Meta:
         verbose_name = "statements section"
@@ -157,24 +148,22 @@ class StatementPage(ArticlePage):
         related_name="page",
         help_text="The tracker's record: date, issuers, stated number of signatories, incidents.",
     )
-    downloads = StreamField(
-        [("document", DownloadBlock())], blank=True, help_text="The statement as issued (PDF)."
+    downloads = optional_blocks(
+        "document", DownloadBlock(), help_text="The statement as issued (PDF)."
     )
 
     parent_page_types = ["advocacy.StatementsPage"]
-    subpage_types: list[str] = []
-    template = "advocacy/statement_page.html"
 
-    content_panels = ArticlePage.content_panels + [
-        FieldPanel("statement"),
-        MultiFieldPanel(
-            [InlinePanel("signatories", label="Signatory")],
-            heading="Signatories",
+    content_panels = ArticlePage.content_panels + field_panels(
+        "statement",
+        fieldset(
+            "Signatories",
+            InlinePanel("signatories", label="Signatory"),
             help_text="Leave empty when the names are not known; the stated count is the record's.",
         ),
-        FieldPanel("downloads"),
-    ]
-    search_fields = ArticlePage.search_fields + [index.SearchField("signatory_names")]
+        "downloads",
+    )
+    search_fields = ArticlePage.search_fields + indexed("signatory_names")
 
     class Meta:
         verbose_name = "statement"
@@ -219,7 +208,7 @@ class Signatory(Orderable):
         help_text="When the tracker has a record of them, their page is linked.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("actor")]
+    panels = field_panels("name", "kind", "actor")
 
     def __str__(self) -> str:
         return self.name

@@ -52,6 +52,16 @@ def _sources_by_url(record) -> list:
     return sorted(record.sources.all(), key=attrgetter("url"))
 
 
+def _actor_names(relation: str) -> staticmethod:
+    """A resolver of the names of the actors a record links by `relation`, sorted; sorted
+    here rather than in the query so any prefetch of the relation serves it."""
+
+    def names(record) -> list[str]:
+        return sorted(actor.name for actor in getattr(record, relation).all())
+
+    return staticmethod(names)
+
+
 def _parties(actors, printed: str) -> str:
     """A case's petitioners or respondents as the case page lists them: the actors we keep a
     record of, then the names printed without one."""
@@ -177,9 +187,7 @@ class IncidentOut(_Linked):
     def resolve_days(incident) -> int:
         return incident.duration_days()
 
-    @staticmethod
-    def resolve_ordered_by(incident) -> list[str]:
-        return sorted(actor.name for actor in incident.ordered_by.all())
+    resolve_ordered_by = _actor_names("ordered_by")
 
     @staticmethod
     def resolve_decision_maker(incident) -> str | None:
@@ -328,9 +336,7 @@ class StatementOut(Schema):
 
     resolve_sources = staticmethod(_sources_by_url)
 
-    @staticmethod
-    def resolve_issued_by(statement) -> list[str]:
-        return sorted(actor.name for actor in statement.actors.all())
+    resolve_issued_by = _actor_names("actors")
 
 
 class CampaignOut(Schema):
@@ -351,9 +357,7 @@ class CampaignOut(Schema):
     def resolve_hashtags(campaign) -> list[str]:
         return campaign.hashtag_list()
 
-    @staticmethod
-    def resolve_organisers(campaign) -> list[str]:
-        return sorted(actor.name for actor in campaign.organisers.all())
+    resolve_organisers = _actor_names("organisers")
 
 
 class ActorOut(Schema):

@@ -1,6 +1,8 @@
 """Field shapes the site's models share."""
 
 from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import StreamField
 
 
 def optional_link(
@@ -18,3 +20,15 @@ def optional_link(
         related_name=related_name,
         **options,
     )
+
+
+def optional_links(to, *, related_name: str, **options) -> ParentalManyToManyField:
+    """Links from a page or record to any number of others (none is fine), edited with it in
+    the admin: a law page's tracker records, an article's other sections."""
+    return ParentalManyToManyField(to, blank=True, related_name=related_name, **options)
+
+
+def optional_blocks(name: str, block, **options) -> StreamField:
+    """A list of one kind of block (an episode's guests, a campaign's quotes) an editor may
+    leave empty; `name` is the block's type in the stored JSON."""
+    return StreamField([(name, block)], blank=True, **options)

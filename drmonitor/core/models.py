@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.http import HttpRequest
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 from drmonitor.core import framework_internals
 from drmonitor.core.caching import depends_on, keep, keys
+from drmonitor.core.panels import field_panels, fieldset
 
 
 class CustomImage(AbstractImage):
@@ -59,20 +59,20 @@ class Rendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def _about(whom: str, help_text: str) -> models.TextField:
+    """What editors say about `whom`: the site, or the organisation behind it."""
+    return models.TextField(f"About {whom}", blank=True, help_text=help_text)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
     """What editors say about the organisation in the sidebar and footer, and where to follow it."""
 
     tagline = models.CharField(max_length=255, blank=True)
-    about = models.TextField(
-        "About Digital Rights Monitor",
-        blank=True,
-        help_text="Shown in the sidebar and the footer.",
-    )
-    about_mmfd = models.TextField(
-        "About Media Matters for Democracy",
-        blank=True,
-        help_text="The organisation behind the site; shown beside the block above when filled in.",
+    about = _about("Digital Rights Monitor", "Shown in the sidebar and the footer.")
+    about_mmfd = _about(
+        "Media Matters for Democracy",
+        "The organisation behind the site; shown beside the block above when filled in.",
     )
     contact_email = models.EmailField(blank=True)
     facebook_url = models.URLField(blank=True)
@@ -84,23 +84,16 @@ class SiteSettings(BaseGenericSetting):
         CustomImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    panels = [
-        FieldPanel("tagline"),
-        FieldPanel("about"),
-        FieldPanel("about_mmfd"),
-        FieldPanel("contact_email"),
-        MultiFieldPanel(
-            [
-                FieldPanel("facebook_url"),
-                FieldPanel("x_url"),
-                FieldPanel("youtube_url"),
-                FieldPanel("instagram_url"),
-                FieldPanel("linkedin_url"),
-            ],
-            heading="Follow links",
+    panels = field_panels(
+        "tagline",
+        "about",
+        "about_mmfd",
+        "contact_email",
+        fieldset(
+            "Follow links", "facebook_url", "x_url", "youtube_url", "instagram_url", "linkedin_url"
         ),
-        FieldPanel("default_social_image"),
-    ]
+        "default_social_image",
+    )
 
     class Meta:
         verbose_name = "site settings"

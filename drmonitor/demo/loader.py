@@ -2,6 +2,9 @@
 transaction. A file with a mistake stops the load before anything is written; a refusal by a
 model's own validation rolls back everything the load had done.
 
+The synthetic measurement history (measurements.yaml) goes into the measurement store
+through the observatory's ingest once the database's transaction has committed.
+
 Loading twice changes nothing: records are keyed by what an editor rarely changes (slugs,
 names, titles, URLs, a case and a date), and what exists is left as editors left it.
 """
@@ -17,6 +20,7 @@ from drmonitor.core.caching import invalidation
 from drmonitor.core.indexing import indexing_deferred
 from drmonitor.demo.accounts import ensure_accounts, ensure_bylines
 from drmonitor.demo.campaigns import ensure_campaign_page
+from drmonitor.demo.measurement_history import load_into
 from drmonitor.demo.media import MediaLibrary
 from drmonitor.demo.media_pages import ensure_series
 from drmonitor.demo.playlists import ensure_playlists
@@ -24,6 +28,7 @@ from drmonitor.demo.publication import ensure_article, ensure_authors, ensure_si
 from drmonitor.demo.reading import CONTENT_DIR, DemoContent, read_content
 from drmonitor.demo.records import link_article, load_records, load_reference
 from drmonitor.home.install import install_site
+from drmonitor.measurements.store import store_path
 
 
 def load(root: Path = CONTENT_DIR) -> DemoContent:
@@ -53,4 +58,7 @@ def load(root: Path = CONTENT_DIR) -> DemoContent:
         ensure_playlists(content.playlists)
         ensure_accounts(content.accounts)
         ensure_bylines(content.accounts, authors)
+    # The measurement store is not the database: written once the records are committed.
+    if content.measurement_histories:
+        load_into(store_path(), [entry.spec for entry in content.measurement_histories])
     return content

@@ -99,6 +99,7 @@ class DemoContent:
     attachments: list[Located[schema.AttachmentSpec]]
     campaign_pages: list[Located[schema.CampaignPageSpec]]
     playlists: list[Located[schema.PlaylistSpec]]
+    measurement_histories: list[Located[schema.MeasurementHistorySpec]]
 
 
 @dataclass
@@ -293,6 +294,9 @@ def read_content(root: Path = CONTENT_DIR) -> DemoContent:
         attachments=reader.attachments(),
         campaign_pages=reader.each(schema.CampaignPageSpec, "campaigns"),
         playlists=reader.many(schema.PlaylistSpec, "playlists.yaml"),
+        measurement_histories=reader.optional_many(
+            schema.MeasurementHistorySpec, "measurements.yaml"
+        ),
     )
     if not reader.problems:
         reader.problems += cross_reference_problems(content)
@@ -332,6 +336,7 @@ def cross_reference_problems(content: DemoContent) -> list[Problem]:
         + _article_problems(content)
         + _medium_problems(content)
         + _case_problems(content)
+        + _history_problems(content)
     )
 
 
@@ -379,6 +384,17 @@ def _name_problems(content: DemoContent) -> list[Problem]:
                 if value not in known[what]
             ]
     return problems
+
+
+def _history_problems(content: DemoContent) -> list[Problem]:
+    """A measurement history measures from networks the tracker names, by ASN."""
+    known = {entry.spec.asn for entry in content.networks if entry.spec.asn}
+    return [
+        entry.problem(f"networks[{n}].asn", f"no network with ASN {network.asn} in networks.yaml")
+        for entry in content.measurement_histories
+        for n, network in enumerate(entry.spec.networks, 1)
+        if network.asn not in known
+    ]
 
 
 def _article_problems(content: DemoContent) -> list[Problem]:

@@ -737,3 +737,85 @@ class CampaignPageSpec(Spec):
     calls_to_action: list[ActionSpec] = []
     quotes: list[QuoteSpec] = []
     statements: names_of("statement") = []
+
+
+# --- The measurement history (synthetic) -----------------------------------------------------
+
+
+class SpanSpec(Spec):
+    """A stretch of time in UTC."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+
+    @model_validator(mode="after")
+    def _in_order(self) -> SpanSpec:
+        if self.end <= self.start:
+            raise ValueError("end must come after start")
+        return self
+
+
+class ProbeNetworkSpec(Spec):
+    """A network the history measures from, by ASN (named in tracker/networks.yaml)."""
+
+    asn: int = Field(gt=0)
+    per_day: int = Field(default=1, ge=1, le=24)
+    silent: list[SpanSpec] = []  # when this network's probe measured nothing
+
+
+class MeasuredDomainSpec(Spec):
+    domain: Text
+    service: name_of("service") = None
+    every_days: int = Field(default=1, ge=1)
+
+
+class RestorationSpec(SpanSpec):
+    """A brief restoration inside a block, on the networks that saw it."""
+
+    networks: list[int]
+    source: Url
+
+
+class BlockSpec(SpanSpec):
+    domain: Text
+    sources: list[Url] = Field(min_length=1)
+    restorations: list[RestorationSpec] = []
+
+
+class BlockPageSpec(Spec):
+    """Blocked measurements answered by a block page with the real page's title."""
+
+    asn: int
+    domain: Text
+    count: int = Field(ge=0, le=3)  # below an episode's minimum: they never make one
+
+
+class MeasurementHistorySpec(Spec):
+    """measurements.yaml: a SYNTHETIC measurement history the demo generates and ingests into
+    the measurement store (demo/measurement_history.py); every page showing it says so."""
+
+    country: name_of("country")
+    seed: int
+    start: datetime.date
+    end: datetime.date
+    networks: list[ProbeNetworkSpec] = Field(min_length=1)
+    domains: list[MeasuredDomainSpec] = Field(min_length=1)
+    blocks: list[BlockSpec] = []
+    block_pages: BlockPageSpec | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MeasurementHistorySpec:
+        if self.end <= self.start:
+            raise ValueError("end must come after start")
+        asns = {n.asn for n in self.networks}
+        domains = {d.domain for d in self.domains}
+        for block in self.blocks:
+            if block.domain not in domains:
+                raise ValueError(f"block of {block.domain!r}, which is not among the domains")
+            for restoration in block.restorations:
+                if set(restoration.networks) - asns:
+                    raise ValueError(f"restoration on networks not measured: {restoration}")
+        pages = self.block_pages
+        if pages and (pages.asn not in asns or pages.domain not in domains):
+            raise ValueError("block_pages names a network or domain that is not measured")
+        return self

@@ -6,9 +6,9 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from drmonitor.core.fields import optional_blocks
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.core.routing import route_by_url_path
 from drmonitor.home.front import LEAD_PACKAGE, compose
@@ -32,16 +32,15 @@ class CuratedBlock(blocks.StructBlock):
 class HomePage(ViewRestrictionsInOneQuery, Page):
     """The site root. Its children are the top-level sections of the menu."""
 
-    curated = StreamField(
-        [("row", CuratedBlock())],
-        blank=True,
+    curated = optional_blocks(
+        "row",
+        CuratedBlock(),
         help_text="Rows of hand-picked stories, shown under the lead package in this order.",
     )
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage", "newsroom.InformationPage"]
-    template = "home/home_page.html"
 
     content_panels = Page.content_panels + [
         MultipleChooserPanel(

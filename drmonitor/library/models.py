@@ -19,15 +19,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.documents import get_document_model_string
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from drmonitor.core import pdf_text
 from drmonitor.core.caching import depends_on
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_blocks, optional_link, optional_links
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.library.blocks import ProvisionBlock, provision_anchor
 from drmonitor.library.citation import Citation
 from drmonitor.library.filters import (
@@ -84,7 +85,7 @@ class LibraryPage(ArticlePage):
 
     is_creatable = False
 
-    search_fields = ArticlePage.search_fields + [index.SearchField("document_text")]
+    search_fields = ArticlePage.search_fields + indexed("document_text")
 
     document_panels = [InlinePanel("documents", label="Documents (PDF)")]
 
@@ -125,7 +126,7 @@ class LibraryDocument(Orderable):
     )
     date = models.DateField(null=True, blank=True, help_text="The document's own date, if known.")
 
-    panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("kind"), FieldPanel("date")])]
+    panels = field_panels("document", ("kind", "date"))
 
     class Meta(Orderable.Meta):
         verbose_name = "document"
@@ -134,15 +135,28 @@ class LibraryDocument(Orderable):
         return self.kind or self.document.title
 
 
+def tracker_records(related_name: str, of_what: str) -> ParentalManyToManyField:
+    """A library entry's links to the tracker's `Law` records of `of_what`, whose citing
+    incidents and cases its page lists."""
+    return optional_links(
+        "tracker.Law",
+        related_name=related_name,
+        verbose_name="tracker records",
+        help_text=f"The tracker's records of {of_what}; the incidents and cases that cite any "
+        "of them are listed on this page.",
+    )
+
+
 class CitedProvisions(models.Model):
     """Laws and instruments have provisions a reader links to by anchor, and the tracker's
     incidents and cases cite them through its own `Law` records."""
 
     provision_label: ClassVar[str] = "section"
+    provision_panels: ClassVar[list] = field_panels("provisions", "tracker_laws")
 
-    provisions = StreamField(
-        [("provision", ProvisionBlock())],
-        blank=True,
+    provisions = optional_blocks(
+        "provision",
+        ProvisionBlock(),
         help_text="The sections or articles readers need, each linkable as #section-37.",
     )
 
@@ -206,6 +220,11 @@ class CitedProvisions(models.Model):
             "citing_cases": list(self.citing_cases().order_by("title")),
         }
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.citation_context())
+        return context
+
 
 class LibraryIndex:
     """A section of the library: lists its entries (its own and those filed here as extras),
@@ -261,41 +280,23 @@ class LawPage(CitedProvisions, LibraryPage):
     amended_on = models.DateField(
         null=True, blank=True, help_text="The latest amendment; leave empty when unknown."
     )
-    tracker_laws = ParentalManyToManyField(
-        "tracker.Law",
-        blank=True,
-        related_name="law_pages",
-        verbose_name="tracker records",
-        help_text="The tracker's records of this law and its provisions; the incidents and "
-        "cases that cite any of them are listed on this page.",
-    )
+    tracker_laws = tracker_records("law_pages", "this law and its provisions")
 
     parent_page_types = ["library.LawLibraryPage"]
-    template = "library/law_page.html"
 
     content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("jurisdiction"), FieldPanel("instrument_type"), FieldPanel("year")]
-                ),
-                FieldPanel("status"),
-                FieldRowPanel(
-                    [FieldPanel("tabled_on"), FieldPanel("passed_on"), FieldPanel("amended_on")]
-                ),
-            ],
-            heading="The law",
+        fieldset(
+            "The law",
+            ("jurisdiction", "instrument_type", "year"),
+            "status",
+            ("tabled_on", "passed_on", "amended_on"),
         ),
-        FieldPanel("provisions"),
-        FieldPanel("tracker_laws"),
+        *CitedProvisions.provision_panels,
         *LibraryPage.document_panels,
     ]
-    search_fields = LibraryPage.search_fields + [
-        index.SearchField("provisions"),
-        index.FilterField("status"),
-        index.FilterField("instrument_type"),
-        index.FilterField("year"),
-    ]
+    search_fields = LibraryPage.search_fields + indexed(
+        "provisions", filters=("status", "instrument_type", "year")
+    )
 
     class Meta:
         verbose_name = "law or policy"
@@ -315,11 +316,6 @@ class LawPage(CitedProvisions, LibraryPage):
             if second < first:
                 label = later.replace("_on", "").replace("passed", "passage")
                 raise ValidationError({later: f"The {label} date is before the {earlier[:-3]}."})
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.citation_context())
-        return context
 
 
 class LawLibraryPage(LibraryIndex, SectionPage):
@@ -344,31 +340,16 @@ class FrameworkPage(CitedProvisions, LibraryPage):
         max_length=200, blank=True, help_text="e.g. UN General Assembly; empty when unknown."
     )
     adopted_on = models.DateField(null=True, blank=True, help_text="Leave empty when unknown.")
-    tracker_laws = ParentalManyToManyField(
-        "tracker.Law",
-        blank=True,
-        related_name="framework_pages",
-        verbose_name="tracker records",
-        help_text="The tracker's records of this instrument's articles; the incidents and "
-        "cases that cite any of them are listed on this page.",
-    )
+    tracker_laws = tracker_records("framework_pages", "this instrument's articles")
 
     parent_page_types = ["library.FrameworkLibraryPage"]
-    template = "library/framework_page.html"
 
     content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("scope"), FieldPanel("framework_type")]),
-                FieldRowPanel([FieldPanel("adopted_by"), FieldPanel("adopted_on")]),
-            ],
-            heading="The instrument",
-        ),
-        FieldPanel("provisions"),
-        FieldPanel("tracker_laws"),
+        fieldset("The instrument", ("scope", "framework_type"), ("adopted_by", "adopted_on")),
+        *CitedProvisions.provision_panels,
         *LibraryPage.document_panels,
     ]
-    search_fields = LibraryPage.search_fields + [index.SearchField("provisions")]
+    search_fields = LibraryPage.search_fields + indexed("provisions")
 
     class Meta:
         verbose_name = "international framework"
@@ -376,11 +357,6 @@ class FrameworkPage(CitedProvisions, LibraryPage):
     @property
     def year(self) -> int | None:
         return self.adopted_on.year if self.adopted_on else None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.citation_context())
-        return context
 
 
 class FrameworkLibraryPage(LibraryIndex, SectionPage):
@@ -426,24 +402,18 @@ class ResearchPage(LibraryPage):
     )
 
     parent_page_types = ["library.ResearchLibraryPage"]
-    template = "library/research_page.html"
 
     content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("research_type"), FieldPanel("publisher")]),
-                FieldPanel("creators"),
-                FieldRowPanel([FieldPanel("issued"), FieldPanel("issued_precision")]),
-                FieldPanel("external_url"),
-            ],
-            heading="The publication",
+        fieldset(
+            "The publication",
+            ("research_type", "publisher"),
+            "creators",
+            ("issued", "issued_precision"),
+            "external_url",
         ),
         *LibraryPage.document_panels,
     ]
-    search_fields = LibraryPage.search_fields + [
-        index.SearchField("creators"),
-        index.SearchField("publisher"),
-    ]
+    search_fields = LibraryPage.search_fields + indexed("creators", "publisher")
 
     class Meta:
         verbose_name = "research or publication"

@@ -25,15 +25,15 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Orderable
-from wagtail.search import index
 
 from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_blocks, optional_link
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.media import keys, podcast, timecodes
 from drmonitor.media.blocks import ChapterBlock, GuestBlock, TranscriptLineBlock
 from drmonitor.newsroom import keys as newsroom_keys
@@ -74,22 +74,19 @@ class SeriesPage(RoutablePageMixin, SectionPage):
     explicit = models.BooleanField(default=False)
 
     subpage_types = ["media.EpisodePage"]
-    template = "media/series_page.html"
 
-    content_panels = SectionPage.content_panels + [
+    content_panels = SectionPage.content_panels + field_panels(
         InlinePanel("seasons", label="Seasons"),
-        MultiFieldPanel(
-            [
-                FieldPanel("artwork"),
-                FieldPanel("podcast_author"),
-                FieldPanel("owner_email"),
-                FieldPanel("category"),
-                FieldPanel("language"),
-                FieldPanel("explicit"),
-            ],
-            heading="Podcast feed",
+        fieldset(
+            "Podcast feed",
+            "artwork",
+            "podcast_author",
+            "owner_email",
+            "category",
+            "language",
+            "explicit",
         ),
-    ]
+    )
 
     class Meta:
         verbose_name = "vodcast series"
@@ -133,7 +130,7 @@ class Season(Orderable):
     title = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
 
-    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("description")]
+    panels = field_panels("number", "title", "description")
 
     class Meta(Orderable.Meta):
         unique_together = [("series", "number")]
@@ -199,37 +196,29 @@ class EpisodePage(RoutablePageMixin, ArticlePage):
         blank=True,
         help_text="In seconds. Taken from the uploaded file when it says, if left blank.",
     )
-    guests = StreamField([("guest", GuestBlock())], blank=True)
-    chapters = StreamField([("chapter", ChapterBlock())], blank=True)
-    transcript = StreamField([("line", TranscriptLineBlock())], blank=True)
+    guests = optional_blocks("guest", GuestBlock())
+    chapters = optional_blocks("chapter", ChapterBlock())
+    transcript = optional_blocks("line", TranscriptLineBlock())
 
     parent_page_types = ["media.SeriesPage"]
-    subpage_types: list[str] = []
-    template = "media/episode_page.html"
 
-    content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("season"),
-                FieldPanel("episode_number"),
-                FieldPanel("recording"),
-                FieldPanel("external_video_url"),
-                FieldPanel("poster"),
-                FieldPanel("duration"),
-            ],
-            heading="Episode",
+    content_panels = ArticlePage.content_panels + field_panels(
+        fieldset(
+            "Episode",
+            "season",
+            "episode_number",
+            "recording",
+            "external_video_url",
+            "poster",
+            "duration",
         ),
-        FieldPanel("guests"),
-        FieldPanel("chapters"),
+        "guests",
+        "chapters",
         InlinePanel("captions", label="Captions (WebVTT files)"),
-        FieldPanel("transcript"),
-    ]
+        "transcript",
+    )
 
-    search_fields = ArticlePage.search_fields + [
-        index.SearchField("transcript"),
-        index.SearchField("chapters"),
-        index.SearchField("guests"),
-    ]
+    search_fields = ArticlePage.search_fields + indexed("transcript", "chapters", "guests")
 
     class Meta:
         verbose_name = "vodcast episode"
@@ -364,7 +353,7 @@ class EpisodeCaptions(Orderable):
     language = models.CharField(max_length=12, default="en", help_text="e.g. en, ur")
     label = models.CharField(max_length=60, default="English")
 
-    panels = [FieldPanel("document"), FieldPanel("language"), FieldPanel("label")]
+    panels = field_panels("document", "language", "label")
 
     def clean(self) -> None:
         super().clean()
@@ -388,7 +377,6 @@ class InfographicsPage(SectionPage):
     """The Infographics section: its graphics as a gallery of pictures."""
 
     subpage_types = ["media.InfographicPage"]
-    template = "media/infographics_page.html"
 
     class Meta:
         verbose_name = "infographics section"
@@ -427,25 +415,12 @@ class InfographicPage(RoutablePageMixin, ArticlePage):
     )
 
     parent_page_types = ["media.InfographicsPage"]
-    subpage_types: list[str] = []
-    template = "media/infographic_page.html"
 
     content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("graphic"),
-                FieldPanel("alt_text"),
-                FieldPanel("long_description"),
-                FieldPanel("data_file"),
-            ],
-            heading="Infographic",
-        ),
+        fieldset("Infographic", "graphic", "alt_text", "long_description", "data_file")
     ]
 
-    search_fields = ArticlePage.search_fields + [
-        index.SearchField("long_description"),
-        index.SearchField("alt_text"),
-    ]
+    search_fields = ArticlePage.search_fields + indexed("long_description", "alt_text")
 
     class Meta:
         verbose_name = "infographic"

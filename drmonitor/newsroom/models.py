@@ -25,13 +25,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
     MultipleChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
@@ -41,7 +39,9 @@ from wagtail.search import index
 
 from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_link, optional_links
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys, teaser_images
 from drmonitor.newsroom.blocks import ArticleBodyBlock
@@ -85,16 +85,8 @@ class Author(index.Indexed, ClusterableModel):
         help_text="The account that writes under this byline: its new articles start with it.",
     )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("role"),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-        FieldPanel("x_handle"),
-        FieldPanel("user"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = field_panels("name", "slug", "role", "photo", "bio", "x_handle", "user")
+    search_fields = indexed("name", autocomplete=("name",))
 
     class Meta:
         ordering = ["name"]
@@ -224,11 +216,10 @@ class SectionPage(ViewRestrictionsInOneQuery, Page):
     parent_page_types = ["home.HomePage", "newsroom.SectionPage"]
     # Any page type that allows a section as its parent: the sections of other apps (a vodcast
     # series, a library) sit in the tree beside the newsroom's.
-    template = "newsroom/section_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + indexed("introduction")
 
     class Meta:
         verbose_name = "section"
@@ -313,9 +304,8 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
         help_text='Defaults to the image\'s own credit, e.g. "Illustration: DRM".',
     )
     body = StreamField(ArticleBodyBlock(), blank=True)
-    extra_sections = ParentalManyToManyField(
+    extra_sections = optional_links(
         "newsroom.SectionPage",
-        blank=True,
         related_name="extra_articles",
         help_text="Other sections that list this article besides its own.",
     )
@@ -326,37 +316,28 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
 
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
-    template = "newsroom/article_page.html"
 
-    content_panels = Page.content_panels + [
-        FieldPanel("standfirst"),
+    content_panels = Page.content_panels + field_panels(
+        "standfirst",
         MultipleChooserPanel("article_authors", chooser_field_name="author", label="Authors"),
-        FieldPanel("date_published"),
-        MultiFieldPanel(
-            [
-                FieldPanel("featured_image"),
-                FieldRowPanel(
-                    [FieldPanel("featured_image_caption"), FieldPanel("featured_image_credit")]
-                ),
-            ],
-            heading="Featured image",
+        "date_published",
+        fieldset(
+            "Featured image", "featured_image", ("featured_image_caption", "featured_image_credit")
         ),
-        FieldPanel("body"),
-        FieldPanel("extra_sections"),
-        FieldPanel("tags"),
-    ]
+        "body",
+        "extra_sections",
+        "tags",
+    )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
-        index.SearchField("author_names"),
-        index.SearchField("tag_names"),
-        index.AutocompleteField("standfirst"),
-        index.AutocompleteField("author_names"),
-        index.AutocompleteField("tag_names"),
-        index.FilterField("date_published"),
+    search_fields = Page.search_fields + indexed(
+        "standfirst",
+        "body",
+        "author_names",
+        "tag_names",
         index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
+        autocomplete=("standfirst", "author_names", "tag_names"),
+        filters=("date_published",),
+    )
 
     class Meta:
         verbose_name = "article"
@@ -523,13 +504,9 @@ class InformationPage(ViewRestrictionsInOneQuery, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
-    template = "newsroom/information_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + indexed("introduction", "body")
 
     class Meta:
         verbose_name = "information page"

@@ -1,13 +1,8 @@
-from drmonitor.core import site_app
+from drmonitor.accounts import profile
 
 
-class PlaylistsConfig(site_app.SiteApp):
+class PlaylistsConfig(profile.ProfilePanelApp):
     name = "drmonitor.playlists"
     label = "playlists"
     verbose_name = "Playlists"
-
-    def ready(self) -> None:
-        from drmonitor.accounts.profile import register_profile_panel
-
-        register_profile_panel("playlists/includes/my_playlists.html")
-        super().ready()
+    profile_panel = "playlists/includes/my_playlists.html"

@@ -20,6 +20,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels
+
 # A reader's limits: enough for any real use, small enough that nobody fills the database.
 MAX_PLAYLISTS_PER_READER = 100
 MAX_ITEMS_PER_PLAYLIST = 500
@@ -75,20 +78,16 @@ class Playlist(index.Indexed, ClusterableModel):
 
     objects = PlaylistQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("is_public"),
-        FieldPanel("is_featured"),
+    panels = field_panels(
+        "title",
+        "description",
+        "is_public",
+        "is_featured",
         InlinePanel("items", label="Pages", heading="Pages, in order"),
-    ]
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("description"),
-        index.AutocompleteField("title"),
-        index.FilterField("is_public"),
-        index.FilterField("updated_at"),
-    ]
+    )
+    search_fields = indexed(
+        "title", "description", autocomplete=("title",), filters=("is_public", "updated_at")
+    )
 
     class Meta:
         ordering = ["-updated_at", "-pk"]

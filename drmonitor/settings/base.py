@@ -167,6 +167,9 @@ DRM_SERVE_MEDIA = os.environ.get("DRM_SERVE_MEDIA", "1") == "1"
 DRM_MEASUREMENT_STORE = Path(
     os.environ.get("DRM_MEASUREMENT_STORE", VAR_DIR / "measurements.duckdb")
 )
+# What one delivery to the probes' ingest endpoint may weigh, as sent and once gunzipped.
+DRM_INGEST_MAX_BODY = 4 << 20
+DRM_INGEST_MAX_EXPANDED = 32 << 20
 
 CACHES = {
     "default": {

@@ -23,3 +23,5 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Each worker's own measurement store: the demo's load writes its synthetic history there.
+DRM_MEASUREMENT_STORE = VAR_DIR / "measurements.duckdb"

@@ -1,14 +1,13 @@
-from drmonitor.core import site_app
+from drmonitor.accounts import profile
 
 
-class TrackerConfig(site_app.SiteApp):
+class TrackerConfig(profile.ProfilePanelApp):
     name = "drmonitor.tracker"
     label = "tracker"
     verbose_name = "Tracker"
+    profile_panel = "tracker/includes/my_follows.html"
 
     def ready(self) -> None:
-        from drmonitor.accounts.profile import register_profile_panel
         from drmonitor.tracker import signals  # noqa: F401 - connects the follow notifications
 
-        register_profile_panel("tracker/includes/my_follows.html")
         super().ready()

@@ -76,13 +76,27 @@ def _described(request, template: str, description: str, **context) -> HttpRespo
     return render(request, f"tracker/{template}.html", {"description": description, **context})
 
 
-def _history_and_follow(request, record: Incident | LegalCase, kind: str) -> dict:
-    """The record's public changes and the reader's follow button: `following` is None for
-    anonymous readers (no button state to leak into a shared cache)."""
+def _record_page(
+    request, kind: str, record: Incident | LegalCase, description: str, **context
+) -> HttpResponse:
+    """An incident's or a case's page: its timeline, its public changes and the reader's follow
+    button. `following` is None for anonymous readers (no button state to leak into a shared
+    cache)."""
     following = None
     if request.user.is_authenticated:
         following = Follow.objects.filter(user=request.user, **{kind: record}).exists()
-    return {"changes": record_changes(record), "following": following, "follow_target": kind}
+    timeline = incident_timeline if kind == "incident" else case_timeline
+    return _described(
+        request,
+        f"{kind}_detail",
+        description,
+        **{kind: record},
+        events=timeline(record),
+        changes=record_changes(record),
+        following=following,
+        follow_target=kind,
+        **context,
+    )
 
 
 @records_page
@@ -104,19 +118,17 @@ def incident_detail(request, slug):
         Incident.objects.select_related("country", "decision_maker"), slug=slug
     )
     today = timezone.localdate()
-    return _described(
+    return _record_page(
         request,
-        "incident_detail",
+        "incident",
+        incident,
         incident.summary or f"{incident.title}: the record and its timeline.",
-        incident=incident,
-        events=incident_timeline(incident),
         today=today,
         days=incident.duration_days(today),
         cases=incident.cases.select_related("court").prefetch_related("numbers"),
         orders=incident.orders.published()
         .select_related("issued_by", "document")
         .prefetch_related("sources"),
-        **_history_and_follow(request, incident, "incident"),
     )
 
 
@@ -143,12 +155,11 @@ def case_detail(request, slug):
     case = get_object_or_404(
         LegalCase.objects.select_related("court", "bench").prefetch_related("numbers"), slug=slug
     )
-    return _described(
+    return _record_page(
         request,
-        "case_detail",
+        "case",
+        case,
         case.subject or f"{case.title}, before the {case.court.name}.",
-        case=case,
-        events=case_timeline(case),
         hearings=case.hearings.published()
         .select_related("bench", "article")
         .prefetch_related("sources"),
@@ -157,7 +168,6 @@ def case_detail(request, slug):
         .prefetch_related("sources"),
         consolidations=case.consolidations.select_related("with_case"),
         consolidated_into=case.consolidated_into.select_related("case"),
-        **_history_and_follow(request, case, "case"),
     )
 
 

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from drmonitor.core.svg import FONT
+from drmonitor.core.svg import coordinate as _n
+from drmonitor.core.svg import svg_open as _svg_open
+
 PALETTE = ["#0b5394", "#b71c1c", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#827717"]
-FONT = 'font-family="system-ui, sans-serif" font-size="11"'
 
 
 @dataclass(frozen=True)
@@ -69,25 +72,6 @@ class Timeline:
     title: str
     description: str
     spans: list[Span] = field(default_factory=list)
-
-
-def _svg_open(chart_id: str, title: str, description: str, width: int, height: int) -> str:
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
-        'aria-labelledby="{0}-title {0}-desc" viewBox="0 0 {1} {2}" width="{1}" height="{2}" '
-        'preserveAspectRatio="xMinYMin meet">'
-        '<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>',
-        chart_id,
-        width,
-        height,
-        title,
-        description,
-    )
-
-
-def _n(value: float) -> str:
-    """A coordinate, to a tenth of a pixel."""
-    return f"{value:.1f}"
 
 
 def _nice_top(value: int) -> int:

@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from drmonitor.core.fields import optional_blocks
+from drmonitor.core.index_fields import indexed
+from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.newsroom.blocks import CaptionedImageBlock
 from drmonitor.newsroom.models import ArticlePage, SectionPage
 
@@ -40,7 +42,6 @@ class TrendsMonitorPage(SectionPage):
     """
 
     subpage_types = ["trends.TrendPage"]
-    template = "trends/trends_monitor_page.html"
 
     class Meta:
         verbose_name = "Trends Monitor section"
@@ -65,34 +66,26 @@ class TrendPage(ArticlePage):
         help_text="Who counted the figures, with what and over which period.",
     )
     narrative = models.TextField(blank=True, help_text="What the hashtag pushed, in brief.")
-    screenshots = StreamField([("screenshot", CaptionedImageBlock())], blank=True)
+    screenshots = optional_blocks("screenshot", CaptionedImageBlock())
 
     parent_page_types = ["trends.TrendsMonitorPage"]
-    subpage_types: list[str] = []
-    template = "trends/trend_page.html"
 
-    content_panels = ArticlePage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("hashtag"),
-                FieldRowPanel([FieldPanel("trended_from"), FieldPanel("trended_until")]),
-                FieldPanel("peak_volume"),
-                FieldRowPanel(
-                    [FieldPanel("new_account_share"), FieldPanel("suspicious_account_share")]
-                ),
-                FieldPanel("figures_source"),
-                FieldPanel("narrative"),
-            ],
-            heading="The trend in figures",
+    content_panels = ArticlePage.content_panels + field_panels(
+        fieldset(
+            "The trend in figures",
+            "hashtag",
+            ("trended_from", "trended_until"),
+            "peak_volume",
+            ("new_account_share", "suspicious_account_share"),
+            "figures_source",
+            "narrative",
         ),
         InlinePanel("drivers", label="Account that drove it"),
-        FieldPanel("screenshots"),
-    ]
-    search_fields = ArticlePage.search_fields + [
-        index.SearchField("hashtag", boost=3),
-        index.AutocompleteField("hashtag"),
-        index.SearchField("narrative"),
-    ]
+        "screenshots",
+    )
+    search_fields = ArticlePage.search_fields + indexed(
+        index.SearchField("hashtag", boost=3), "narrative", autocomplete=("hashtag",)
+    )
 
     class Meta:
         verbose_name = "trend"
@@ -116,7 +109,7 @@ class TrendDriver(Orderable):
     )
     note = models.CharField(max_length=300, blank=True)
 
-    panels = [FieldPanel("handle"), FieldPanel("posts"), FieldPanel("note")]
+    panels = field_panels("handle", "posts", "note")
 
     def __str__(self) -> str:
         return self.handle

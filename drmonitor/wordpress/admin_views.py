@@ -15,9 +15,8 @@ from django.conf import settings
 from django.views.decorators.cache import never_cache
 
 from drmonitor.core.background import refuse_unless, run_views, runs_page, start_run
+from drmonitor.core.upload_forms import LimitedUpload, option
 from drmonitor.wordpress.models import ImportRun
-
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
 def can_import(user) -> bool:
@@ -31,7 +30,8 @@ def private_folder() -> Path:
 
 
 class ExportUploadForm(forms.Form):
-    export = forms.FileField(
+    export = LimitedUpload(
+        max_mb=200,
         label="WordPress export (.xml)",
         help_text="Tools › Export › All content, on the old site.",
     )
@@ -42,14 +42,10 @@ class ExportUploadForm(forms.Form):
         "picture from the address the export gives.",
         assume_scheme="https",
     )
-    dry_run = forms.BooleanField(
-        required=False, label="Dry run", help_text="Check everything and write nothing."
-    )
+    dry_run = option("Dry run", "Check everything and write nothing.")
 
     def clean_export(self):
         upload = self.cleaned_data["export"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 200 MB.")
         head = upload.read(4096)
         upload.seek(0)
         if b"<rss" not in head and b"wordpress.org/export" not in head:

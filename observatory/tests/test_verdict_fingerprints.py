@@ -181,6 +181,26 @@ def test_literal_anchor_is_in_every_match():
     assert literal_anchor(r"ab(cd)?efg") == "efg"  # a group may be optional
     assert literal_anchor(r"colou?r") == "colo"
     assert literal_anchor(r"a|b") == ""  # alternatives: searched on every text
+    assert literal_anchor(r"ab{2,3}cde.*xyz") == "cde"  # {m,n} repeats, it is no text
+
+
+def test_a_regexp_is_searched_only_where_it_can_match():
+    db = FingerprintIndex(
+        [
+            Fingerprint("us", "fp", "body", "regexp", r"U\.S\..*Command"),
+            Fingerprint("undecodable", "fp", "body", "regexp", "\ufffd.*\ufffd"),
+        ],
+        "test",
+    )
+
+    def found(body: str) -> list[str]:
+        return names(db.match(parse(build(response=Page(200, body)))))
+
+    assert found("Command line") == []  # the anchor alone
+    assert found("the U.S. Command") == ["us"]
+    assert found("plain ASCII") == []
+    # Bytes that are not UTF-8 are read as U+FFFD (a lone surrogate here).
+    assert found("a\ud800b\udfffc") == ["undecodable"]
 
 
 def test_nayatel_dns_filter_is_found_in_answers():

@@ -8,7 +8,7 @@ page (and each kept part inside it) is stored with the keys that make it stale.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -26,6 +26,29 @@ DAY_PREFIX = "day:"
 
 def today_key(day: datetime.date | None = None) -> str:
     return DAY_PREFIX + (day or timezone.localdate()).isoformat()
+
+
+# Things written outside Django (a file another program writes, such as the measurement
+# store): a key is the prefix and the version it was built from; it is stale as soon as the
+# current version differs. The ledger never hears of such writes.
+_versions: dict[str, Callable[[], str]] = {}
+
+
+def register_version(prefix: str, current: Callable[[], str]) -> None:
+    """Keys starting with `prefix` are fresh while `prefix + current()` equals them."""
+    _versions[prefix] = current
+
+
+def version_key(prefix: str) -> str:
+    """The key of the current version of what `prefix` names (registered by its app)."""
+    return prefix + _versions[prefix]()
+
+
+def _outdated(key: str) -> bool:
+    return any(
+        key.startswith(prefix) and key != prefix + current()
+        for prefix, current in _versions.items()
+    )
 
 
 _view: LedgerView | None = None
@@ -81,6 +104,8 @@ class Snapshot:
         """Whether something built at `built_at` from `keys` may still be shown."""
         for key in keys:
             if key.startswith(DAY_PREFIX) and key != self.today:
+                return False
+            if _outdated(key):
                 return False
         return ledger_view().fresh(keys, built_at)
 

@@ -15,6 +15,19 @@ from drmonitor.newsroom.tests.test_sections import tree_of
 pytestmark = pytest.mark.django_db
 
 
+def as_the_migrations_leave_it() -> Page:
+    """The database before any install (tests start from an installed site): no home page,
+    Wagtail's welcome page as the site's root."""
+    site = Site.objects.get(is_default_site=True)
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="welcome")
+    )
+    site.root_page = welcome
+    site.save()
+    HomePage.objects.all().delete()  # and the section tree under it
+    return welcome
+
+
 # `drmonitor setup` runs management commands, and each closes the database connection when it
 # ends, as a command run from the shell does: the test needs committed data, and serialized
 # rollback puts back what the migrations made (Wagtail's root page) for the tests after it.
@@ -22,7 +35,7 @@ pytestmark = pytest.mark.django_db
 def test_setup_without_demo_content_makes_the_home_page_and_sections(settings, tmp_path, capsys):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.DRM_DEMO_CONTENT = False
-    welcome = Site.objects.get(is_default_site=True).root_page
+    welcome = as_the_migrations_leave_it()
 
     assert main(["setup"]) == 0
 

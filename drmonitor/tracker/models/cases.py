@@ -13,14 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from drmonitor.core import pdf_text
-from drmonitor.core.fields import optional_link
+from drmonitor.core.fields import optional_link, optional_links
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
 from drmonitor.tracker.vocab import (
@@ -155,16 +156,14 @@ class LegalCase(PublicRecord, ClusterableModel):
         FieldPanel("sources"),
     ]
 
-    search_fields = PublicRecord.search_fields + [
-        index.SearchField("subject"),
-        index.SearchField("petitioners_text"),
-        index.SearchField("respondents_text"),
-        index.SearchField("number_text"),
+    search_fields = PublicRecord.search_fields + indexed(
+        "subject",
+        "petitioners_text",
+        "respondents_text",
+        "number_text",
         index.RelatedFields("court", [index.SearchField("name"), index.SearchField("short_name")]),
-        index.FilterField("status"),
-        index.FilterField("court"),
-        index.FilterField("filed_on"),
-    ]
+        filters=("status", "court", "filed_on"),
+    )
 
     class Meta:
         ordering = ["court__name", "-filed_on", "title"]
@@ -364,7 +363,7 @@ class Hearing(Reviewed, index.Indexed):
         related_name="tracker_hearings",
         help_text="The Court Updates story that reports this hearing.",
     )
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="hearings")
+    sources = optional_links("tracker.Source", related_name="hearings")
 
     objects = HearingQuerySet.as_manager()
 
@@ -381,14 +380,13 @@ class Hearing(Reviewed, index.Indexed):
         FieldPanel("sources"),
     ]
 
-    search_fields = [
-        index.SearchField("what_happened"),
-        index.SearchField("directions"),
-        index.SearchField("summoned"),
+    search_fields = indexed(
+        "what_happened",
+        "directions",
+        "summoned",
         index.RelatedFields("case", [index.SearchField("title")]),
-        index.FilterField("date"),
-        index.FilterField("live"),
-    ]
+        filters=("date", "live"),
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -449,7 +447,7 @@ class Order(Reviewed, index.Indexed):
     )
     document_text = models.TextField(editable=False, blank=True)
     document_hash = models.CharField(max_length=40, editable=False, blank=True)
-    sources = ParentalManyToManyField("tracker.Source", blank=True, related_name="orders")
+    sources = optional_links("tracker.Source", related_name="orders")
 
     objects = ReviewedQuerySet.as_manager()
 
@@ -464,14 +462,13 @@ class Order(Reviewed, index.Indexed):
         FieldPanel("sources"),
     ]
 
-    search_fields = [
+    search_fields = indexed(
         index.SearchField("title", boost=2),
-        index.SearchField("summary"),
-        index.SearchField("reference_no"),
-        index.SearchField("document_text"),
-        index.FilterField("date"),
-        index.FilterField("live"),
-    ]
+        "summary",
+        "reference_no",
+        "document_text",
+        filters=("date", "live"),
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -482,11 +479,9 @@ class Order(Reviewed, index.Indexed):
         return f"{self.title} ({_day(self.date)})"
 
     def get_absolute_url(self) -> str:
-        if self.case_id:
-            return f"{self.case.get_absolute_url()}#order-{self.pk}"
-        if self.incident_id:
-            return f"{self.incident.get_absolute_url()}#order-{self.pk}"
-        return ""
+        """Its place on its case's page, or else on its incident's."""
+        record = self.case or self.incident
+        return f"{record.get_absolute_url()}#order-{self.pk}" if record else ""
 
     def save(self, *args, **kwargs):
         self.read_document()

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from drmonitor.core.fields import optional_link
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker import vocab
 from drmonitor.tracker.models.record import PublicRecord
 from drmonitor.tracker.models.reference import Country
@@ -119,16 +120,14 @@ class Incident(PublicRecord):
         FieldPanel("articles"),
     ]
 
-    search_fields = PublicRecord.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("areas"),
-        index.SearchField("stated_justification_details"),
+    search_fields = PublicRecord.search_fields + indexed(
+        "summary",
+        "areas",
+        "stated_justification_details",
         index.RelatedFields("services", [index.SearchField("name")]),
         index.RelatedFields("country", [index.SearchField("name")]),
-        index.FilterField("status"),
-        index.FilterField("kind"),
-        index.FilterField("start_date"),
-    ]
+        filters=("status", "kind", "start_date"),
+    )
 
     class Meta:
         ordering = ["-start_date", "title"]

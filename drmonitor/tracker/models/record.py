@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from drmonitor.core.index_fields import indexed
 from drmonitor.tracker.models.reference import SlugFromNameMixin
 from drmonitor.tracker.models.status import StatusChange
 
@@ -61,7 +62,7 @@ class PublicRecord(StatusLoggedMixin, SlugFromNameMixin, RevisionMixin, index.In
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [FieldPanel("title"), FieldPanel("slug")]
-    search_fields = [index.SearchField("title", boost=3), index.AutocompleteField("title")]
+    search_fields = indexed(index.SearchField("title", boost=3), autocomplete=("title",))
 
     class Meta:
         abstract = True

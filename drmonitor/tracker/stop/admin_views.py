@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from drmonitor.core.background import refuse_unless, run_views, runs_page, start_run
+from drmonitor.core.upload_forms import LimitedUpload, option
 from drmonitor.tracker.models import StopImportRun
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PERMISSIONS = ("tracker.add_incident", "tracker.change_incident")
 
 
@@ -25,31 +25,25 @@ def can_import(user) -> bool:
 
 
 class StopUploadForm(forms.Form):
-    file = forms.FileField(label="STOP CSV file", help_text="Columns as in STOP's Combined sheet.")
-    commit = forms.BooleanField(
-        required=False,
-        label="Import",
-        help_text="Leave unticked for a dry run that only shows what would happen.",
+    file = LimitedUpload(
+        max_mb=20, label="STOP CSV file", help_text="Columns as in STOP's Combined sheet."
     )
-    skip_errors = forms.BooleanField(
-        required=False,
-        label="Import the rows without errors and leave the others out",
-        help_text="Unticked, one row with an error keeps the whole file out. The rows left out "
-        "can be downloaded, fixed and imported again.",
+    commit = option("Import", "Leave unticked for a dry run that only shows what would happen.")
+    skip_errors = option(
+        "Import the rows without errors and leave the others out",
+        "Unticked, one row with an error keeps the whole file out. The rows left out can be "
+        "downloaded, fixed and imported again.",
     )
-    merge = forms.BooleanField(
-        required=False,
-        initial=True,
-        label="Merge rows into our matching records",
-        help_text="A row close to one of our records (same country, start within a few days, "
-        "a shared service or the same kind) joins it instead of making a second incident.",
+    merge = option(
+        "Merge rows into our matching records",
+        "A row close to one of our records (same country, start within a few days, a shared "
+        "service or the same kind) joins it instead of making a second incident.",
+        ticked=True,
     )
 
     def clean_file(self) -> str:
         """The sheet's text; STOP's sheets are CSV UTF-8, with or without a byte-order mark."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 20 MB.")
         try:
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -13,16 +13,18 @@ from collections.abc import Sequence
 
 from drm_observatory.analysis import cli as analysis_cli
 from drm_observatory.probe import cli as probe_cli
+from drm_observatory.store import analyse_cli, report_cli, sync_cli
 from drm_observatory.store import cli as store_cli
-from drm_observatory.store import report_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `verdict`, `ingest`, `episodes`, `series`, `probe` and `helper` to a command line's
-    subcommands."""
+    """Add `verdict`, `ingest`, `ooni-sync`, `episodes`, `series`, `board`, `analyse`, `probe`
+    and `helper` to a command line's subcommands."""
     analysis_cli.register(sub)
     store_cli.register(sub)
+    sync_cli.register(sub)
     report_cli.register(sub)
+    analyse_cli.register(sub)
     probe_cli.register(sub)
 
 

@@ -7,6 +7,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from drmonitor.tracker.stop.importer import import_stop
 
+# The choices of the admin's import page, as switches.
+SWITCHES = {
+    "--commit": "Write the rows.",
+    "--skip-errors": "Write the rows without errors; --rejected FILE keeps the others to fix.",
+    "--no-merge": "Create a new incident even where a row is close to one of our records.",
+}
+
 
 class Command(BaseCommand):
     help = (
@@ -17,17 +24,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--commit", action="store_true", help="Write the rows.")
-        parser.add_argument(
-            "--skip-errors",
-            action="store_true",
-            help="Write the rows without errors; --rejected FILE keeps the others to fix.",
-        )
-        parser.add_argument(
-            "--no-merge",
-            action="store_true",
-            help="Create a new incident even where a row is close to one of our records.",
-        )
+        for switch, meaning in SWITCHES.items():
+            parser.add_argument(switch, action="store_true", help=meaning)
         parser.add_argument("--rejected", type=Path, help="Write the rows with errors here.")
 
     def handle(self, *args, file: Path, commit: bool, skip_errors: bool, **options):

@@ -28,16 +28,23 @@ Exit status: 0 when every file and line was read; 1 when any file or line could 
 """
 
 
-def measurement_command(
-    sub: argparse._SubParsersAction, name: str, summary: str, description: str, nargs: str = "+"
+def described_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str
 ) -> argparse.ArgumentParser:
-    """A subcommand that reads measurement files and judges them (`verdict`, `ingest`)."""
-    parser = sub.add_parser(
+    """A subcommand whose --help prints `description` as written (paragraphs, lists)."""
+    return sub.add_parser(
         name,
         help=summary,
         description=description,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def measurement_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str, nargs: str = "+"
+) -> argparse.ArgumentParser:
+    """A subcommand that reads measurement files and judges them (`verdict`, `ingest`)."""
+    parser = described_command(sub, name, summary, description)
     parser.add_argument(
         "files", nargs=nargs, metavar="FILE", help="measurement files to read; - reads stdin"
     )

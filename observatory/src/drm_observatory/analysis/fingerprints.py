@@ -148,14 +148,25 @@ def load_csv(path: Path) -> list[Fingerprint]:
     return out
 
 
-def literal_anchor(pattern: str) -> str:
-    """The longest run of plain characters that every match of a regular expression contains.
+_QUANTIFIER = re.compile(r"\{\d*(,\d*)?\}")
 
-    Only text outside groups counts (a group may be optional). "" when the expression has
-    alternatives: such a pattern is searched on every text (OONI's database has none today).
+
+def literal_anchor(pattern: str) -> str:
+    """The longest run of plain characters that every match of a regular expression contains:
+    the automaton looks for it. "" when the expression has alternatives: such a pattern is
+    searched on every text (OONI's database has none today).
+    """
+    return max(literal_runs(pattern), key=len)
+
+
+def literal_runs(pattern: str) -> list[str]:
+    """The runs of plain characters that every match of a regular expression contains.
+
+    Only text outside groups counts (a group may be optional). [""] when the expression has
+    alternatives.
     """
     if "|" in pattern.replace("\\|", ""):
-        return ""
+        return [""]
     runs, run, depth, i = [], "", 0, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -170,6 +181,9 @@ def literal_anchor(pattern: str) -> str:
         if ch in "*?{":  # the character before is optional or repeated any number of times
             runs.append(run[:-1])
             run = ""
+            quantifier = _QUANTIFIER.match(pattern, i)
+            if quantifier:  # {m,n}: skip it whole
+                i = quantifier.end() - 1
         elif ch in ".^$+)(":
             runs.append(run)
             run = ""
@@ -183,20 +197,26 @@ def literal_anchor(pattern: str) -> str:
             run += ch
         i += 1
     runs.append(run)
-    return max(runs, key=len)
+    return runs
 
 
 @dataclass(frozen=True)
 class _Entry:
     fingerprint: Fingerprint
     regex: re.Pattern | None = None
+    # A regexp's text is decoded and searched only when the automaton found every literal run
+    # of 3+ bytes that its matches contain, and, when a match must hold a character beyond
+    # ASCII, only in a text that is not plain ASCII (most pages are).
+    required: frozenset[bytes] = frozenset()
+    beyond_ascii: bool = False
 
 
 class _Location:
     """The fingerprints found in one place (the body, one header, DNS answers).
 
     Texts are searched as UTF-8 bytes: a body arrives as bytes, and the automaton runs over
-    them without decoding. A regexp runs only when its literal anchor was found.
+    them without decoding. A regexp's longest literal run (its anchor) is the key that finds
+    it; it runs only when the automaton found its other runs of 3+ bytes too.
     """
 
     def __init__(self, fps: list[Fingerprint]) -> None:
@@ -207,13 +227,29 @@ class _Location:
             if fp.pattern_type == "full":
                 self.full[fp.pattern.encode()].append(fp)
             elif fp.pattern_type == "regexp":
-                entry = _Entry(fp, re.compile(fp.pattern))
+                runs = literal_runs(fp.pattern)
                 anchor = literal_anchor(fp.pattern)
+                entry = _Entry(
+                    fp,
+                    re.compile(fp.pattern),
+                    # U+FFFD in the text may stand for bytes that are not UTF-8: not looked for.
+                    frozenset(
+                        r.encode() for r in runs if len(r.encode()) >= 3 and "\ufffd" not in r
+                    ),
+                    not all(run.isascii() for run in runs),
+                )
                 (searched[anchor.encode()] if len(anchor) >= 3 else self.unanchored).append(entry)
             elif fp.pattern:
                 searched[fp.pattern.encode()].append(_Entry(fp))
+        # The regexps' other runs are looked for too, as keys of their own after the
+        # fingerprints' (which keep their numbers, and their matches' order).
         self.keys = list(searched)
         self.entries = [searched[k] for k in self.keys]
+        for entry in [*(e for es in self.entries for e in es), *self.unanchored]:
+            for run in sorted(entry.required - searched.keys()):
+                searched[run] = []
+                self.keys.append(run)
+                self.entries.append([])
         self.automaton = (
             ahocorasick_rs.BytesAhoCorasick(
                 self.keys, implementation=ahocorasick_rs.Implementation.DFA
@@ -222,27 +258,42 @@ class _Location:
             else None
         )
 
-    def find(self, data: bytes) -> Iterable[Fingerprint]:
-        yield from self.full.get(data, ())
-        text: str | None = None  # decoded only for a regexp whose anchor was found
+    def find(self, data: bytes) -> list[Fingerprint]:
+        found = list(self.full.get(data, ()))
+        if self.automaton is None and not self.unanchored:
+            return found  # DNS answers: OONI's are all "full"
+        text: str | None = None  # decoded only for a regexp that may match
         regex_seen: set[str] = set()
-        if self.automaton is not None:
-            for index, start, _end in self.automaton.find_matches_as_indexes(
-                data, overlapping=True
-            ):
-                for entry in self.entries[index]:
-                    fp = entry.fingerprint
-                    if fp.pattern_type == "contains" or (fp.pattern_type == "prefix" and not start):
-                        yield fp
-                    elif entry.regex is not None and fp.name not in regex_seen:
-                        regex_seen.add(fp.name)
-                        text = text if text is not None else data.decode("utf-8", "replace")
-                        if entry.regex.search(text):
-                            yield fp
-        for entry in self.unanchored:
+        ascii_only: bool | None = None
+
+        def search(entry: _Entry) -> bool:
+            nonlocal text, ascii_only
+            if entry.beyond_ascii:
+                ascii_only = data.isascii() if ascii_only is None else ascii_only
+                if ascii_only:
+                    return False
             text = text if text is not None else data.decode("utf-8", "replace")
-            if entry.regex.search(text):
-                yield entry.fingerprint
+            return entry.regex.search(text) is not None  # type: ignore[union-attr]
+
+        matches = (
+            self.automaton.find_matches_as_indexes(data, overlapping=True)
+            if self.automaton is not None
+            else []
+        )
+        keys_found = {self.keys[index] for index, _start, _end in matches}
+        for index, start, _end in matches:
+            for entry in self.entries[index]:
+                fp = entry.fingerprint
+                if fp.pattern_type == "contains" or (fp.pattern_type == "prefix" and not start):
+                    found.append(fp)
+                elif entry.regex is not None and fp.name not in regex_seen:
+                    regex_seen.add(fp.name)
+                    if entry.required <= keys_found and search(entry):
+                        found.append(fp)
+        for entry in self.unanchored:
+            if entry.required <= keys_found and search(entry):
+                found.append(entry.fingerprint)
+        return found
 
 
 class FingerprintIndex:

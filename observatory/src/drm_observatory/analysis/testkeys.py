@@ -14,7 +14,7 @@ import binascii
 import ipaddress
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -109,13 +109,19 @@ class TestKeys:
         name = name.lower().rstrip(".")
         return not name or name == self.hostname or name == self.hostname_idna
 
-    @cached_property
+    @property
     def hostname_idna(self) -> str:
-        """The host in IDNA (xn--) form, computed once: the rules ask for it per DNS query."""
-        try:
-            return self.hostname.encode("idna").decode("ascii")
-        except UnicodeError:
-            return ""
+        """The host in IDNA (xn--) form: the rules ask for it per DNS query."""
+        return _idna(self.hostname)
+
+
+@lru_cache(maxsize=4096)
+def _idna(hostname: str) -> str:
+    """Computed once per host name, not per measurement: the codec is slow and hosts repeat."""
+    try:
+        return hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
 
 
 # Keys OONI probes compute themselves; we reuse them when a measurement carries them.
@@ -136,60 +142,71 @@ CARRIED_KEYS = (
 )
 
 
+def _place(where: str, key: str | None) -> str:
+    """A value's place as complaints name it: "queries[2].answers[0].asn"."""
+    if key is None:
+        return where
+    return f"{where}.{key}" if where else key
+
+
 class _Reader:
-    """Typed getters that log a problem and return a default when a value has the wrong shape."""
+    """Typed getters that log a problem and return a default when a value has the wrong shape.
+
+    Each getter is told its value's place as (where, key) and spells it out only to complain:
+    a well-formed measurement, nearly every one, costs no string formatting. A value of the
+    right type comes back as it is, so callers may test the common type first themselves.
+    """
 
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def _bad(self, where: str, value: Any, expected: str) -> None:
-        self.problems.append(f"{where} is {type(value).__name__}, expected {expected}")
+    def _bad(self, value: Any, where: str, key: str | None, expected: str) -> None:
+        self.problems.append(f"{_place(where, key)} is {type(value).__name__}, expected {expected}")
 
-    def obj(self, value: Any, where: str) -> dict:
-        if value is None:
-            return {}
+    def obj(self, value: Any, where: str, key: str | None = None) -> dict:
         if isinstance(value, dict):
             return value
-        self._bad(where, value, "object")
+        if value is not None:
+            self._bad(value, where, key, "object")
         return {}
 
-    def lst(self, value: Any, where: str) -> list:
-        if value is None:
-            return []
+    def lst(self, value: Any, where: str, key: str | None = None) -> list:
         if isinstance(value, list):
             return value
-        self._bad(where, value, "list")
+        if value is not None:
+            self._bad(value, where, key, "list")
         return []
 
-    def entries(self, value: Any, where: str) -> Iterator[tuple[str, dict]]:
-        """The non-empty objects of a list, each with its place for complaints."""
-        for i, entry in enumerate(self.lst(value, where)):
-            entry = self.obj(entry, f"{where}[{i}]")
-            if entry:
-                yield f"{where}[{i}]", entry
+    def entries(self, value: Any, key: str) -> Iterator[tuple[str, dict]]:
+        """The non-empty objects of the list test_keys[key], each with its place."""
+        for i, entry in enumerate(self.lst(value, "", key)):
+            if isinstance(entry, dict):
+                if entry:
+                    yield f"{key}[{i}]", entry
+            elif entry is not None:
+                self._bad(entry, f"{key}[{i}]", None, "object")
 
-    def text(self, value: Any, where: str, default: str = "") -> str:
-        if value is None:
-            return default
+    def text(self, value: Any, where: str, key: str | None = None, default: str = "") -> str:
         if isinstance(value, str):
             return value
-        self._bad(where, value, "string")
+        if value is not None:
+            self._bad(value, where, key, "string")
         return default
 
-    def failure(self, value: Any, where: str) -> str | None:
+    def failure(self, value: Any, where: str, key: str | None = None) -> str | None:
         """OONI failure strings: null means success. Anything else non-string is malformed."""
-        if value is None:
-            return None
-        if isinstance(value, str):
+        if value is None or isinstance(value, str):
             return value
-        self._bad(where, value, "failure string or null")
+        self._bad(value, where, key, "failure string or null")
         return "malformed_failure"
 
-    def integer(self, value: Any, where: str, default: int = 0) -> int:
+    def integer(self, value: Any, where: str, key: str | None = None, default: int = 0) -> int:
+        if type(value) is int:  # not a bool, which is an int too
+            return value
         if value is None:
             return default
         if isinstance(value, bool):
-            self._bad(where, value, "integer")
+            self._bad(value, where, key, "integer")
             return default
         if isinstance(value, int):
             return value
@@ -199,13 +216,13 @@ class _Reader:
             digits = value[2:] if value.upper().startswith("AS") else value
             if digits.isdigit():
                 return int(digits)
-        self._bad(where, value, "integer")
+        self._bad(value, where, key, "integer")
         return default
 
-    def boolean(self, value: Any, where: str) -> bool | None:
+    def boolean(self, value: Any, where: str, key: str | None = None) -> bool | None:
         if value is None or isinstance(value, bool):
             return value
-        self._bad(where, value, "boolean")
+        self._bad(value, where, key, "boolean")
         return None
 
 
@@ -214,7 +231,10 @@ def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | 
     depth: int | None = None
     fetch_body: bool | None = None
     classic = False
-    for tag in reader.lst(entry.get("tags"), f"{where}.tags"):
+    tags = entry.get("tags")
+    if tags is None:
+        return depth, fetch_body, classic
+    for tag in reader.lst(tags, where, "tags"):
         if not isinstance(tag, str):
             continue
         if tag.startswith("depth=") and tag[6:].isdigit():
@@ -227,28 +247,31 @@ def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | 
 
 
 def _transaction_id(reader: _Reader, entry: dict, where: str) -> int | None:
-    if entry.get("transaction_id") is None:
+    value = entry.get("transaction_id")
+    if value is None:
         return None
-    return reader.integer(entry.get("transaction_id"), f"{where}.transaction_id")
+    return reader.integer(value, where, "transaction_id")
 
 
-def _headers(reader: _Reader, value: Any, where: str) -> dict[str, str]:
+def _headers(reader: _Reader, value: Any, where: str, key: str) -> dict[str, str]:
     """Header maps are {name: value} (Go engines) or {name: [values]} / [[name, value]] (older)."""
     out: dict[str, str] = {}
     if value is None:
         return out
     if isinstance(value, dict):
         for name, val in value.items():
-            if isinstance(val, list):
-                val = ", ".join(v for v in val if isinstance(v, str))
-            out[str(name).lower()] = val if isinstance(val, str) else ""
+            if not isinstance(val, str):
+                val = (
+                    ", ".join(v for v in val if isinstance(v, str)) if isinstance(val, list) else ""
+                )
+            out[str(name).lower()] = val
         return out
     if isinstance(value, list):
         for pair in value:
             if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str):
                 out[pair[0].lower()] = pair[1] if isinstance(pair[1], str) else ""
         return out
-    reader._bad(where, value, "object")
+    reader._bad(value, where, key, "object")
     return out
 
 
@@ -271,21 +294,26 @@ def decode_body(value: Any) -> bytes | None:
 def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
     addrs: list[str] = []
     asns: dict[str, int] = {}
-    for j, answer in enumerate(reader.lst(entry.get("answers"), f"{where}.answers")):
-        answer = reader.obj(answer, f"{where}.answers[{j}]")
+    for j, answer in enumerate(reader.lst(entry.get("answers"), where, "answers")):
+        if not isinstance(answer, dict):
+            if answer is not None:
+                reader._bad(answer, f"{where}.answers[{j}]", None, "object")
+            continue
         ip = answer.get("ipv4") or answer.get("ipv6")
         if not isinstance(ip, str) or not ip:
             continue
         addrs.append(ip)
         asn = answer.get("asn")
         if asn is not None:
-            asns[ip] = reader.integer(asn, f"{where}.answers[{j}].asn")
+            asns[ip] = (
+                asn if type(asn) is int else reader.integer(asn, f"{where}.answers[{j}]", "asn")
+            )
     depth, _, classic = _tags(reader, entry, where)
     return DNSQuery(
-        hostname=reader.text(entry.get("hostname"), f"{where}.hostname"),
-        query_type=reader.text(entry.get("query_type"), f"{where}.query_type"),
-        engine=reader.text(entry.get("engine"), f"{where}.engine"),
-        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+        hostname=reader.text(entry.get("hostname"), where, "hostname"),
+        query_type=reader.text(entry.get("query_type"), where, "query_type"),
+        engine=reader.text(entry.get("engine"), where, "engine"),
+        failure=reader.failure(entry.get("failure"), where, "failure"),
         addrs=addrs,
         asns=asns,
         depth=depth,
@@ -295,13 +323,13 @@ def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
 
 
 def _tcp_connect(reader: _Reader, entry: dict, where: str) -> TCPConnect:
-    status = reader.obj(entry.get("status"), f"{where}.status")
-    failure = reader.failure(status.get("failure"), f"{where}.status.failure")
-    success = reader.boolean(status.get("success"), f"{where}.status.success")
+    status = reader.obj(entry.get("status"), where, "status")
+    failure = reader.failure(status.get("failure"), where, "status.failure")
+    success = reader.boolean(status.get("success"), where, "status.success")
     depth, fetch_body, _ = _tags(reader, entry, where)
     return TCPConnect(
-        ip=reader.text(entry.get("ip"), f"{where}.ip"),
-        port=reader.integer(entry.get("port"), f"{where}.port"),
+        ip=reader.text(entry.get("ip"), where, "ip"),
+        port=reader.integer(entry.get("port"), where, "port"),
         success=bool(success) if success is not None else failure is None,
         failure=failure,
         depth=depth,
@@ -312,25 +340,25 @@ def _tcp_connect(reader: _Reader, entry: dict, where: str) -> TCPConnect:
 
 def _tls_handshake(reader: _Reader, entry: dict, where: str) -> TLSHandshake:
     return TLSHandshake(
-        address=reader.text(entry.get("address"), f"{where}.address"),
-        server_name=reader.text(entry.get("server_name"), f"{where}.server_name"),
-        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
+        address=reader.text(entry.get("address"), where, "address"),
+        server_name=reader.text(entry.get("server_name"), where, "server_name"),
+        failure=reader.failure(entry.get("failure"), where, "failure"),
         transaction_id=_transaction_id(reader, entry, where),
     )
 
 
 def _request(reader: _Reader, entry: dict, where: str) -> HTTPExchange:
-    request = reader.obj(entry.get("request"), f"{where}.request")
-    response = reader.obj(entry.get("response"), f"{where}.response")
+    request = reader.obj(entry.get("request"), where, "request")
+    response = reader.obj(entry.get("response"), where, "response")
     truncated = response.get("body_is_truncated")
     depth, _, _ = _tags(reader, entry, where)
     return HTTPExchange(
-        url=reader.text(request.get("url"), f"{where}.request.url"),
-        failure=reader.failure(entry.get("failure"), f"{where}.failure"),
-        status_code=reader.integer(response.get("code"), f"{where}.response.code"),
+        url=reader.text(request.get("url"), where, "request.url"),
+        failure=reader.failure(entry.get("failure"), where, "failure"),
+        status_code=reader.integer(response.get("code"), where, "response.code"),
         body=decode_body(response.get("body")),
-        body_truncated=bool(reader.boolean(truncated, f"{where}.response.body_is_truncated")),
-        headers=_headers(reader, response.get("headers"), f"{where}.response.headers"),
+        body_truncated=bool(reader.boolean(truncated, where, "response.body_is_truncated")),
+        headers=_headers(reader, response.get("headers"), where, "response.headers"),
         depth=depth,
         transaction_id=_transaction_id(reader, entry, where),
     )
@@ -357,39 +385,40 @@ def _control(reader: _Reader, raw: Any) -> Control | None:
     # v0.5 helpers report ASNs per IP in ip_info; our helper may send a plain list.
     for ip, info in reader.obj(ctrl.get("ip_info"), "control.ip_info").items():
         if ip in dns_addrs and isinstance(info, dict) and info.get("asn"):
-            dns_asns.add(reader.integer(info.get("asn"), f"control.ip_info[{ip}].asn"))
+            dns_asns.add(reader.integer(info.get("asn"), f"control.ip_info[{ip}]", "asn"))
     for asn in reader.lst(dns.get("asns"), "control.dns.asns"):
         value = reader.integer(asn, "control.dns.asns[]")
         if value:
             dns_asns.add(value)
     tcp: dict[str, str | None] = {}
     for endpoint, result in reader.obj(ctrl.get("tcp_connect"), "control.tcp_connect").items():
-        result = reader.obj(result, f"control.tcp_connect[{endpoint}]")
-        failure = reader.failure(result.get("failure"), f"control.tcp_connect[{endpoint}].failure")
+        where = f"control.tcp_connect[{endpoint}]"
+        result = reader.obj(result, where)
+        failure = reader.failure(result.get("failure"), where, "failure")
         if failure is None and result.get("status") is False:
             failure = "unknown_failure"
         tcp[str(endpoint)] = failure
     tls: dict[str, tuple[str, str | None]] = {}
     for endpoint, result in reader.obj(ctrl.get("tls_handshake"), "control.tls_handshake").items():
-        result = reader.obj(result, f"control.tls_handshake[{endpoint}]")
+        where = f"control.tls_handshake[{endpoint}]"
+        result = reader.obj(result, where)
         tls[str(endpoint)] = (
-            reader.text(
-                result.get("server_name"), f"control.tls_handshake[{endpoint}].server_name"
-            ),
-            reader.failure(result.get("failure"), f"control.tls_handshake[{endpoint}].failure"),
+            reader.text(result.get("server_name"), where, "server_name"),
+            reader.failure(result.get("failure"), where, "failure"),
         )
     http: HTTPControl | None = None
     if ctrl.get("http_request") is not None:
-        req = reader.obj(ctrl.get("http_request"), "control.http_request")
+        where = "control.http_request"
+        req = reader.obj(ctrl.get("http_request"), where)
         http = HTTPControl(
-            failure=reader.failure(req.get("failure"), "control.http_request.failure"),
-            status_code=reader.integer(req.get("status_code"), "control.http_request.status_code"),
-            body_length=reader.integer(req.get("body_length"), "control.http_request.body_length"),
-            headers=_headers(reader, req.get("headers"), "control.http_request.headers"),
-            title=reader.text(req.get("title"), "control.http_request.title"),
+            failure=reader.failure(req.get("failure"), where, "failure"),
+            status_code=reader.integer(req.get("status_code"), where, "status_code"),
+            body_length=reader.integer(req.get("body_length"), where, "body_length"),
+            headers=_headers(reader, req.get("headers"), where, "headers"),
+            title=reader.text(req.get("title"), where, "title"),
         )
     return Control(
-        dns_failure=reader.failure(dns.get("failure"), "control.dns.failure"),
+        dns_failure=reader.failure(dns.get("failure"), "control.dns", "failure"),
         dns_addrs=dns_addrs,
         dns_asns=dns_asns,
         tcp=tcp,
@@ -403,7 +432,7 @@ def parse(measurement: Any) -> TestKeys:
     """Read a measurement (envelope + test_keys) into TestKeys; never raises."""
     reader = _Reader()
     if not isinstance(measurement, dict):
-        reader._bad("measurement", measurement, "object")
+        reader._bad(measurement, "measurement", None, "object")
     env = measurement if isinstance(measurement, dict) else {}
     url = reader.text(env.get("input"), "input")
     try:
@@ -446,6 +475,12 @@ def parse(measurement: Any) -> TestKeys:
     return keys
 
 
+# The address tests below are asked about the same few thousand addresses over and over (a
+# site's addresses recur in every measurement of it); ipaddress parses and compares slowly.
+ADDRESSES_REMEMBERED = 1 << 16
+
+
+@lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def is_ip_literal(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -454,6 +489,7 @@ def is_ip_literal(host: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def is_loopback(ip: str) -> bool:
     try:
         return ipaddress.ip_address(ip).is_loopback
@@ -461,6 +497,7 @@ def is_loopback(ip: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def is_bogon(ip: str) -> bool:
     """Private, loopback, link-local and reserved addresses: never a public site's address."""
     try:

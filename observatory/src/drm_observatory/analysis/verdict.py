@@ -17,7 +17,9 @@ in explanations follow that document. Block-page fingerprints and our own thrott
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -42,6 +44,8 @@ from drm_observatory.analysis.testkeys import (
 )
 
 Blocking = bool | str | None
+# OONI's pair, the rule that gave it and why: what each engine's rules return.
+Judgement = tuple[Blocking, bool | None, str, str]
 
 HTTP_FAILURE_MAP = {
     "connection_refused": "http-failure",
@@ -619,18 +623,54 @@ def _answers(keys: TestKeys) -> set[str]:
     }
 
 
+def _tls_vouched_answers(keys: TestKeys, c: Comparison) -> set[str]:
+    """The resolver's answers that only a TLS handshake shows to be the site's, when that
+    clears every answer the control does not vouch for; else an empty set.
+
+    OONI's probes verify the certificate, so a handshake for the input's host that succeeded
+    means the address reaches the site over TLS: the site's own server or a CDN's (or a proxy
+    passing TLS through to it), even when neither the control's addresses nor their ASNs
+    match it. probe-cli's LTE analysis counts such a lookup as valid (minipipeline
+    `dnsComputeSuccessMetrics`, which feeds x_dns_flags), but its classic rules, which give
+    the verdict, and v0.4's rules do not.
+    """
+    ctrl = keys.control
+    if c.dns_consistency != "inconsistent" or ctrl is None or not ctrl.dns_addrs:
+        return set()
+    if ctrl.dns_failure or dns_experiment_failure(keys):
+        return set()  # an unexpected failure stays inconsistent whatever the answers
+    control = set(ctrl.dns_addrs)
+    unvouched = {
+        a
+        for q in system_queries(keys)
+        if keys.is_input_host(q.hostname)
+        for a in q.addrs
+        if a not in control and not (q.asns.get(a) and q.asns[a] in ctrl.dns_asns)
+    }
+    handshaken = {
+        t.address.rpartition(":")[0].strip("[]")
+        for t in keys.tls_handshakes
+        if t.failure is None and t.server_name and keys.is_input_host(t.server_name)
+    }
+    return unvouched if unvouched and unvouched <= handshaken else set()
+
+
 def _beyond(
     keys: TestKeys,
     c: Comparison,
     ooni: tuple[Blocking, bool | None],
     pages: list[fingerprints.FingerprintMatch],
-) -> tuple[Blocking, bool | None, str, str] | None:
+    judge: Callable[[Comparison], Judgement],
+) -> Judgement | None:
     """Our pair where evidence OONI's rules do not read says more than OONI's pair; else None.
 
     - drm/blockpage: a confirmed block-page fingerprint, whatever the page's title or headers
       (OONI's classic rules call a block page that copies the real title accessible);
     - drm/bogon: the resolver answered private or reserved addresses and the control did not
-      (a DNS hijack, even when the page served there has matching headers).
+      (a DNS hijack, even when the page served there has matching headers);
+    - drm/tls-valid-answer: the answers the control does not vouch for completed a TLS
+      handshake for the site with a valid certificate, so they lead to the site: the engine's
+      own rules (`judge`) again, with DNS consistent, say what went wrong after DNS.
     """
     blocking, _accessible = ooni
     confirmed = [m for m in pages if m.confirmed]
@@ -661,6 +701,19 @@ def _beyond(
             f"the resolver answered private or reserved {_fmt(bogons)} while the control "
             f"resolved {_fmt(control)}: a hijacked answer, whatever the page served there",
         )
+    vouched = _tls_vouched_answers(keys, c)
+    if vouched:
+        again = judge(dataclasses.replace(c, dns_consistency="consistent"))
+        if again[:2] != ooni:
+            return (
+                again[0],
+                again[1],
+                "drm/tls-valid-answer",
+                f"the resolver's answers {_fmt(vouched)} are not the control's ({_fmt(control)}), "
+                f"but a TLS handshake for {keys.hostname} with each of them succeeded (a valid "
+                "certificate: they lead to the site, and OONI's LTE analysis accepts them "
+                f"too); with DNS consistent, rule {again[2]}: {again[3]}",
+            )
     return None
 
 
@@ -723,7 +776,8 @@ def _decide(
     if not trust_carried:
         keys.carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
     engine = _engine(keys)
-    classic: tuple[Blocking, bool | None, str, str] | None = None
+    classic: Judgement | None = None
+    judge: Callable[[Comparison], Judgement]
     if engine in ("v0.5", "drmonitor"):
         observations = _classic_observations(keys)
         final = next(
@@ -733,7 +787,11 @@ def _decide(
         c = compare(keys, final, lte=True)
         if "dns_consistency" in c.computed and not keys.control_failure:
             c.dns_consistency = _v05_dns_consistency(keys)
-        blocking, accessible, rule, why = _v05(keys, c, observations, ours=engine == "drmonitor")
+
+        def judge(c: Comparison) -> Judgement:
+            return _v05(keys, c, observations, ours=engine == "drmonitor")
+
+        blocking, accessible, rule, why = judge(c)
         if engine == "v0.5" and _orig_found_nothing(keys, trust_carried):
             classic = (blocking, accessible, rule, why)
             blocking, accessible, rule = None, None, "v0.5-orig/none"
@@ -745,10 +803,18 @@ def _decide(
             )
     elif engine in ("mk", "python"):
         c = compare(keys)
-        blocking, accessible, rule, why = _legacy(keys, c, engine)
+
+        def judge(c: Comparison) -> Judgement:
+            return _legacy(keys, c, engine)
+
+        blocking, accessible, rule, why = judge(c)
     else:
         c = compare(keys)
-        blocking, accessible, rule, why = _v04(keys, c)
+
+        def judge(c: Comparison) -> Judgement:
+            return _v04(keys, c)
+
+        blocking, accessible, rule, why = judge(c)
     env = measurement if isinstance(measurement, dict) else {}
     cc = env.get("probe_cc") if isinstance(env.get("probe_cc"), str) else ""
     pages = database.match(keys, cc)
@@ -757,7 +823,7 @@ def _decide(
             f"{m.name} ({m.scope}{', confirmed' if m.confirmed else ''})" for m in pages
         )
     throttled, throttle_note = _throttling(keys)
-    ours = _beyond(keys, c, (blocking, accessible), pages)
+    ours = _beyond(keys, c, (blocking, accessible), pages, judge)
     if ours is None and classic is not None and classic[:2] != (blocking, accessible):
         ours = (classic[0], classic[1], f"drm/classic {classic[2]}", classic[3])
     verdict = Verdict(

@@ -7,9 +7,12 @@ still has every other command.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 
+from drm_observatory.analysis import fingerprints
 from drm_observatory.analysis.cli import (
+    described_command,
     fingerprint_database,
     measurement_command,
     read_file_argument,
@@ -40,18 +43,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=cmd_ingest, prog=parser.prog)
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def store_command(
+    sub: argparse._SubParsersAction, name: str, summary: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand over the store (`ooni-sync`, `analyse`), with its --store option."""
+    parser = described_command(sub, name, summary, description)
+    parser.add_argument("--store", required=True, metavar="DB", help="the DuckDB file")
+    return parser
+
+
+def has_duckdb(args: argparse.Namespace) -> bool:
+    """Whether the store extra is installed; if not, stderr says so."""
+    if importlib.util.find_spec("duckdb") is None:
+        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB)\n")
+        return False
+    return True
+
+
+def judging_store(args: argparse.Namespace) -> fingerprints.FingerprintIndex | None:
+    """The fingerprints for a command that writes the store (`ingest`, `ooni-sync`), or None
+    once stderr says why it cannot run: no DuckDB (the store extra), a bad --fingerprints."""
+    if not has_duckdb(args):
+        return None
     try:
-        from drm_observatory.store.duck import MeasurementStore
-        from drm_observatory.store.ingest import ingest
-    except ImportError as exc:
-        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB): {exc}\n")
-        return 2
-    try:
-        database = fingerprint_database(args.fingerprints)
+        return fingerprint_database(args.fingerprints)
     except (OSError, ValueError) as exc:
         sys.stderr.write(f"{args.prog}: {exc}\n")
+        return None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    database = judging_store(args)
+    if database is None:
         return 2
+    from drm_observatory.store.duck import MeasurementStore
+    from drm_observatory.store.ingest import ingest
 
     def progress(report) -> None:
         sys.stderr.write(f"{args.prog}: committed, {report.stored} new so far\n")

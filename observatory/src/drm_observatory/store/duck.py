@@ -58,6 +58,12 @@ INSERT_STAGED = (
     f"INSERT INTO measurements ({NAMES}) SELECT {NAMES} FROM read_json(?, "  # noqa: S608
     f"format = 'newline_delimited', columns = {STAGED}) ON CONFLICT DO NOTHING"
 )
+# Where each `ooni-sync` query got to: the measurement_start_time up to which every listed
+# page was stored, so a rerun lists from there instead of from its --since.
+CURSORS = (
+    "CREATE TABLE IF NOT EXISTS sync_cursors "
+    "(query VARCHAR PRIMARY KEY, listed_until VARCHAR NOT NULL, updated TIMESTAMP NOT NULL)"
+)
 INSERT_PARQUET = (
     f"INSERT INTO measurements ({NAMES}) SELECT {NAMES} FROM read_parquet(?) "  # noqa: S608
     "ON CONFLICT DO NOTHING"
@@ -70,11 +76,20 @@ class Written:
     already: int = 0
 
 
+class StoreUnavailable(Exception):
+    """The file cannot be opened for writing now: above all, another process holds it (DuckDB
+    lets one process write a file at a time)."""
+
+
 class MeasurementStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.db = duckdb.connect(self.path)
+        try:
+            self.db = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            raise StoreUnavailable(f"{self.path}: {exc}") from exc
         self.db.execute(SCHEMA)
+        self.db.execute(CURSORS)
 
     def close(self) -> None:
         self.db.close()
@@ -92,14 +107,7 @@ class MeasurementStore:
         uids = list(dict.fromkeys(r["measurement_uid"] for r in rows))
         self.db.execute("BEGIN TRANSACTION")
         try:
-            known = {
-                u
-                for (u,) in self.db.execute(
-                    "SELECT measurement_uid FROM measurements "
-                    "WHERE list_contains(?, measurement_uid)",
-                    [uids],
-                ).fetchall()
-            }
+            known = self.stored(uids)
             fresh = {r["measurement_uid"]: r for r in rows if r["measurement_uid"] not in known}
             if fresh:
                 self._insert(list(fresh.values()))
@@ -108,6 +116,28 @@ class MeasurementStore:
             self.db.execute("ROLLBACK")
             raise
         return Written(stored=len(fresh), already=len(rows) - len(fresh))
+
+    def stored(self, uids: list[str]) -> set[str]:
+        """Those of `uids` the store holds."""
+        found = self.db.execute(
+            "SELECT measurement_uid FROM measurements WHERE list_contains(?, measurement_uid)",
+            [uids],
+        ).fetchall()
+        return {uid for (uid,) in found}
+
+    def sync_cursor(self, query: str) -> str | None:
+        """How far `query` was listed and stored by an earlier `ooni-sync`, if it was."""
+        found = self.db.execute(
+            "SELECT listed_until FROM sync_cursors WHERE query = ?", [query]
+        ).fetchone()
+        return found[0] if found else None
+
+    def advance_sync_cursor(self, query: str, listed_until: str) -> None:
+        self.db.execute(
+            "INSERT INTO sync_cursors VALUES (?, ?, now()) ON CONFLICT (query) DO UPDATE "
+            "SET listed_until = excluded.listed_until, updated = excluded.updated",
+            [query, listed_until],
+        )
 
     def _insert(self, rows: list[dict]) -> None:
         """Stage rows as JSON lines and insert them in one statement: DuckDB binds Python

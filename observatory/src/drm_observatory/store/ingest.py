@@ -109,6 +109,13 @@ def row(item: ooni_io.Item, database: fingerprints.FingerprintIndex) -> dict:
     }
 
 
+def judged(item: ooni_io.Item) -> bool:
+    """Whether the store takes `item`: a Web Connectivity measurement, not a metadata row."""
+    return (
+        item.shape != ooni_io.METADATA and item.measurement.get("test_name") == "web_connectivity"
+    )
+
+
 def ingest(
     items: Iterable[ooni_io.Item | ooni_io.ReadError],
     store: MeasurementStore,
@@ -137,10 +144,7 @@ def ingest(
         if isinstance(item, ooni_io.ReadError):
             report.problems.append(str(item))
             continue
-        if (
-            item.shape == ooni_io.METADATA
-            or item.measurement.get("test_name") != "web_connectivity"
-        ):
+        if not judged(item):
             report.skipped += 1
             continue
         try:
@@ -152,3 +156,40 @@ def ingest(
             flush()
     flush()
     return report
+
+
+@dataclass
+class Receipt:
+    """What became of one record: "stored", "already" (stored before), "skipped" (not a Web
+    Connectivity measurement) or "problem" (with what is wrong)."""
+
+    where: str
+    measurement_uid: str | None
+    outcome: str
+    problem: str | None = None
+
+
+def ingest_with_receipts(
+    items: Iterable[ooni_io.Item | ooni_io.ReadError],
+    store: MeasurementStore,
+    database: fingerprints.FingerprintIndex,
+) -> tuple[Report, list[Receipt]]:
+    """`ingest`, answering for each record, for a sender that must know which of its records
+    to send again (a probe delivering a batch). Holds the records in memory: for bounded input."""
+    items = list(items)
+    keys = [measurement_key(i.measurement) if isinstance(i, ooni_io.Item) else None for i in items]
+    before = store.stored([k for k in keys if k])
+    report = ingest(items, store, database)
+    problems = dict(p.partition(": ")[::2] for p in report.problems)
+    receipts, seen = [], set(before)
+    for item, key in zip(items, keys, strict=True):
+        if isinstance(item, ooni_io.ReadError):
+            receipts.append(Receipt(item.where, None, "problem", item.message))
+        elif item.where in problems:
+            receipts.append(Receipt(item.where, key, "problem", problems[item.where]))
+        elif not judged(item):
+            receipts.append(Receipt(item.where, key, "skipped"))
+        else:
+            receipts.append(Receipt(item.where, key, "already" if key in seen else "stored"))
+            seen.add(key)
+    return report, receipts

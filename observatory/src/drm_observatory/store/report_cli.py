@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 EPISODES_HELP = """\
 Blocking episodes from the measurements in the DuckDB store (see `ingest`): per country,
@@ -76,24 +77,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=cmd_board, prog=parser.prog)
 
 
+def _refuse(args: argparse.Namespace, message: str) -> NoReturn:
+    """End the command with `message` and exit status 2, as argparse ends a bad call."""
+    sys.stderr.write(f"{args.prog}: {message}\n")
+    raise SystemExit(2)
+
+
 def _open(args: argparse.Namespace):
-    """The pooled measurements of the scope asked for, or an exit status."""
+    """The pooled measurements of the scope asked for (a DuckDB connection, to use in `with`)."""
     try:
         import duckdb
 
         from drm_observatory.store.pooled import Scope, pool
     except ImportError as exc:
-        sys.stderr.write(f"{args.prog}: needs the store extra (DuckDB): {exc}\n")
-        return 2
+        _refuse(args, f"needs the store extra (DuckDB): {exc}")
     asn_text = (args.asn or "").upper().removeprefix("AS")
     if args.asn and not asn_text.isdigit():
-        sys.stderr.write(f"{args.prog}: --asn: not an AS number: {args.asn!r}\n")
-        return 2
+        _refuse(args, f"--asn: not an AS number: {args.asn!r}")
     try:
         db = duckdb.connect(args.store, read_only=True)
     except duckdb.Error as exc:
-        sys.stderr.write(f"{args.prog}: {args.store}: {exc}\n")
-        return 2
+        _refuse(args, f"{args.store}: {exc}")
     scope = Scope(
         country=args.country.upper() if args.country else None,
         asn=int(asn_text) if asn_text else None,
@@ -108,19 +112,12 @@ def _open(args: argparse.Namespace):
 def cmd_episodes(args: argparse.Namespace) -> int:
     from drm_observatory.store.episodes import episodes
 
-    db = _open(args)
-    if isinstance(db, int):
-        return db
-    with db:
+    with _open(args) as db:
         found = episodes(db)
     rows = [episode_record(e) for e in found]
-    if args.json:
-        json.dump({"episodes": rows}, sys.stdout, indent=1, default=_text)
-        sys.stdout.write("\n")
-    elif args.csv:
-        _write_csv([_flat(r) for r in rows], EPISODE_COLUMNS)
-    else:
-        _write_table([_flat(r) for r in rows], EPISODE_TABLE)
+    _answer(
+        args, {"episodes": rows}, [flat_episode(r) for r in rows], EPISODE_COLUMNS, EPISODE_TABLE
+    )
     sys.stderr.write(f"{args.prog}: {len(rows)} episodes\n")
     return 0
 
@@ -128,18 +125,9 @@ def cmd_episodes(args: argparse.Namespace) -> int:
 def cmd_series(args: argparse.Namespace) -> int:
     from drm_observatory.store.series import series
 
-    db = _open(args)
-    if isinstance(db, int):
-        return db
-    with db:
+    with _open(args) as db:
         points = [dataclasses.asdict(p) for p in series(db, args.bucket)]
-    if args.json:
-        json.dump({"bucket": args.bucket, "series": points}, sys.stdout, default=_text)
-        sys.stdout.write("\n")
-    elif args.csv:
-        _write_csv(points, SERIES_COLUMNS)
-    else:
-        _write_table(points, SERIES_COLUMNS)
+    _answer(args, {"bucket": args.bucket, "series": points}, points, SERIES_COLUMNS)
     return 0
 
 
@@ -147,39 +135,50 @@ def cmd_board(args: argparse.Namespace) -> int:
     from drm_observatory.store import board
     from drm_observatory.store.episodes import build
 
-    db = _open(args)
-    if isinstance(db, int):
-        return db
-    with db:
+    with _open(args) as db:
         build(db)
         cells = board.cells(db, stale_after=dt.timedelta(days=args.stale_days))
-    flat = [
-        {
-            "country": c.country,
-            "domain": c.domain,
-            "asn": c.asn,
-            "state": c.state,
-            "since": c.since.time if c.since else None,
-            "since_uid": c.since.uid if c.since else None,
-            "evidence": c.evidence,
-            "latest": c.latest.time if c.latest else None,
-            "latest_uid": c.latest.uid if c.latest else None,
-        }
-        for c in cells
-    ]
+    flat = [board_record(c) for c in cells]
+    services = board.rows(cells)
+    if not (args.json or args.csv):
+        for r in services:
+            sys.stdout.write(f"{r.country} {r.domain}: {r.state}\n")
+    summary = [{"country": r.country, "domain": r.domain, "state": r.state} for r in services]
+    _answer(args, {"services": summary, "networks": flat}, flat, BOARD_COLUMNS, BOARD_COLUMNS[:7])
+    return 0
+
+
+def _answer(
+    args: argparse.Namespace,
+    document: dict,
+    rows: list[dict],
+    columns: Sequence[str],
+    table: Sequence[str] | None = None,
+) -> None:
+    """What a command found, as asked: `document` as JSON, `rows` as CSV of every column, or
+    else `rows` as a table of the `table` columns (all of them when not given)."""
     if args.json:
-        summary = [
-            {"country": r.country, "domain": r.domain, "state": r.state} for r in board.rows(cells)
-        ]
-        json.dump({"services": summary, "networks": flat}, sys.stdout, indent=1, default=_text)
+        json.dump(document, sys.stdout, indent=1, default=_text)
         sys.stdout.write("\n")
     elif args.csv:
-        _write_csv(flat, BOARD_COLUMNS)
+        _write_csv(rows, columns)
     else:
-        for r in board.rows(cells):
-            sys.stdout.write(f"{r.country} {r.domain}: {r.state}\n")
-        _write_table(flat, BOARD_COLUMNS[:7])
-    return 0
+        _write_table(rows, table or columns)
+
+
+def board_record(c) -> dict:
+    """A board cell as plain data: its state, since which measurement, on how many."""
+    return {
+        "country": c.country,
+        "domain": c.domain,
+        "asn": c.asn,
+        "state": c.state,
+        "since": c.since.time if c.since else None,
+        "since_uid": c.since.uid if c.since else None,
+        "evidence": c.evidence,
+        "latest": c.latest.time if c.latest else None,
+        "latest_uid": c.latest.uid if c.latest else None,
+    }
 
 
 def episode_record(e) -> dict:
@@ -254,7 +253,7 @@ SERIES_COLUMNS = tuple(
 )
 
 
-def _flat(r: dict) -> dict:
+def flat_episode(r: dict) -> dict:
     """One CSV or table row: edges as time and uid, stretches counted."""
 
     def part(key: str, field: str):
@@ -289,7 +288,9 @@ def _text(value) -> str:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def _cell(value) -> str:
+def csv_cell(value) -> str:
+    """A value as the CSV and table outputs print it: datetimes with a space, shares to three
+    places, None as nothing."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -303,11 +304,11 @@ def _write_csv(rows: list[dict], columns: Sequence[str]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([_cell(r[c]) for c in columns])
+        writer.writerow([csv_cell(r[c]) for c in columns])
 
 
 def _write_table(rows: list[dict], columns: Sequence[str]) -> None:
-    cells = [[_cell(r[c]) for c in columns] for r in rows]
+    cells = [[csv_cell(r[c]) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     for line in [list(columns), *cells]:
         sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)) + "\n")
