@@ -58,6 +58,7 @@ def site_env(
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "drmonitor.settings.dev",
+        "DRM_DEBUG": "0",  # as production: a DRM_DEBUG=1 left in the shell must not bench DEBUG
         "DRM_VAR_DIR": str(var_dir),
         "DRM_PAGE_CACHE_SECONDS": str(cache_seconds),
         "DRM_FRAGMENT_CACHE_SECONDS": "600" if fragments else "0",

@@ -23,6 +23,22 @@ def set_request_site(request: HttpRequest, site: Site | None) -> None:
     request._wagtail_site = site
 
 
+def site_root_paths(request: HttpRequest | None) -> list:
+    """Wagtail's site root paths (`Site.get_site_root_paths()`), read once per request.
+
+    Wagtail 8.0's `Page.get_url(request)` keeps them on the request as
+    `_wagtail_cached_site_root_paths`; reading and setting the same attribute shares them with
+    every URL Wagtail works out for the same request.
+    """
+    if request is None:
+        return Site.get_site_root_paths()
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
+
+
 def mark_from_cache(rendition: AbstractRendition) -> None:
     """Tell `AbstractImage.get_renditions` not to write this rendition back to the cache.
 

@@ -10,16 +10,21 @@ can be fetched at once. The shortcut gives the same answer as the walk, or steps
 - when a live routable ancestor would have claimed the rest of the path for one of its own
   routes (a section's `feed/` shadows an article with the slug "feed"), the walk runs too,
   so the ancestor still wins as it does in Wagtail.
+
+The other way round, `page_url` gives a page's URL from its `url_path` as `Page.get_url` does,
+without a `reverse()` per page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
-from django.urls import Resolver404
+from django.urls import Resolver404, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -56,6 +61,43 @@ def route_by_url_path(
     # Its parent, already fetched, for pages that show it (an article's section).
     page.routed_parent = chain[-2] if len(chain) > 1 else root
     return page.route(request, [])
+
+
+def page_url(url_path: str, request: HttpRequest | None) -> str | None:
+    """What `Page.get_url(request)` answers for the page with this `url_path`: its path on the
+    request's site, or its full URL on another site; None for a page under no site.
+
+    Wagtail reverses its serve view for each page, which is most of what a URL costs; a menu and
+    a front page list some eighty. Here the serve view's address is reversed once per request
+    and the page's path below its site's root is quoted as `reverse()` quotes it.
+    """
+    roots = framework_internals.site_root_paths(request)
+    matching = [root for root in roots if url_path.startswith(root.root_path)]
+    if not matching:
+        return None
+    current = Site.find_for_request(request) if request is not None else None
+    site_id, root_path, root_url, _language = matching[0]
+    if current is not None and len({root.site_id for root in matching}) > 1:
+        # A page under more than one site (rare): the request's own, where it is one of them.
+        preferred = [root for root in matching if root.site_id == current.pk]
+        site_id, root_path, root_url, _language = (preferred or matching)[0]
+    path = _serve_prefix(request) + quote(
+        url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@"
+    )
+    if (current is not None and site_id == current.pk) or len({r.site_id for r in roots}) == 1:
+        return path
+    return root_url + path
+
+
+def _serve_prefix(request: HttpRequest | None) -> str:
+    """The address of Wagtail's serve view for the site root, reversed once per request."""
+    if request is None:
+        return reverse("wagtail_serve", args=("",))
+    try:
+        return request.drm_serve_prefix
+    except AttributeError:
+        request.drm_serve_prefix = reverse("wagtail_serve", args=("",))
+        return request.drm_serve_prefix
 
 
 class KnownSiteMiddleware:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Value
 from django.http import Http404
 from taggit.models import Tag
 
@@ -61,16 +60,26 @@ def section_candidates(home, count: int) -> list[tuple[SectionPage, list[int]]]:
 def newest_in_each(sections: list[SectionPage], count: int) -> dict[int, list[int]]:
     """The ids of each section's `count` newest articles, in one query: each section's list
     walks the date index and stops early, and the lists are read together (UNION ALL, which
-    keeps no order: each list is put in order again here)."""
+    keeps no order: each list is put in order again here).
+
+    The lists differ only in the section's tree path, and Django takes longer to write one
+    list's SQL than the database takes to answer them all: the SQL is written once, for the
+    first section, and each section gives it its own path.
+    """
     if not sections:
         return {}
+    first = sections[0]
+    newest = first.articles().values_list("date_published", "pk")[:count]
+    sql, first_params = newest.query.sql_with_params()
+    below_first = _below(first)
+    if below_first not in first_params:
+        raise RuntimeError("a section's list no longer matches its articles by tree path")
     arms, params = [], []
     for section in sections:
-        newest = section.articles().annotate(section_id=Value(section.pk))
-        columns = newest.values_list("section_id", "date_published", "pk")[:count]
-        sql, arm_params = columns.query.sql_with_params()
-        arms.append(f"SELECT * FROM ({sql}) AS section_{section.pk}")  # noqa: S608 - Django's SQL
-        params.extend(arm_params)
+        arms.append(f"SELECT %s, * FROM ({sql}) AS section_{section.pk}")  # noqa: S608 - Django's SQL
+        below = _below(section)
+        params.append(section.pk)
+        params.extend(below if param == below_first else param for param in first_params)
     rows: dict[int, list[tuple]] = {section.pk: [] for section in sections}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(arms), params)
@@ -80,6 +89,12 @@ def newest_in_each(sections: list[SectionPage], count: int) -> dict[int, list[in
         section_id: [pk for _date, pk in sorted(found, reverse=True)]
         for section_id, found in rows.items()
     }
+
+
+def _below(section: SectionPage) -> str:
+    """The pattern Django's `path__startswith` gives the database for the section's subtree
+    (tree paths are letters and digits: nothing in them needs escaping)."""
+    return f"{section.path}%"
 
 
 def recent_ids() -> list[int]:

@@ -101,20 +101,26 @@ def _url_of():
 
 def attach(images: Iterable[AbstractImage | None]) -> None:
     """Give each image `teaser_variants` (filter spec to Variant), from one query for all."""
-    by_id = {image.pk: image for image in images if image is not None}
+    # Articles that share a picture each hold an object of their own for it: all get the
+    # same variants (one dict per picture).
+    by_id: dict[int, dict[str, Variant]] = {}
+    focal_keys = {}
+    for image in images:
+        if image is None:
+            continue
+        if image.pk not in by_id:
+            by_id[image.pk] = {}
+            focal_keys[image.pk] = _FOCAL_FILTER.get_cache_key(image)
+        image.teaser_variants = by_id[image.pk]
     if not by_id:
         return
-    focal_keys = {}
-    for image in by_id.values():
-        image.teaser_variants = {}
-        focal_keys[image.pk] = _FOCAL_FILTER.get_cache_key(image)
     rows = Rendition.objects.filter(image_id__in=by_id, filter_spec__in=FILTERS).values_list(
         "image_id", "filter_spec", "focal_point_key", "file", "width", "height"
     )
     url_of = _url_of()
     for image_id, spec, focal_key, name, width, height in rows:
         if focal_key == focal_keys[image_id]:
-            by_id[image_id].teaser_variants[spec] = Variant(url_of(name), width, height)
+            by_id[image_id][spec] = Variant(url_of(name), width, height)
 
 
 def _variants(image: AbstractImage, filters: tuple[Filter, ...]) -> list[Variant]:

@@ -94,3 +94,18 @@ def test_a_made_up_host_is_refused_and_takes_no_cache_entry(client, home, settin
     assert client.get("/", HTTP_HOST="made-up.example").status_code == 400
     assert client.get("/").status_code == 200
     assert not [key for key in cache._cache if "made-up" in key]
+
+
+def test_a_pages_url_is_the_one_wagtail_gives_on_its_own_site_and_on_another(rf, home, news):
+    """Links in menus and teasers: the page's path on the reader's site, a full URL to a page
+    of another site, none for a page under no site (the tree's root)."""
+    from wagtail.models import Page, Site
+
+    from drmonitor.core.routing import page_url
+
+    ArticlePageFactory(parent=news, title="Ünïcode in the slug", slug="ünïcode-slug")
+    Site.objects.create(hostname="archive.example.org", port=80, root_page=news)
+    requests = [rf.get("/"), rf.get("/", HTTP_HOST="archive.example.org")]
+    for request in requests:
+        for page in Page.objects.all():
+            assert page_url(page.url_path, request) == page.get_url(request), page.url_path

@@ -18,6 +18,7 @@ from wagtail import hooks
 
 from drmonitor.core.caching import depends_on, keep, keep_many
 from drmonitor.core.caching import keys as core_keys
+from drmonitor.core.routing import page_url
 from drmonitor.newsroom import hooks as newsroom_hooks
 from drmonitor.newsroom import keys, listings, teaser_images
 from drmonitor.newsroom.models import ArticlePage, teasers_for
@@ -138,7 +139,7 @@ def teaser_context(article: ArticlePage, size: str, compact: bool, request) -> d
     return {
         "article": article,
         "size": size,
-        "href": article.get_url(request),
+        "href": page_url(article.url_path, request),
         "heading": "h2" if size == "lead" else "h3",
         "standfirst": "" if compact else article.standfirst,
         "picture": picture,
