@@ -20,6 +20,25 @@ def _fresh_cache():
     reset_ledger_view()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A site test that commits must restore the installed site for the tests after it (see
+    `django_db_setup`); without serialized rollback it would leave them an empty database, and
+    the next one restoring the site would collide with what Django's flush put back."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = (marker is not None and marker.kwargs.get("transaction")) or any(
+            name in item.fixturenames for name in ("transactional_db", "live_server")
+        )
+        restores = (
+            marker is not None and marker.kwargs.get("serialized_rollback")
+        ) or "django_db_serialized_rollback" in item.fixturenames
+        if item.nodeid.startswith("drmonitor/") and commits and not restores:
+            raise pytest.UsageError(
+                f"{item.nodeid} commits: mark it "
+                "pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Each test database starts as every install does: the home page and the section tree.

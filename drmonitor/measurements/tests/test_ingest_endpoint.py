@@ -77,7 +77,7 @@ def probe(world, spool, url: str, secret: str, *, deliver_only: bool = False) ->
     return done.stderr
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_probe_delivers_to_the_live_site_and_a_repeat_stores_nothing_twice(
     live_server, loopback_world, store, tmp_path
 ):
@@ -102,7 +102,7 @@ def test_the_probe_delivers_to_the_live_site_and_a_repeat_stores_nothing_twice(
     assert ProbeToken.objects.get(name="pk-loopback").last_used_at is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_bad_or_revoked_token_is_refused_and_the_probe_keeps_its_measurements(
     live_server, loopback_world, store, tmp_path
 ):
