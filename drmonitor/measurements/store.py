@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import duckdb
 
 # Why a page has no measurements to show.
 MISSING = "missing"
@@ -51,6 +54,10 @@ def version() -> str:
 @contextmanager
 def reading() -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to a store that holds measurements; raises Unavailable."""
+    # DuckDB (about 40 MB) is loaded by the first page that reads the store, not by every
+    # process that starts Django: the app registers its cache version at start-up.
+    import duckdb
+
     path = store_path()
     if not path.is_file():
         raise Unavailable(MISSING)

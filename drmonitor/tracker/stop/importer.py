@@ -443,6 +443,9 @@ def import_stop(
     return report
 
 
+MATCHED_AT_ONCE = 300
+
+
 def _resolve(
     groups: dict[tuple, _Group],
     report: ImportReport,
@@ -461,13 +464,20 @@ def _resolve(
         pk, group.action = matcher.find(key, group.main[1], merge)
         if pk:
             found[key] = pk
-    existing = {
-        i.pk: i for i in export.export_queryset(Incident.objects.filter(pk__in=found.values()))
-    }
     taken_slugs = set(Incident.objects.values_list("slug", flat=True))
     checked: list[_Group] = []
     done = 0
-    for key, group in groups.items():
+    existing: dict[int, Incident] = {}
+    keys = list(groups)
+    for index, key in enumerate(keys):
+        group = groups[key]
+        if index % MATCHED_AT_ONCE == 0:
+            # The matched incidents, with everything the export shows, a few hundred at a time:
+            # all of them at once cost more memory than the rest of the import.
+            wanted = [found[k] for k in keys[index : index + MATCHED_AT_ONCE] if k in found]
+            existing = {
+                i.pk: i for i in export.export_queryset(Incident.objects.filter(pk__in=wanted))
+            }
         members = sorted(group.members, key=lambda m: m[0].row)
         line, data = group.main
         for other, _ in members:
@@ -516,7 +526,10 @@ def _resolve(
             line.changes = _changes(before, _rows_after(incident, group, links))
             if not line.changes:
                 line.action = group.action = "unchanged"
-        checked.append(group)
+        if group.action == "unchanged" or not commit:
+            group.incident, group.links = None, {}  # nothing to write: let it go
+        else:
+            checked.append(group)
         done += len(members)
         tick(done // 2)
     if commit and (report.ok or report.skip_errors):
