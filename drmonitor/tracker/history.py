@@ -93,7 +93,10 @@ def role_of(user) -> str:
 def changed_fields(model: type[models.Model], before: dict, after: dict) -> tuple[str, ...]:
     """The names, as the admin labels them, of the facts that differ between two versions."""
     names = []
-    for key in after:
+    # In the order the model declares its fields: PostgreSQL's jsonb keeps no key order.
+    declared = [f.name for f in model._meta.get_fields()]
+    order = {name: index for index, name in enumerate(declared)}
+    for key in sorted(after, key=lambda k: (order.get(k, len(order)), k)):
         # A version saved before a fact was kept in revisions says nothing about that fact.
         if key in NOT_FACTS or key not in before or before[key] == after[key]:
             continue
