@@ -54,8 +54,8 @@ def version() -> str:
 @contextmanager
 def reading() -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to a store that holds measurements; raises Unavailable."""
-    # DuckDB (about 40 MB) is loaded by the first page that reads the store, not by every
-    # process that starts Django: the app registers its cache version at start-up.
+    # DuckDB (about 40 MB) is loaded when the store is read, not by every command or worker
+    # that starts Django (the app registers its cache version at start-up).
     import duckdb
 
     path = store_path()
