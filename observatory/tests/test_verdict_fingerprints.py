@@ -201,6 +201,9 @@ def test_a_regexp_is_searched_only_where_it_can_match():
     assert found("plain ASCII") == []
     # Bytes that are not UTF-8 are read as U+FFFD (a lone surrogate here).
     assert found("a\ud800b\udfffc") == ["undecodable"]
+    # A UTF-8 page holds U+FFFD only where it spells it out: searched then, not otherwise.
+    assert found("spelt \ufffd out \ufffd") == ["undecodable"]
+    assert found("caf\u00e9 na\u00efve") == []
 
 
 def test_nayatel_dns_filter_is_found_in_answers():

@@ -200,6 +200,10 @@ def literal_runs(pattern: str) -> list[str]:
     return runs
 
 
+# U+FFFD REPLACEMENT CHARACTER in UTF-8.
+REPLACEMENT = "\ufffd".encode()
+
+
 @dataclass(frozen=True)
 class _Entry:
     fingerprint: Fingerprint
@@ -209,6 +213,9 @@ class _Entry:
     # ASCII, only in a text that is not plain ASCII (most pages are).
     required: frozenset[bytes] = frozenset()
     beyond_ascii: bool = False
+    # Every match holds U+FFFD, which a text has only where its bytes were not UTF-8 or spelt
+    # U+FFFD itself: a valid UTF-8 page without those three bytes is not searched.
+    replacement: bool = False
 
 
 class _Location:
@@ -237,6 +244,7 @@ class _Location:
                         r.encode() for r in runs if len(r.encode()) >= 3 and "\ufffd" not in r
                     ),
                     not all(run.isascii() for run in runs),
+                    any("\ufffd" in run for run in runs),
                 )
                 (searched[anchor.encode()] if len(anchor) >= 3 else self.unanchored).append(entry)
             elif fp.pattern:
@@ -265,14 +273,21 @@ class _Location:
         text: str | None = None  # decoded only for a regexp that may match
         regex_seen: set[str] = set()
         ascii_only: bool | None = None
+        has_replacement: bool | None = None  # U+FFFD in the text
 
         def search(entry: _Entry) -> bool:
-            nonlocal text, ascii_only
+            nonlocal text, ascii_only, has_replacement
             if entry.beyond_ascii:
                 ascii_only = data.isascii() if ascii_only is None else ascii_only
                 if ascii_only:
                     return False
-            text = text if text is not None else data.decode("utf-8", "replace")
+            if text is None:
+                try:
+                    text, has_replacement = data.decode("utf-8"), REPLACEMENT in data
+                except UnicodeDecodeError:
+                    text, has_replacement = data.decode("utf-8", "replace"), True
+            if entry.replacement and not has_replacement:
+                return False
             return entry.regex.search(text) is not None  # type: ignore[union-attr]
 
         matches = (
