@@ -259,3 +259,9 @@ def test_the_command_uses_oonis_database_when_pointed_at_it(ooni_db):
         missing.returncode == 2 and "no fingerprint database at /nonexistent/fp" in missing.stderr
     )
     assert missing.stdout == ""
+
+
+def test_an_answer_with_a_lone_surrogate_is_judged_not_an_internal_error():
+    # JSON allows "\ud800"; looking it up among the DNS fingerprints must not crash the verdict.
+    verdict = decide(build(answers=("\ud800",)), database=fingerprints.BUILT_IN)
+    assert verdict.rule != "error" and verdict.blockpages == []

@@ -266,11 +266,13 @@ class _Location:
             else None
         )
 
-    def find(self, data: bytes) -> list[Fingerprint]:
+    def find(self, data: bytes, decoded: str | None = None) -> list[Fingerprint]:
+        """The fingerprints in `data`; `decoded` is its text when the caller has it (valid
+        UTF-8 only: then it is what decoding the bytes would give)."""
         found = list(self.full.get(data, ()))
         if self.automaton is None and not self.unanchored:
             return found  # DNS answers: OONI's are all "full"
-        text: str | None = None  # decoded only for a regexp that may match
+        text = decoded  # else decoded only for a regexp that may match
         regex_seen: set[str] = set()
         ascii_only: bool | None = None
         has_replacement: bool | None = None  # U+FFFD in the text
@@ -283,11 +285,15 @@ class _Location:
                     return False
             if text is None:
                 try:
-                    text, has_replacement = data.decode("utf-8"), REPLACEMENT in data
+                    text = data.decode("utf-8")
                 except UnicodeDecodeError:
                     text, has_replacement = data.decode("utf-8", "replace"), True
-            if entry.replacement and not has_replacement:
-                return False
+            if entry.replacement:
+                # Valid UTF-8 holds U+FFFD only where its bytes spell it.
+                if has_replacement is None:
+                    has_replacement = REPLACEMENT in data
+                if not has_replacement:
+                    return False
             return entry.regex.search(text) is not None  # type: ignore[union-attr]
 
         matches = (
@@ -338,11 +344,11 @@ class FingerprintIndex:
         hits: dict[str, Fingerprint] = {}
         for q in keys.queries:
             for addr in q.addrs:
-                for fp in self.dns.find(addr.encode()):
+                for fp in self.dns.find(addr.encode("utf-8", "surrogatepass")):
                     hits.setdefault(fp.name, fp)
         for r in keys.requests:
             if r.body:
-                for fp in self.body.find(r.body):
+                for fp in self.body.find(r.body, r.body_text):
                     hits.setdefault(fp.name, fp)
             for name, location in self.headers.items():
                 value = r.headers.get(name)

@@ -61,6 +61,9 @@ class HTTPExchange:
     headers: dict[str, str]
     depth: int | None
     transaction_id: int | None
+    # The body as the measurement spelt it, when that is valid UTF-8: what a regexp
+    # fingerprint searches, so a big page is not decoded again (None: decode `body`).
+    body_text: str | None = None
 
 
 @dataclass
@@ -278,20 +281,22 @@ def _headers(reader: _Reader, value: Any, where: str, key: str) -> dict[str, str
     return out
 
 
-def decode_body(value: Any) -> bytes | None:
-    """A response body: a string, or {"format": "base64", "data": ...}. Undecodable -> None."""
-    if value is None:
-        return None
+def decode_body(value: Any) -> tuple[bytes | None, str | None]:
+    """A response body (a string, or {"format": "base64", "data": ...}) as bytes, and as text
+    when the measurement spelt it as valid UTF-8. Undecodable -> (None, None)."""
     if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass")
+        try:
+            return value.encode(), value
+        except UnicodeEncodeError:  # lone surrogates (JSON allows them) keep their bytes
+            return value.encode("utf-8", "surrogatepass"), None
     if isinstance(value, dict) and value.get("format") == "base64":
         data = value.get("data")
         if isinstance(data, str):
             try:
-                return base64.b64decode(data, validate=False)
+                return base64.b64decode(data, validate=False), None
             except (binascii.Error, ValueError):
-                return None
-    return None
+                return None, None
+    return None, None
 
 
 def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
@@ -355,15 +360,17 @@ def _request(reader: _Reader, entry: dict, where: str) -> HTTPExchange:
     response = reader.obj(entry.get("response"), where, "response")
     truncated = response.get("body_is_truncated")
     depth, _, _ = _tags(reader, entry, where)
+    body, text = decode_body(response.get("body"))
     return HTTPExchange(
         url=reader.text(request.get("url"), where, "request.url"),
         failure=reader.failure(entry.get("failure"), where, "failure"),
         status_code=reader.integer(response.get("code"), where, "response.code"),
-        body=decode_body(response.get("body")),
+        body=body,
         body_truncated=bool(reader.boolean(truncated, where, "response.body_is_truncated")),
         headers=_headers(reader, response.get("headers"), where, "response.headers"),
         depth=depth,
         transaction_id=_transaction_id(reader, entry, where),
+        body_text=text,
     )
 
 
