@@ -200,10 +200,6 @@ def literal_runs(pattern: str) -> list[str]:
     return runs
 
 
-# U+FFFD REPLACEMENT CHARACTER in UTF-8.
-REPLACEMENT = "\ufffd".encode()
-
-
 @dataclass(frozen=True)
 class _Entry:
     fingerprint: Fingerprint
@@ -213,8 +209,8 @@ class _Entry:
     # ASCII, only in a text that is not plain ASCII (most pages are).
     required: frozenset[bytes] = frozenset()
     beyond_ascii: bool = False
-    # Every match holds U+FFFD, which a text has only where its bytes were not UTF-8 or spelt
-    # U+FFFD itself: a valid UTF-8 page without those three bytes is not searched.
+    # Every match holds U+FFFD (which stands for bytes that are not UTF-8): a text without
+    # one is not searched.
     replacement: bool = False
 
 
@@ -275,25 +271,16 @@ class _Location:
         text = decoded  # else decoded only for a regexp that may match
         regex_seen: set[str] = set()
         ascii_only: bool | None = None
-        has_replacement: bool | None = None  # U+FFFD in the text
 
         def search(entry: _Entry) -> bool:
-            nonlocal text, ascii_only, has_replacement
+            nonlocal text, ascii_only
             if entry.beyond_ascii:
                 ascii_only = data.isascii() if ascii_only is None else ascii_only
                 if ascii_only:
                     return False
-            if text is None:
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError:
-                    text, has_replacement = data.decode("utf-8", "replace"), True
-            if entry.replacement:
-                # Valid UTF-8 holds U+FFFD only where its bytes spell it.
-                if has_replacement is None:
-                    has_replacement = REPLACEMENT in data
-                if not has_replacement:
-                    return False
+            text = text if text is not None else data.decode("utf-8", "replace")
+            if entry.replacement and "\ufffd" not in text:
+                return False  # one character is found far faster than a regexp is run
             return entry.regex.search(text) is not None  # type: ignore[union-attr]
 
         matches = (

@@ -234,12 +234,17 @@ class _Reader:
 
 def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | None, bool]:
     """(depth, fetch_body, classic) from an LTE event's tags; v0.4 events carry none."""
+    tags = entry.get("tags")
+    if tags is None:
+        return None, None, False
+    if type(tags) is list:
+        try:
+            return _TAG_MEANINGS[tuple(tags)]
+        except (KeyError, TypeError):  # not seen yet, or holding a list or an object
+            pass
     depth: int | None = None
     fetch_body: bool | None = None
     classic = False
-    tags = entry.get("tags")
-    if tags is None:
-        return depth, fetch_body, classic
     for tag in reader.lst(tags, where, "tags"):
         if not isinstance(tag, str):
             continue
@@ -249,13 +254,24 @@ def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | 
             fetch_body = tag == "fetch_body=true"
         elif tag == "classic":
             classic = True
+    if type(tags) is list and len(_TAG_MEANINGS) < TAG_LISTS_REMEMBERED:
+        try:
+            _TAG_MEANINGS[tuple(tags)] = depth, fetch_body, classic
+        except TypeError:
+            pass
     return depth, fetch_body, classic
+
+
+# The same few lists of tags ("classic", "depth=0", "fetch_body=true") recur in every LTE
+# event: each list is read once, up to a bound that keeps memory flat on hostile input.
+TAG_LISTS_REMEMBERED = 1024
+_TAG_MEANINGS: dict[tuple, tuple[int | None, bool | None, bool]] = {}
 
 
 def _transaction_id(reader: _Reader, entry: dict, where: str) -> int | None:
     value = entry.get("transaction_id")
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
     return reader.integer(value, where, "transaction_id")
 
 
@@ -317,11 +333,20 @@ def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
                 asn if type(asn) is int else reader.integer(asn, f"{where}.answers[{j}]", "asn")
             )
     depth, _, classic = _tags(reader, entry, where)
+    # The common types are tested here first: a getter is called only on a surprise.
+    hostname, query_type = entry.get("hostname"), entry.get("query_type")
+    engine, failure = entry.get("engine"), entry.get("failure")
     return DNSQuery(
-        hostname=reader.text(entry.get("hostname"), where, "hostname"),
-        query_type=reader.text(entry.get("query_type"), where, "query_type"),
-        engine=reader.text(entry.get("engine"), where, "engine"),
-        failure=reader.failure(entry.get("failure"), where, "failure"),
+        hostname=hostname if type(hostname) is str else reader.text(hostname, where, "hostname"),
+        query_type=(
+            query_type if type(query_type) is str else reader.text(query_type, where, "query_type")
+        ),
+        engine=engine if type(engine) is str else reader.text(engine, where, "engine"),
+        failure=(
+            failure
+            if failure is None or type(failure) is str
+            else reader.failure(failure, where, "failure")
+        ),
         addrs=addrs,
         asns=asns,
         depth=depth,
@@ -331,13 +356,20 @@ def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
 
 
 def _tcp_connect(reader: _Reader, entry: dict, where: str) -> TCPConnect:
-    status = reader.obj(entry.get("status"), where, "status")
-    failure = reader.failure(status.get("failure"), where, "status.failure")
-    success = reader.boolean(status.get("success"), where, "status.success")
+    status = entry.get("status")
+    if type(status) is not dict:
+        status = reader.obj(status, where, "status")
+    failure = status.get("failure")
+    if failure is not None and type(failure) is not str:
+        failure = reader.failure(failure, where, "status.failure")
+    success = status.get("success")
+    if success is not None and type(success) is not bool:
+        success = reader.boolean(success, where, "status.success")
     depth, fetch_body, _ = _tags(reader, entry, where)
+    ip, port = entry.get("ip"), entry.get("port")
     return TCPConnect(
-        ip=reader.text(entry.get("ip"), where, "ip"),
-        port=reader.integer(entry.get("port"), where, "port"),
+        ip=ip if type(ip) is str else reader.text(ip, where, "ip"),
+        port=port if type(port) is int else reader.integer(port, where, "port"),
         success=bool(success) if success is not None else failure is None,
         failure=failure,
         depth=depth,
