@@ -211,10 +211,17 @@ def _incomplete(raw: bytes) -> bool:
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """The stream's lines; None for a line longer than `limit`, which is read past, not kept."""
+    """The stream's lines; None for a line longer than `limit`, which is read past, not kept.
+
+    A line given is no longer held here: once its consumer is done with it, its memory is
+    free for the next (a big measurement's line would otherwise stay beside its values).
+    """
+    given: list[bytes] = []
     while raw := stream.readline(limit + 1):
         if len(raw) <= limit or raw.endswith(b"\n"):
-            yield raw
+            given.append(raw)
+            del raw
+            yield given.pop()
             continue
         while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
             pass
@@ -272,7 +279,9 @@ def read_stream(
             if first and _incomplete(raw.strip()):
                 document, buffered = [(lineno, raw)], len(raw)
                 continue
-            yield from _parse_line(start, source, lineno)
+            items = _parse_line(start, source, lineno)
+            del raw, start  # the line's bytes are not held while its measurements are judged
+            yield from items
     except (OSError, EOFError, zlib.error, MemoryError) as exc:
         yield ReadError(source, lineno or None, f"cannot read: {exc!r}", whole_file=lineno == 0)
         return
