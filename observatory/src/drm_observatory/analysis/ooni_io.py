@@ -190,6 +190,8 @@ def _parse_line(line: bytes, source: str, lineno: int) -> list[Item | ReadError]
         return [ReadError(source, lineno, f"not valid JSON: {exc}")]
     except RecursionError:
         return [ReadError(source, lineno, NESTED_TOO_DEEPLY)]
+    if type(value) is dict and "test_keys" in value:  # what nearly every line holds
+        return [Item(value, source, lineno, None, MEASUREMENT)]
     return list(_items(value, source, lineno))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -179,15 +179,6 @@ class _Reader:
         if value is not None:
             self._bad(value, where, key, "list")
         return []
-
-    def entries(self, value: Any, key: str) -> Iterator[tuple[str, dict]]:
-        """The non-empty objects of the list test_keys[key], each with its place."""
-        for i, entry in enumerate(self.lst(value, "", key)):
-            if isinstance(entry, dict):
-                if entry:
-                    yield f"{key}[{i}]", entry
-            elif entry is not None:
-                self._bad(entry, f"{key}[{i}]", None, "object")
 
     def _expect(
         self, value: Any, kind: type, expected: str, where: str, key: str | None, default: Any
@@ -409,8 +400,16 @@ def _request(reader: _Reader, entry: dict, where: str) -> HTTPExchange:
 def _each[T](
     reader: _Reader, test_keys: dict, key: str, read: Callable[[_Reader, dict, str], T]
 ) -> list[T]:
-    """`read` on every object of the list test_keys[key], each told its place for complaints."""
-    return [read(reader, entry, where) for where, entry in reader.entries(test_keys.get(key), key)]
+    """`read` on every non-empty object of the list test_keys[key], each told its place for
+    complaints; an element that is not an object is one."""
+    out = []
+    for i, entry in enumerate(reader.lst(test_keys.get(key), "", key)):
+        if isinstance(entry, dict):
+            if entry:
+                out.append(read(reader, entry, f"{key}[{i}]"))
+        elif entry is not None:
+            reader._bad(entry, f"{key}[{i}]", None, "object")
+    return out
 
 
 def _control(reader: _Reader, raw: Any) -> Control | None:
