@@ -1,6 +1,10 @@
 """What the store says, read for the pages: the board, a service's series and episodes, the
 measurements behind a cell, one measurement. Plain data (kept in the cache as it is), read
 through the observatory's own query layer (pooled, series, episodes, board), never its SQL.
+
+That layer brings DuckDB (about 40 MB), so it is imported by the functions that read, not by
+this module: a web worker imports it with the URL configuration and may never show a status
+page.
 """
 
 from __future__ import annotations
@@ -8,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from drm_observatory.store import board, episodes, series
-from drm_observatory.store.pooled import Scope, pool
 from drm_observatory.store.report_cli import episode_record
 from drmonitor.measurements.filters import Filters
 from drmonitor.measurements.store import reading
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from drm_observatory.store import board, series
+    from drm_observatory.store.pooled import Scope
 
 SYNTHETIC_SOFTWARE = "drm-demo-generator"  # what the demo's generator writes (demo/)
 
@@ -46,6 +53,8 @@ class Listed:
 
 
 def _scope(f: Filters) -> Scope:
+    from drm_observatory.store.pooled import Scope
+
     return Scope(country=f.country, asn=f.asn, domain=f.domain, since=f.since, until=f.until)
 
 
@@ -59,6 +68,9 @@ def _synthetic(db: duckdb.DuckDBPyConnection) -> bool:
 
 def read_board(f: Filters) -> Board:
     """Each service's state per network, as of `f.until` (else the newest measurement)."""
+    from drm_observatory.store import board, episodes
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         episodes.build(db)
@@ -70,6 +82,9 @@ def read_board(f: Filters) -> Board:
 
 def read_service(f: Filters) -> Service:
     """Daily series and episodes of one domain in one country (per network)."""
+    from drm_observatory.store import episodes, series
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         points = series.series(db, "day")
@@ -80,6 +95,8 @@ def read_service(f: Filters) -> Service:
 def read_listed(f: Filters, limit: int = 500) -> tuple[list[Listed], int, bool]:
     """The measurements of a window (pooled states), newest first, how many there are, and
     whether the store holds synthetic ones."""
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         total = db.execute("SELECT count(*) FROM pooled").fetchone()[0]

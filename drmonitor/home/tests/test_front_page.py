@@ -60,5 +60,6 @@ def test_every_page_links_the_evidence_desk(client, home):
         "/incidents/",
         "/cases/",
         "/hearings/upcoming/",
+        "/status/",
         "/api/docs",
     ]
