@@ -95,6 +95,7 @@ class Watched:
 
     cells: list[board.Cell]
     episodes: list[dict]  # episode_record()
+    newest: dt.datetime | None  # the newest measurement: the board's "now"
     synthetic: bool
 
 
@@ -106,7 +107,7 @@ def read_watched() -> Watched:
         found = [episode_record(e) for e in episodes.episodes(db)]
         now = db.execute("SELECT max(t) FROM pooled").fetchone()[0]
         cells = board.cells(db, now=now) if now else []
-        return Watched(cells, found, _synthetic(db))
+        return Watched(cells, found, now, _synthetic(db))
 
 
 def read_listed(f: Filters, limit: int = 500) -> tuple[list[Listed], int, bool]:
