@@ -50,17 +50,15 @@ def _restorations(episode: dict) -> str:
 
 
 def episode_event(episode: dict, labels: dict[int, str], synthetic: bool) -> Event:
-    """One episode as a timeline entry dated its first blocked measurement."""
+    """One episode as a timeline entry dated its first blocked measurement; its kind label,
+    "Measured", heads its title wherever it is shown (page, feed, API)."""
     network = network_label(episode["asn"], labels)
     span = (
         f"since {_day(episode['first_blocked'])}, ongoing"
         if episode["ongoing"]
         else f"from {_day(episode['first_blocked'])} to {_day(episode['last_blocked'])}"
     )
-    title = (
-        f"Measured: {episode['domain']} blocked on {network} {span} "
-        f"({episode['blocked']} measurements)"
-    )
+    title = f"{episode['domain']} blocked on {network} {span} ({episode['blocked']} measurements)"
     how = f"Blocked by {episode['mechanism']}, confidence {episode['confidence']}."
     parts = (NOTICE if synthetic else "", how, _restorations(episode))
     detail = " ".join(part for part in parts if part)
