@@ -36,6 +36,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from drm_observatory.store.board import Cell
 from drmonitor.accounts.roles import EDITORS, MODERATORS
 from drmonitor.measurements import store
 from drmonitor.measurements.drafts import draft_incident
@@ -99,7 +100,7 @@ class Report:
         return "\n".join(lines)
 
 
-def record_states(cells: list) -> list[Change]:
+def record_states(cells: list[Cell]) -> list[Change]:
     """Record each board cell's state; return those that changed."""
     known = {(s.country, s.asn, s.domain): s for s in NetworkState.objects.all()}
     labels = network_labels({c.asn for c in cells})
