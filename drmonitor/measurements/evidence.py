@@ -37,7 +37,9 @@ def network_labels(asns: Iterable[int | None]) -> dict[int, str]:
 def network_label(asn: int | None, labels: dict[int, str]) -> str:
     if asn is None:
         return "Network unknown"
-    return f"AS{asn} {labels[asn]}" if asn in labels else f"AS{asn}"
+    number = f"AS{asn}"
+    name = labels.get(asn, number)
+    return number if name == number else f"{number} {name}"  # a network named by its number
 
 
 def incident_for(country: str | None, domain: str | None) -> Incident | None:

@@ -209,6 +209,10 @@ def _payload(report: Report, synthetic: bool) -> dict:
     }
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def tell(report: Report, synthetic: bool) -> None:
     """One e-mail to the editors and moderators, and the webhook; a failure of either is
     logged, never raised."""
@@ -223,8 +227,9 @@ def tell(report: Report, synthetic: bool) -> None:
                 "drafts": [(i, _draft_url(i)) for i in report.drafted],
             },
         )
-        parts = [f"{len(report.changes)} changes of state"] if report.changes else []
-        parts += [f"{len(report.drafted)} draft incidents"] if report.drafted else []
+        changes, drafts = len(report.changes), len(report.drafted)
+        parts = [_counted(changes, "change of state", "changes of state")] if changes else []
+        parts += [_counted(drafts, "draft incident", "draft incidents")] if drafts else []
         subject = f"Measurements: {', '.join(parts)}"
         try:
             mail = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, bcc=addresses)

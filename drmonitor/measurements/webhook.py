@@ -71,8 +71,7 @@ def post_signed(
             problem = str(exc) or type(exc).__name__
         logger.warning("measurement webhook attempt %d to %s failed: %s", attempt, url, problem)
     logger.error(
-        "measurement webhook to %s failed after %d attempts (%s): the changes were not delivered "
-        "there (editors were still e-mailed)",
+        "measurement webhook to %s failed after %d attempts (%s): these changes did not reach it",
         url,
         len(delays) + 1,
         problem,

@@ -149,6 +149,7 @@ def test_an_episode_matching_no_incident_becomes_one_draft_readers_see_once_appr
     assert WatchedEpisode.objects.filter(incident=draft).count() == 3
     assert WatchedEpisode.objects.filter(drafted=True).count() == 1
     [message] = [m for m in mail.outbox if m.subject.startswith("Measurements")]
+    assert message.subject == "Measurements: 1 draft incident"
     assert "x.com blocked in Pakistan (measured), from 17 Feb 2024" in message.body
     assert f"/admin/snippets/tracker/incident/edit/{draft.pk}/" in message.body
 
