@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from drmonitor.measurements.charts import Band, Day, Marker, time_chart
 from drmonitor.measurements.filters import Filters
+from drmonitor.measurements.matching import services_measured_as
 from drmonitor.measurements.readings import SYNTHETIC_SOFTWARE, Service
 from drmonitor.tracker.models import Incident, Network
-from drmonitor.tracker.models import Service as TrackedService
 from drmonitor.tracker.timeline import incident_timeline
 
 NOTICE = (
@@ -41,14 +41,16 @@ def network_labels(asns: Iterable[int | None]) -> dict[int, str]:
 def network_label(asn: int | None, labels: dict[int, str]) -> str:
     if asn is None:
         return "Network unknown"
-    return f"AS{asn} {labels[asn]}" if asn in labels else f"AS{asn}"
+    number = f"AS{asn}"
+    name = labels.get(asn, number)
+    return number if name == number else f"{number} {name}"  # a network named by its number
 
 
 def incident_for(country: str | None, domain: str | None) -> Incident | None:
     """The tracker's incident about this service in this country (the latest to start)."""
     if not country or not domain:
         return None
-    services = [s.pk for s in TrackedService.objects.all() if domain in s.domain_list()]
+    services = [s.pk for s in services_measured_as(domain)]
     found = Incident.objects.published().filter(country__code=country, services__in=services)
     return found.order_by("-start_date").first()
 

@@ -1,5 +1,6 @@
-"""What the store says, read for the pages: the board, a service's series and episodes, the
-measurements behind a cell, one measurement. Plain data (kept in the cache as it is), read
+"""What the store says, read for the pages and the watch: the board, a service's series and
+episodes, the episodes of an incident's services, every network's state now, the measurements
+behind a cell, one measurement. Plain data (kept in the cache as it is), read
 through the observatory's own query layer (pooled, series, episodes, board), never its SQL.
 
 That layer brings DuckDB (about 40 MB), so it is imported by the functions that read, not by
@@ -90,6 +91,38 @@ def read_service(f: Filters) -> Service:
         points = series.series(db, "day")
         found = [episode_record(e) for e in episodes.episodes(db)]
         return Service(points, found, _synthetic(db))
+
+
+def read_episodes(country: str, domains: list[str]) -> tuple[list[dict], bool]:
+    """The episodes of these domains in one country (every network), and whether the store
+    holds synthetic measurements."""
+    with reading() as db:
+        found = []
+        for domain in domains:
+            pool(db, Scope(country=country, domain=domain))
+            found += [episode_record(e) for e in episodes.episodes(db)]
+        return found, _synthetic(db)
+
+
+@dataclass(frozen=True)
+class Watched:
+    """Every (country, network, domain) state now, and every episode, of the whole store."""
+
+    cells: list[board.Cell]
+    episodes: list[dict]  # episode_record()
+    newest: dt.datetime | None  # the newest measurement: the board's "now"
+    synthetic: bool
+
+
+def read_watched() -> Watched:
+    """What the watch compares with what it recorded: each network's state as of the newest
+    measurement, and the episodes that may need an incident."""
+    with reading() as db:
+        pool(db)
+        found = [episode_record(e) for e in episodes.episodes(db)]
+        now = db.execute("SELECT max(t) FROM pooled").fetchone()[0]
+        cells = board.cells(db, now=now) if now else []
+        return Watched(cells, found, now, _synthetic(db))
 
 
 def read_listed(f: Filters, limit: int = 500) -> tuple[list[Listed], int, bool]:
