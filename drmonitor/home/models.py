@@ -12,7 +12,7 @@ from drmonitor.core.fields import optional_blocks
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.core.routing import route_by_url_path
 from drmonitor.home.front import LEAD_PACKAGE, compose
-from drmonitor.newsroom.models import TeaserPool
+from drmonitor.newsroom.teasers import pool_for
 from drmonitor.tracker.panels import evidence_desk
 
 
@@ -70,9 +70,9 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        front = compose(self)
+        front = compose(self, request)
         context["front"] = front
-        context["teaser_pool"] = TeaserPool(front.all_ids())
+        pool_for(request, shown=front.all_ids())
         context.update(evidence_desk())
         return context
 
