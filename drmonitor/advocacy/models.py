@@ -23,6 +23,8 @@ from drmonitor.advocacy.blocks import CallToActionBlock, DownloadBlock, Supporte
 from drmonitor.core.caching import depends_on
 from drmonitor.core.fields import optional_blocks, optional_link, optional_links
 from drmonitor.core.index_fields import indexed
+from drmonitor.core.page_context import Context
+from drmonitor.core.page_tree import lives_only_in
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.newsroom.blocks import PARAGRAPH_FEATURES
 from drmonitor.newsroom.models import ArticlePage, SectionPage
@@ -37,11 +39,9 @@ class CampaignsPage(SectionPage):
     class Meta:
         verbose_name = "campaigns section"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         depends_on(keys.CAMPAIGN_PAGES, tracker_keys.RECORDS)
-        context["campaigns"] = self.campaigns()
-        return context
+        return {"campaigns": self.campaigns()}
 
     def campaigns(self):
         return (
@@ -89,23 +89,23 @@ class CampaignPage(SectionPage):
     class Meta:
         verbose_name = "campaign"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         # The record and the incidents and statements it links are the tracker's; the
         # statements' own pages are this app's.
         depends_on(tracker_keys.RECORDS, keys.STATEMENT_PAGES)
         record = self.campaign
-        context["campaign"] = record
-        context["organisers"] = list(record.organisers.all()) if record else []
-        context["incidents"] = list(record.incidents.published()) if record else []
-        context["sources"] = list(record.sources.all()) if record else []
         statements = list(self.statements.all())
         pages = {
             page.statement_id: page
             for page in StatementPage.objects.live().public().filter(statement__in=statements)
         }
-        context["statements"] = [(s, pages.get(s.pk)) for s in statements]
-        return context
+        return {
+            "campaign": record,
+            "organisers": list(record.organisers.all()) if record else [],
+            "incidents": list(record.incidents.published()) if record else [],
+            "sources": list(record.sources.all()) if record else [],
+            "statements": [(s, pages.get(s.pk)) for s in statements],
+        }
 
     def hashtags(self) -> str:
         """The record's hashtags, for the search index: '#RestoreX #internetkholo'."""
@@ -115,17 +115,15 @@ class CampaignPage(SectionPage):
 class StatementsPage(SectionPage):
     """The Statements section: the statements, newest first by the date they were made."""
 
-    subpage_types = ["advocacy.StatementPage"]
-
     class Meta:
         verbose_name = "statements section"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         depends_on(keys.STATEMENT_PAGES, tracker_keys.RECORDS)
-        context["statements"] = self.statements()
-        context["other_articles"] = self.articles_besides(StatementPage)
-        return context
+        return {
+            "statements": self.statements(),
+            "other_articles": self.articles_besides(StatementPage),
+        }
 
     def statements(self):
         return (
@@ -138,6 +136,7 @@ class StatementsPage(SectionPage):
         )
 
 
+@lives_only_in(StatementsPage)
 class StatementPage(ArticlePage):
     """A joint statement: its full text is the article's body; its date, issuers, stated count
     and incidents are the tracker record's; its signatories are listed here by name."""
@@ -151,8 +150,6 @@ class StatementPage(ArticlePage):
     downloads = optional_blocks(
         "document", DownloadBlock(), help_text="The statement as issued (PDF)."
     )
-
-    parent_page_types = ["advocacy.StatementsPage"]
 
     content_panels = ArticlePage.content_panels + field_panels(
         "statement",
@@ -168,16 +165,16 @@ class StatementPage(ArticlePage):
     class Meta:
         verbose_name = "statement"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         depends_on(tracker_keys.RECORDS, keys.CAMPAIGN_PAGES)
         statement = self.statement
-        context["statement"] = statement
-        context["issuers"] = list(statement.actors.all())
-        context["campaign_pages"] = list(
-            CampaignPage.objects.live().public().filter(statements=statement)
-        )
-        return context
+        return {
+            "statement": statement,
+            "issuers": list(statement.actors.all()),
+            "campaign_pages": list(
+                CampaignPage.objects.live().public().filter(statements=statement)
+            ),
+        }
 
     def signatory_names(self) -> str:
         return " ".join(signatory.name for signatory in self.signatories.all())

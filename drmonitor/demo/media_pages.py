@@ -45,15 +45,7 @@ def ensure_series(entries: list[Located[SeriesSpec]], home, media: MediaLibrary)
         for n, season in enumerate(spec.seasons, 1):
             if not Season.objects.filter(series=series, number=season.number).exists():
                 with reported(entry, f"seasons[{n}]"):
-                    save_checked(
-                        Season(
-                            series=series,
-                            number=season.number,
-                            title=season.title,
-                            description=season.description,
-                            sort_order=n,
-                        )
-                    )
+                    save_checked(Season(series=series, sort_order=n, **season.model_dump()))
 
 
 def page_for(entry: Located[Article], section, media: MediaLibrary, fields: dict) -> ArticlePage:
@@ -89,9 +81,8 @@ def _episode(
     episode.captions = [
         EpisodeCaptions(
             document=media.attachment("captions", captions.file),
-            language=captions.language,
-            label=captions.label,
             sort_order=n,
+            **captions.model_dump(exclude={"file"}),
         )
         for n, captions in enumerate(spec.captions)
     ]

@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from drmonitor.media.models import EpisodeCaptions, Season
 from drmonitor.tracker import models as tracker
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -100,6 +101,28 @@ def references(spec: BaseModel) -> Iterator[tuple[str, str, list[str]]]:
 NOT_A_FIELD = "not a field of this record (misspelt?)"
 # Model fields no file sets: a slug comes from the file name (or the record's name).
 SET_BY_LOADER = frozenset({"slug"})
+
+
+def fields_like(model: type[models.Model], *names: str) -> dict[str, tuple[type, object]]:
+    """Spec fields for these text and number fields of `model`, with the model's types and
+    defaults (a blank text field's is ""): a file that leaves one out gets what an editor who
+    leaves it blank gets, and the defaults are stated once, in the model."""
+    fields: dict[str, tuple[type, object]] = {}
+    for name in names:
+        field = model._meta.get_field(name)
+        if isinstance(field, models.IntegerField):
+            kind: type = int
+        elif isinstance(field, models.CharField | models.TextField):
+            kind = str
+        else:
+            raise TypeError(f"{model.__name__}.{name} is neither a text nor a number field")
+        if field.has_default():
+            fields[name] = (kind, field.get_default())
+        elif field.blank and kind is str:
+            fields[name] = (kind, "")
+        else:
+            fields[name] = (kind, ...)
+    return fields
 
 
 class Spec(BaseModel):
@@ -254,12 +277,13 @@ class TranscriptLineSpec(Spec):
     text: Text
 
 
-class CaptionsSpec(Spec):
-    """A WebVTT file in captions/, named by its key: captions/<key>.vtt."""
-
-    file: Key
-    language: str = "en"
-    label: str = "English"
+CaptionsSpec = create_model(
+    "CaptionsSpec",
+    __base__=Spec,
+    __doc__="A WebVTT file in captions/, named by its key: captions/<key>.vtt.",
+    file=Key,
+    **fields_like(EpisodeCaptions, "language", "label"),
+)
 
 
 class EpisodeSpec(Spec):
@@ -302,10 +326,12 @@ class AttachmentSpec(Spec):
     data: bytes
 
 
-class SeasonSpec(Spec):
-    number: int
-    title: str = ""
-    description: str = ""
+SeasonSpec = create_model(
+    "SeasonSpec",
+    __base__=Spec,
+    __doc__="A season of a vodcast series, found again by its number.",
+    **fields_like(Season, "number", "title", "description"),
+)
 
 
 class SeriesSpec(Spec):

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 
 from drmonitor.core.fields import optional_blocks
+from drmonitor.core.page_context import Context, PageContext
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.core.routing import route_by_url_path
 from drmonitor.home.front import LEAD_PACKAGE, compose
@@ -29,7 +30,7 @@ class CuratedBlock(blocks.StructBlock):
         label = "Curated row"
 
 
-class HomePage(ViewRestrictionsInOneQuery, Page):
+class HomePage(ViewRestrictionsInOneQuery, PageContext, Page):
     """The site root. Its children are the top-level sections of the menu."""
 
     curated = optional_blocks(
@@ -68,13 +69,11 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
         chosen = LeadStory.objects.filter(home=self, article__live=True)
         return list(chosen.order_by("sort_order", "pk").values_list("article_id", flat=True))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
+        request = context["request"]
         front = compose(self, request)
-        context["front"] = front
         pool_for(request, shown=front.all_ids())
-        context.update(evidence_desk())
-        return context
+        return {"front": front, **evidence_desk()}
 
 
 class LeadStory(Orderable):

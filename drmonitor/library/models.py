@@ -18,16 +18,19 @@ from typing import ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import InlinePanel
 from wagtail.documents import get_document_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from drmonitor.core import pdf_text
 from drmonitor.core.caching import depends_on
 from drmonitor.core.fields import optional_blocks, optional_link, optional_links
 from drmonitor.core.index_fields import indexed
+from drmonitor.core.page_context import Context
+from drmonitor.core.page_tree import lives_only_in
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.library.blocks import ProvisionBlock, provision_anchor
 from drmonitor.library.citation import Citation
@@ -99,10 +102,8 @@ class LibraryPage(ArticlePage):
         """The text of every attached PDF, for the search index."""
         return "\n".join(DocumentText.of(item.document).text for item in self.documents.all())
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = self.attachments()
-        return context
+    def own_context(self, context: Context) -> Context:
+        return {"attachments": self.attachments()}
 
 
 def reindex_entries_using(document) -> None:
@@ -216,7 +217,7 @@ class CitedProvisions(models.Model):
             .distinct()
         )
 
-    def citation_context(self) -> dict:
+    def own_context(self, context: Context) -> Context:
         """What the page shows of the tracker: it goes stale with any tracker record."""
         depends_on(tracker_keys.RECORDS)
         return {
@@ -224,11 +225,6 @@ class CitedProvisions(models.Model):
             "citing_incidents": list(self.citing_incidents().order_by("-start_date")),
             "citing_cases": list(self.citing_cases().order_by("title")),
         }
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.citation_context())
-        return context
 
 
 class LibraryIndex:
@@ -241,10 +237,11 @@ class LibraryIndex:
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        # A library holds only its own kind of entry. (The models migrations build from their
-        # history have no entry model: they need no subpage types.)
+        # A library holds only its own kind of entry, which lives in no other library. (The
+        # models migrations build from their history have no entry model: they need no
+        # subpage types.)
         if "entry_model" in cls.__dict__:
-            cls.subpage_types = [cls.entry_model]
+            lives_only_in(cls)(cls.entry_model)
 
     def get_template(self, request, *args, **kwargs) -> str:
         return "library/library_index_page.html"
@@ -259,16 +256,15 @@ class LibraryIndex:
             .order_by("-date_published", "-pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        # A section's own context lists its articles: a library section lists its entries.
-        context = Page.get_context(self, request, *args, **kwargs)
-        parent = self.get_parent().specific_deferred  # its title and URL, no more
-        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
+    def listing_context(self, request: HttpRequest) -> Context:
+        """A library section lists its entries, filtered, then the other articles filed here
+        (in place of a section's list of articles)."""
         depends_on(newsroom_keys.section_articles(self.pk))
-        context.update(listing(self.filter_form, self.entries(), request))
-        context["other_articles"] = self.articles_besides(self.entry_model)
-        context["entry_noun"] = self.entry_noun
-        return context
+        return {
+            **listing(self.filter_form, self.entries(), request),
+            "other_articles": self.articles_besides(self.entry_model),
+            "entry_noun": self.entry_noun,
+        }
 
 
 class LawPage(CitedProvisions, LibraryPage):
@@ -286,8 +282,6 @@ class LawPage(CitedProvisions, LibraryPage):
         null=True, blank=True, help_text="The latest amendment; leave empty when unknown."
     )
     tracker_laws = tracker_records("law_pages", "this law and its provisions")
-
-    parent_page_types = ["library.LawLibraryPage"]
 
     content_panels = ArticlePage.content_panels + [
         fieldset(
@@ -347,8 +341,6 @@ class FrameworkPage(CitedProvisions, LibraryPage):
     adopted_on = models.DateField(null=True, blank=True, help_text="Leave empty when unknown.")
     tracker_laws = tracker_records("framework_pages", "this instrument's articles")
 
-    parent_page_types = ["library.FrameworkLibraryPage"]
-
     content_panels = ArticlePage.content_panels + [
         fieldset("The instrument", ("scope", "framework_type"), ("adopted_by", "adopted_on")),
         *CitedProvisions.provision_panels,
@@ -406,8 +398,6 @@ class ResearchPage(LibraryPage):
         "publisher's page", blank=True, max_length=500, help_text="Where the original lives."
     )
 
-    parent_page_types = ["library.ResearchLibraryPage"]
-
     content_panels = ArticlePage.content_panels + [
         fieldset(
             "The publication",
@@ -437,10 +427,8 @@ class ResearchPage(LibraryPage):
         """How to cite it, with its address as the reader reached it."""
         return Citation.of(self, self.get_full_url(request) or "")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["citation"] = self.citation(request)
-        return context
+    def own_context(self, context: Context) -> Context:
+        return {"citation": self.citation(context["request"])}
 
 
 class ResearchLibraryPage(LibraryIndex, SectionPage):

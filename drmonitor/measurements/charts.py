@@ -127,7 +127,7 @@ def _axis(first: dt.date, last: dt.date, x, height: int) -> list[str]:
 
 def _marker(marker: Marker, line: float, at: float, bottom: int) -> str:
     """The event's dashed line at its date and its numbered badge at `at` (moved right of a
-    neighbour's)."""
+    neighbour's), joined to the line's top so that a moved badge still points at its date."""
     shape = (
         format_html(
             '<rect x="{}" y="6" width="12" height="12" transform="rotate(45 {} 12)"/>',
@@ -140,7 +140,7 @@ def _marker(marker: Marker, line: float, at: float, bottom: int) -> str:
     return format_html(
         '<g class="chart__event chart__event--{}" data-date="{}" data-kind="{}">'
         "<title>{} {}: {} ({})</title>"
-        '<line x1="{}" x2="{}" y1="20" y2="{}" stroke-dasharray="3 3"/>{}'
+        '<polyline points="{},19 {},{} {},{}" fill="none" stroke-dasharray="3 3"/>{}'
         '<text x="{}" y="15.5" text-anchor="middle" {}>{}</text></g>',
         marker.kind,
         marker.day.isoformat(),
@@ -149,7 +149,9 @@ def _marker(marker: Marker, line: float, at: float, bottom: int) -> str:
         marker.kind.capitalize(),
         marker.title,
         marker.day.strftime("%d %b %Y"),
+        coordinate(at),
         coordinate(line),
+        MARKS_ROW,
         coordinate(line),
         bottom,
         shape,
@@ -160,17 +162,20 @@ def _marker(marker: Marker, line: float, at: float, bottom: int) -> str:
 
 
 def _band(band: Band, top: int, x, step: float) -> list[str]:
+    # "AS59257 CMPak (Zong)" is wider than the margin: the number above, the name under it.
+    number, _, name = band.label.partition(" ")
     parts = [
         format_html(
-            '<text x="{}" y="{}" text-anchor="end" {}>{}</text>'
-            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#999"/>',
+            '<text x="{0}" y="{1}" text-anchor="end" {2}><tspan x="{0}">{3}</tspan>'
+            '<tspan x="{0}" dy="14">{4}</tspan></text>'
+            '<line x1="{5}" x2="{6}" y1="{7}" y2="{7}" stroke="#999"/>',
             LEFT - 6,
-            top + BAND / 2 + 4,
+            top + BAND / 2 - 3,
             _font(),
-            band.label,
+            number,
+            name,
             LEFT,
             WIDTH - RIGHT,
-            top + BAND,
             top + BAND,
         )
     ]

@@ -10,11 +10,13 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.urls import reverse
+
 from drmonitor.measurements.charts import Band, Day, Marker, time_chart
 from drmonitor.measurements.filters import Filters
+from drmonitor.measurements.matching import services_measured_as
 from drmonitor.measurements.readings import SYNTHETIC_SOFTWARE, Service
 from drmonitor.tracker.models import Incident, Network
-from drmonitor.tracker.models import Service as TrackedService
 from drmonitor.tracker.timeline import incident_timeline
 
 NOTICE = (
@@ -29,22 +31,26 @@ def is_synthetic(record: dict) -> bool:
 
 
 def network_labels(asns: Iterable[int | None]) -> dict[int, str]:
-    """The tracker's name of each network, by ASN, where it has one."""
+    """The tracker's name of each network, by ASN, where it has one (a network the tracker
+    knows only by its number has no name to add: "AS136384 AS136384" would say it twice)."""
     wanted = [asn for asn in asns if asn]
-    return dict(Network.objects.filter(asn__in=wanted).values_list("asn", "name"))
+    named = Network.objects.filter(asn__in=wanted).values_list("asn", "name")
+    return {asn: name for asn, name in named if name != f"AS{asn}"}
 
 
 def network_label(asn: int | None, labels: dict[int, str]) -> str:
     if asn is None:
         return "Network unknown"
-    return f"AS{asn} {labels[asn]}" if asn in labels else f"AS{asn}"
+    number = f"AS{asn}"
+    name = labels.get(asn, number)
+    return number if name == number else f"{number} {name}"  # a network named by its number
 
 
 def incident_for(country: str | None, domain: str | None) -> Incident | None:
     """The tracker's incident about this service in this country (the latest to start)."""
     if not country or not domain:
         return None
-    services = [s.pk for s in TrackedService.objects.all() if domain in s.domain_list()]
+    services = [s.pk for s in services_measured_as(domain)]
     found = Incident.objects.published().filter(country__code=country, services__in=services)
     return found.order_by("-start_date").first()
 
@@ -97,7 +103,7 @@ def service_context(f: Filters, found: Service) -> dict:
         "synthetic": found.synthetic,
         "chart": time_chart("service-chart", title, bands, markers),
         "chart_title": title,
-        "months": _months(found, labels),
+        "months": _months(f, found, labels),
         "episodes": episodes,
         "incident": incident,
         "events": list(zip(markers, events, strict=True)),
@@ -105,27 +111,41 @@ def service_context(f: Filters, found: Service) -> dict:
     }
 
 
-def _months(found: Service, labels: dict[int, str]) -> list[dict]:
-    """The chart's figures a month per row and network: the table beside the drawing."""
+def _months(f: Filters, found: Service, labels: dict[int, str]) -> list[dict]:
+    """The chart's figures a month per row and network: the table beside the drawing, each
+    row linking to the measurements it counts."""
     rows: dict[tuple, dict] = {}
     for p in found.points:
         key = (p.asn, p.start.year, p.start.month)
-        row = rows.setdefault(
-            key,
-            {
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {
                 "network": network_label(p.asn, labels),
                 "month": dt.date(p.start.year, p.start.month, 1),
+                "link": _month_link(f, p.asn, p.start.year, p.start.month),
                 "measurements": 0,
                 "blocked": 0,
                 "accessible": 0,
-            },
-        )
+            }
         for name in ("measurements", "blocked", "accessible"):
             row[name] += getattr(p, name)
     for row in rows.values():
         decisive = row["blocked"] + row["accessible"]
         row["share"] = row["blocked"] / decisive if decisive else None
     return [rows[k] for k in sorted(rows, key=lambda k: (k[0] or 0, k[1], k[2]))]
+
+
+def _month_link(f: Filters, asn: int | None, year: int, month: int) -> str:
+    """The measurements page of one network's month, within the page's own dates."""
+    start = dt.datetime(year, month, 1)
+    end = dt.datetime(year + month // 12, month % 12 + 1, 1)
+    window = Filters(
+        asn=asn,
+        since=max(start, f.since) if f.since else start,
+        until=min(end, f.until) if f.until else end,
+    )
+    link = reverse("measurements:measurements", args=[f.country, f.domain])
+    return f"{link}?{window.query()}"
 
 
 def _pair(blocking: str | None, accessible: bool | None) -> str:

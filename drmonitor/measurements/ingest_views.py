@@ -22,8 +22,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from drm_observatory.analysis import fingerprints, ooni_io
-from drm_observatory.store.duck import MeasurementStore, StoreUnavailable
-from drm_observatory.store.ingest import ingest_with_receipts
 from drmonitor.measurements.store import store_path
 from drmonitor.measurements.tokens import ProbeToken
 
@@ -60,6 +58,11 @@ def ingest(request: HttpRequest) -> JsonResponse:
     if not body.strip():
         return _error(400, "no measurement in the request")
     items = ooni_io.read_bytes(body, f"probe {token.name}")
+    # The store's writer brings DuckDB (about 40 MB): loaded by the first delivery, not by
+    # every web worker that imports the URL configuration.
+    from drm_observatory.store.duck import MeasurementStore, StoreUnavailable
+    from drm_observatory.store.ingest import ingest_with_receipts
+
     try:
         with MeasurementStore(store_path()) as store:
             report, receipts = ingest_with_receipts(items, store, fingerprints.default())

@@ -1,6 +1,11 @@
-"""What the store says, read for the pages: the board, a service's series and episodes, the
-measurements behind a cell, one measurement. Plain data (kept in the cache as it is), read
+"""What the store says, read for the pages and the watch: the board, a service's series and
+episodes, the episodes of an incident's services, every network's state now, the measurements
+behind a cell, one measurement. Plain data (kept in the cache as it is), read
 through the observatory's own query layer (pooled, series, episodes, board), never its SQL.
+
+That layer brings DuckDB (about 40 MB), so it is imported by the functions that read, not by
+this module: a web worker imports it with the URL configuration and may never show a status
+page.
 """
 
 from __future__ import annotations
@@ -8,14 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from drm_observatory.store import board, episodes, series
-from drm_observatory.store.pooled import Scope, pool
 from drm_observatory.store.report_cli import episode_record
 from drmonitor.measurements.filters import Filters
 from drmonitor.measurements.store import reading
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from drm_observatory.store import board, series
+    from drm_observatory.store.pooled import Scope
 
 SYNTHETIC_SOFTWARE = "drm-demo-generator"  # what the demo's generator writes (demo/)
 
@@ -46,6 +54,8 @@ class Listed:
 
 
 def _scope(f: Filters) -> Scope:
+    from drm_observatory.store.pooled import Scope
+
     return Scope(country=f.country, asn=f.asn, domain=f.domain, since=f.since, until=f.until)
 
 
@@ -59,6 +69,9 @@ def _synthetic(db: duckdb.DuckDBPyConnection) -> bool:
 
 def read_board(f: Filters) -> Board:
     """Each service's state per network, as of `f.until` (else the newest measurement)."""
+    from drm_observatory.store import board, episodes
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         episodes.build(db)
@@ -70,6 +83,9 @@ def read_board(f: Filters) -> Board:
 
 def read_service(f: Filters) -> Service:
     """Daily series and episodes of one domain in one country (per network)."""
+    from drm_observatory.store import episodes, series
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         points = series.series(db, "day")
@@ -77,9 +93,49 @@ def read_service(f: Filters) -> Service:
         return Service(points, found, _synthetic(db))
 
 
+def read_episodes(country: str, domains: list[str]) -> tuple[list[dict], bool]:
+    """The episodes of these domains in one country (every network), and whether the store
+    holds synthetic measurements."""
+    from drm_observatory.store import episodes
+    from drm_observatory.store.pooled import Scope, pool
+
+    with reading() as db:
+        found = []
+        for domain in domains:
+            pool(db, Scope(country=country, domain=domain))
+            found += [episode_record(e) for e in episodes.episodes(db)]
+        return found, _synthetic(db)
+
+
+@dataclass(frozen=True)
+class Watched:
+    """Every (country, network, domain) state now, and every episode, of the whole store."""
+
+    cells: list[board.Cell]
+    episodes: list[dict]  # episode_record()
+    newest: dt.datetime | None  # the newest measurement: the board's "now"
+    synthetic: bool
+
+
+def read_watched() -> Watched:
+    """What the watch compares with what it recorded: each network's state as of the newest
+    measurement, and the episodes that may need an incident."""
+    from drm_observatory.store import board, episodes
+    from drm_observatory.store.pooled import pool
+
+    with reading() as db:
+        pool(db)
+        found = [episode_record(e) for e in episodes.episodes(db)]
+        now = db.execute("SELECT max(t) FROM pooled").fetchone()[0]
+        cells = board.cells(db, now=now) if now else []
+        return Watched(cells, found, now, _synthetic(db))
+
+
 def read_listed(f: Filters, limit: int = 500) -> tuple[list[Listed], int, bool]:
     """The measurements of a window (pooled states), newest first, how many there are, and
     whether the store holds synthetic ones."""
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db, _scope(f))
         total = db.execute("SELECT count(*) FROM pooled").fetchone()[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
@@ -18,7 +19,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
-from drm_observatory.store import board as board_rows
 from drm_observatory.store.report_cli import (
     BOARD_COLUMNS,
     EPISODE_COLUMNS,
@@ -39,6 +39,9 @@ from drmonitor.measurements.evidence import (
 from drmonitor.measurements.filters import Filters, parse
 from drmonitor.measurements.store import BUSY, EMPTY, MISSING, Unavailable
 from drmonitor.tracker import keys as tracker_keys
+
+if TYPE_CHECKING:
+    from drm_observatory.store import board as board_rows
 
 MESSAGES = {
     MISSING: "No measurements yet: the measurement store has not been created.",

@@ -33,6 +33,8 @@ from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.fields import optional_blocks, optional_link
 from drmonitor.core.index_fields import indexed
+from drmonitor.core.page_context import Context
+from drmonitor.core.page_tree import lives_only_in
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.media import keys, podcast, timecodes
 from drmonitor.media.blocks import ChapterBlock, GuestBlock, TranscriptLineBlock
@@ -73,8 +75,6 @@ class SeriesPage(RoutablePageMixin, SectionPage):
     language = models.CharField(max_length=12, default="en")
     explicit = models.BooleanField(default=False)
 
-    subpage_types = ["media.EpisodePage"]
-
     content_panels = SectionPage.content_panels + field_panels(
         InlinePanel("seasons", label="Seasons"),
         fieldset(
@@ -100,10 +100,8 @@ class SeriesPage(RoutablePageMixin, SectionPage):
         xml = podcast.feed_xml(self, episodes, request)
         return HttpResponse(xml, content_type="application/rss+xml; charset=utf-8")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["seasons"] = list(self.seasons.all())
-        return context
+    def own_context(self, context: Context) -> Context:
+        return {"seasons": list(self.seasons.all())}
 
     def episodes(self):
         """Live, public episodes of this series, newest first."""
@@ -172,6 +170,7 @@ class ExternalVideo:
         return f"{self.url.split('#')[0]}#t={seconds}"
 
 
+@lives_only_in(SeriesPage)
 class EpisodePage(RoutablePageMixin, ArticlePage):
     """An episode: a recording uploaded to the site, or a video on another site with a
     poster; its length, guests, chapters, captions and transcript."""
@@ -199,8 +198,6 @@ class EpisodePage(RoutablePageMixin, ArticlePage):
     guests = optional_blocks("guest", GuestBlock())
     chapters = optional_blocks("chapter", ChapterBlock())
     transcript = optional_blocks("line", TranscriptLineBlock())
-
-    parent_page_types = ["media.SeriesPage"]
 
     content_panels = ArticlePage.content_panels + field_panels(
         fieldset(
@@ -283,16 +280,16 @@ class EpisodePage(RoutablePageMixin, ArticlePage):
     def duration_display(self) -> str:
         return timecodes.display(self.duration) if self.duration else ""
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["chapter_links"] = [
-            (chapter.value, self.at(chapter.value.seconds)) for chapter in self.chapters
-        ]
-        context["transcript_lines"] = [
-            (line.value, "" if line.value.seconds is None else self.at(line.value.seconds))
-            for line in self.transcript
-        ]
-        return context
+    def own_context(self, context: Context) -> Context:
+        return {
+            "chapter_links": [
+                (chapter.value, self.at(chapter.value.seconds)) for chapter in self.chapters
+            ],
+            "transcript_lines": [
+                (line.value, "" if line.value.seconds is None else self.at(line.value.seconds))
+                for line in self.transcript
+            ],
+        }
 
     # --- for podcast apps ---
 
@@ -376,22 +373,19 @@ def _starts_with_webvtt(document) -> bool:
 class InfographicsPage(SectionPage):
     """The Infographics section: its graphics as a gallery of pictures."""
 
-    subpage_types = ["media.InfographicPage"]
-
     class Meta:
         verbose_name = "infographics section"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         # Page objects, not teasers: the gallery draws its pictures with Wagtail's tag.
         ids = context["listing"].teasers
         found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
         gallery = [found[pk] for pk in ids if pk in found]
         depends_on(*(core_keys.page(item.pk) for item in gallery))
-        context["gallery"] = gallery
-        return context
+        return {"gallery": gallery}
 
 
+@lives_only_in(InfographicsPage)
 class InfographicPage(RoutablePageMixin, ArticlePage):
     """A graphic that is the story: shown large, zoomable to its full size, described in
     words for readers who cannot see it, with its data and code to embed it elsewhere."""
@@ -416,8 +410,6 @@ class InfographicPage(RoutablePageMixin, ArticlePage):
         help_text="The data behind the graphic as a CSV file; shown as a table and offered "
         "to download.",
     )
-
-    parent_page_types = ["media.InfographicsPage"]
 
     content_panels = ArticlePage.content_panels + [
         fieldset("Infographic", "graphic", "alt_text", "long_description", "data_file")
@@ -486,10 +478,8 @@ class InfographicPage(RoutablePageMixin, ArticlePage):
         )
         return [("A frame (keeps the credit and link with it)", frame), ("The picture", picture)]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["embed_codes"] = self.embed_codes(request)
-        return context
+    def own_context(self, context: Context) -> Context:
+        return {"embed_codes": self.embed_codes(context["request"])}
 
     def data_table(self) -> list[list[str]] | None:
         """The data file's rows (the first is the header), kept until the page or the file

@@ -41,6 +41,7 @@ from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.fields import optional_link, optional_links
 from drmonitor.core.index_fields import indexed
 from drmonitor.core.models import Rendition
+from drmonitor.core.page_context import Context, PageContext
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.newsroom import keys
@@ -154,7 +155,7 @@ def describe_listing(opening: str, ids: Sequence[int]) -> str:
     return f"{opening} Latest: {'; '.join(titles)}." if titles else opening
 
 
-class SectionPage(ViewRestrictionsInOneQuery, Page):
+class SectionPage(ViewRestrictionsInOneQuery, PageContext, Page):
     """A menu section such as "DRM Exclusive" or its child "Court Updates"."""
 
     introduction = models.TextField(blank=True)
@@ -171,21 +172,27 @@ class SectionPage(ViewRestrictionsInOneQuery, Page):
     class Meta:
         verbose_name = "section"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(
+    def own_context(self, context: Context) -> Context:
+        parent = self.get_parent().specific_deferred  # its title and URL, no more
+        return {
+            **self.listing_context(context["request"]),
+            "parent_section": parent if isinstance(parent, SectionPage) else None,
+        }
+
+    def listing_context(self, request: HttpRequest) -> Context:
+        """What the section lists: a page of its articles, described for search engines when
+        no editor wrote a description. (A library section lists its entries instead.)"""
+        listing = paginate(
             request,
             self.articles,
             self.per_page,
             f"section:{self.pk}",
             depends=[keys.section_articles(self.pk)],
         )
-        parent = self.get_parent().specific_deferred  # its title and URL, no more
-        context["parent_section"] = parent if isinstance(parent, SectionPage) else None
-        if not (self.search_description or self.introduction):
-            opening = f"{self.title}: reporting from Digital Rights Monitor."
-            context["description"] = describe_listing(opening, context["listing"].teasers)
-        return context
+        if self.search_description or self.introduction:
+            return {"listing": listing}
+        opening = f"{self.title}: reporting from Digital Rights Monitor."
+        return {"listing": listing, "description": describe_listing(opening, listing.teasers)}
 
     def articles(self) -> ArticleQuerySet:
         """Live articles filed here or in a child section, or listed here as an extra section."""
@@ -230,7 +237,7 @@ class BylinePermissionTester(PagePermissionTester):
         )
 
 
-class ArticlePage(ViewRestrictionsInOneQuery, Page):
+class ArticlePage(ViewRestrictionsInOneQuery, PageContext, Page):
     """A news story, court update, feature, comment or statement."""
 
     standfirst = models.TextField(
@@ -298,16 +305,13 @@ class ArticlePage(ViewRestrictionsInOneQuery, Page):
         if len(set(folded)) != len(folded):
             raise ValidationError({"tags": "The same tag is given twice in different cases."})
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def own_context(self, context: Context) -> Context:
         # The byline, the tag list, related articles and the page's meta tags all read the
         # authors and tags: fetch each once.
         prefetch_related_objects([self], bylines(), "tags")
         depends_on(*(keys.author(author.pk) for author in self.authors()))
         depends_on(*(keys.tag(tag.pk) for tag in self.tags.all()))
-        context["authors"] = self.authors()
-        context["related_articles"] = self.related_ids()
-        return context
+        return {"authors": self.authors(), "related_articles": self.related_ids()}
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)

@@ -202,7 +202,14 @@ DRM_WORKER_JOBS = [
     "drmonitor.tracker.notifications.deliver_pending",
     "drmonitor.wordpress.jobs.run_queued_imports",
     "drmonitor.tracker.stop.jobs.run_queued_stop_imports",
+    "drmonitor.measurements.watch.watch_when_written",
 ]
+
+# The measurement watch (measurements/watch.py) tells editors by e-mail of each change of a
+# service's state on a network, and posts it here too when set, signed with the secret
+# (measurements/webhook.py says how to verify it).
+DRM_MEASUREMENT_WEBHOOK_URL = os.environ.get("DRM_MEASUREMENT_WEBHOOK_URL", "")
+DRM_MEASUREMENT_WEBHOOK_SECRET = os.environ.get("DRM_MEASUREMENT_WEBHOOK_SECRET", "")
 
 # Login throttling (accounts/throttle.py): five wrong passwords for one account from anywhere,
 # or twenty for any accounts from one address, and signing in waits an hour; a completed

@@ -2,14 +2,19 @@
 
 A hearing, an order or a statement names at least one source; a change of an incident's or a
 case's status names the source that reports it, which the logged StatusChange carries. Each
-refusal is a field error on the field to fill in, and nothing is saved.
+refusal is a field error on the field to fill in, and nothing is saved. `form_for` says which
+record type is edited with which form.
 """
 
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Model
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from drmonitor.tracker.models.advocacy import Statement
+from drmonitor.tracker.models.cases import Hearing, Order
+from drmonitor.tracker.models.record import StatusLoggedMixin
 from drmonitor.tracker.models.reference import Source
 
 NO_SOURCE = "Add at least one source: a fact is published only with the source that reports it."
@@ -19,8 +24,21 @@ NO_STATUS_SOURCE = (
 )
 
 
+# The records that state a fact of their own, so must name a source.
+SOURCED_RECORDS: tuple[type[Model], ...] = (Hearing, Order, Statement)
+
+
+def form_for(model: type[Model]) -> type[WagtailAdminModelForm] | None:
+    """The form the admin edits a record type with; None for Wagtail's own."""
+    if issubclass(model, StatusLoggedMixin):
+        return StatusSourcedForm
+    if issubclass(model, SOURCED_RECORDS):
+        return SourcedRecordForm
+    return None
+
+
 class SourcedRecordForm(WagtailAdminModelForm):
-    """For records whose `sources` must not be empty (hearings, orders, statements)."""
+    """For records whose `sources` must not be empty (`SOURCED_RECORDS`)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -30,7 +48,8 @@ class SourcedRecordForm(WagtailAdminModelForm):
 
 
 class StatusSourcedForm(WagtailAdminModelForm):
-    """For incidents and cases: a new status needs the source of the change."""
+    """For records whose status changes are logged (incidents and cases): a new status needs
+    the source of the change."""
 
     status_source = forms.ModelChoiceField(
         queryset=Source.objects.order_by("url"),

@@ -2,7 +2,8 @@
 
 One builder per record: it reads the record and its related rows (a few queries) and returns
 events in order. Pages, feeds and tests all use them, so the list a reader sees, the Atom feed
-and the tests can never disagree.
+and the tests can never disagree. An incident's timeline also holds what was measured about its
+services, which apps above the tracker add (tracker/hooks.py, MEASURED_EVIDENCE).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail import hooks
 
-from drmonitor.tracker.hooks import RECORD_PAGE
+from drmonitor.tracker.hooks import MEASURED_EVIDENCE, RECORD_PAGE
 from drmonitor.tracker.models import (
     Campaign,
     Hearing,
@@ -32,6 +33,7 @@ from drmonitor.tracker.vocab import HearingResult
 # then what the courts did, then what was said about it.
 KINDS = {
     "start": "Began",
+    "measured": "Measured",
     "filing": "Petition filed",
     "order": "Order",
     "hearing": "Hearing",
@@ -56,6 +58,8 @@ class Event:
     detail: str = ""
     anchor: str = ""
     uid: str = field(default="", compare=False)
+    # (label, URL) of what proves a measured event: the measurements at its edges.
+    evidence: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def kind_label(self) -> str:
@@ -269,8 +273,8 @@ def _bounds(incident: Incident, detail: str = "") -> list[Event]:
 
 
 def incident_timeline(incident: Incident) -> list[Event]:
-    """The block from start to end with its orders, court cases, statements, campaigns and
-    reporting, in date order."""
+    """The block from start to end with its orders, court cases, statements, campaigns,
+    reporting and what was measured, in date order."""
     prefetch_related_objects([incident], *_WITH_CHANGES)
     events = _bounds(incident, detail=incident.areas)
     orders = incident.orders.published().filter(case__isnull=True)
@@ -293,6 +297,8 @@ def incident_timeline(incident: Incident) -> list[Event]:
         events.append(_advocacy_event(campaign, "campaign", campaign.start_date, launched))
     events += [_status_event(c) for c in incident.status_changes.all()]
     events += _article_events(articles)
+    for measured in hooks.get_hooks(MEASURED_EVIDENCE):
+        events += measured(incident)
     return _sorted(events)
 
 

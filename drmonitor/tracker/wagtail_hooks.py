@@ -8,7 +8,6 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from django.db.models.query_utils import DeferredAttribute
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -17,7 +16,7 @@ from drmonitor.core.admin_menu import register_admin_page
 from drmonitor.newsroom.hooks import ARTICLE_ASIDES, SEARCH_SOURCES, SITEMAPS
 from drmonitor.tracker import models as tracker
 from drmonitor.tracker import search, sitemaps
-from drmonitor.tracker.forms import SourcedRecordForm, StatusSourcedForm
+from drmonitor.tracker.forms import form_for
 from drmonitor.tracker.models.review import AS_PUBLISHED
 from drmonitor.tracker.panels import article_records
 from drmonitor.tracker.stop.admin_views import (
@@ -37,13 +36,12 @@ def records(
     filters: tuple[str, ...] = (),
     search: tuple[str, ...] = (),
     ordering: str | None = None,
-    form: type[WagtailAdminModelForm] | None = None,
     label: str | None = None,
 ) -> type[SnippetViewSet]:
     """One record type's listing in the Tracker menu: the columns `display`, searched by the
     text among them and by `search`, filtered by the categories among them (choices and links
-    to other records) and by `filters`. With `form`, the edit view refuses a fact without its
-    source (tracker/forms.py)."""
+    to other records) and by `filters`. Its edit view refuses a fact without its source where
+    the record type needs one (`forms.form_for`)."""
     shown = [
         model._meta.get_field(name)
         for name in display
@@ -66,6 +64,7 @@ def records(
         "search_backend_name": None,
         "ordering": [ordering] if ordering else [],
     }
+    form = form_for(model)
     if form:
         attributes["edit_handler"] = ObjectList(model.panels, base_form_class=form)
     if label:
@@ -88,14 +87,12 @@ class TrackerGroup(SnippetViewSetGroup):
             ["title", "kind", "country", "start_date", "end_date", "status"],
             filters=("services",),
             search=("summary", "areas"),
-            form=StatusSourcedForm,
         ),
         records(
             tracker.LegalCase,
             "folder-open-inverse",
             ["title", "court", "number_text", "status", "filed_on"],
             search=("subject", "petitioners_text", "respondents_text"),
-            form=StatusSourcedForm,
         ),
         records(
             tracker.Hearing,
@@ -104,7 +101,6 @@ class TrackerGroup(SnippetViewSetGroup):
             filters=("case__court",),
             search=("what_happened", "directions"),
             ordering="-date",
-            form=SourcedRecordForm,
         ),
         records(
             tracker.Order,
@@ -112,7 +108,6 @@ class TrackerGroup(SnippetViewSetGroup):
             ["title", "kind", "date", "case", "incident"],
             search=("summary", "reference_no", "document_text"),
             ordering="-date",
-            form=SourcedRecordForm,
         ),
         records(
             tracker.CaseConsolidation,
@@ -131,7 +126,6 @@ class TrackerGroup(SnippetViewSetGroup):
             "openquote",
             ["title", "date", "signatory_count"],
             search=("summary",),
-            form=SourcedRecordForm,
         ),
         records(tracker.Campaign, "pick", ["name", "hashtags", "start_date", "end_date"]),
         records(tracker.Court, "group", ["name", "short_name", "level", "jurisdiction", "seat"]),

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from drmonitor.core.fields import optional_blocks
 from drmonitor.core.index_fields import indexed
+from drmonitor.core.page_tree import lives_only_in
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.newsroom.blocks import CaptionedImageBlock
 from drmonitor.newsroom.models import ArticlePage, SectionPage
@@ -41,12 +42,11 @@ class TrendsMonitorPage(SectionPage):
     The charts are drawn by the template tag `desk_charts` (trends/templatetags).
     """
 
-    subpage_types = ["trends.TrendPage"]
-
     class Meta:
         verbose_name = "Trends Monitor section"
 
 
+@lives_only_in(TrendsMonitorPage)
 class TrendPage(ArticlePage):
     """One trending hashtag, examined: the article is the analysis, the fields its figures."""
 
@@ -67,8 +67,6 @@ class TrendPage(ArticlePage):
     )
     narrative = models.TextField(blank=True, help_text="What the hashtag pushed, in brief.")
     screenshots = optional_blocks("screenshot", CaptionedImageBlock())
-
-    parent_page_types = ["trends.TrendsMonitorPage"]
 
     content_panels = ArticlePage.content_panels + field_panels(
         fieldset(

@@ -52,13 +52,16 @@ def test_front_page_says_so_when_nothing_is_blocked_or_scheduled(client, home):
     assert "No hearing is scheduled." in text
 
 
-def test_every_page_links_the_evidence_desk(client, home):
-    nav = BeautifulSoup(client.get("/").content, "html.parser").select_one(
-        "nav[aria-label='Evidence desk']"
-    )
-    assert [a["href"] for a in nav.select("a")] == [
-        "/incidents/",
-        "/cases/",
-        "/hearings/upcoming/",
-        "/api/docs",
-    ]
+def test_every_page_links_the_evidence_desk_at_the_top_and_in_the_footer(client, home):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    for nav in (
+        soup.select_one("nav[aria-label='Evidence desk']"),
+        soup.select_one("footer nav[aria-labelledby='footer-desk']"),
+    ):
+        assert [a["href"] for a in nav.select("a")] == [
+            "/incidents/",
+            "/cases/",
+            "/hearings/upcoming/",
+            "/status/",
+            "/api/docs",
+        ]

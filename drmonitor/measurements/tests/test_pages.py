@@ -13,6 +13,7 @@ import pytest
 from drm_observatory.store.duck import MeasurementStore
 from drmonitor.demo.measurement_history import load_into
 from drmonitor.measurements.tests.conftest import history
+from drmonitor.tracker.factories import BLOCKING_LETTER
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +100,12 @@ def test_service_page_charts_episodes_and_the_incidents_orders_and_hearings(clie
     first = episodes.split('<tr id="episode-1"')[1].split("</tr>")[0]
     assert first.count('href="/status/measurement/') >= 4
     assert "X blocked in Pakistan" in html  # the incident, linked
+    # Each order and hearing with its sources; each month's count opens what it counts.
+    events = html.split('id="events"')[1].split('id="episodes"')[0]
+    assert f'href="{BLOCKING_LETTER}"' in events
+    month = re.search(r'<td class="chart__number"><a href="([^"]+)">(\d+)</a>', html)
+    listed = text(client.get(month[1].replace("&amp;", "&")))
+    assert f'role="status">{month[2]} measurements' in listed
 
 
 def test_series_and_episode_downloads_take_the_same_filters(client, store):
