@@ -96,6 +96,9 @@ def read_service(f: Filters) -> Service:
 def read_episodes(country: str, domains: list[str]) -> tuple[list[dict], bool]:
     """The episodes of these domains in one country (every network), and whether the store
     holds synthetic measurements."""
+    from drm_observatory.store import episodes
+    from drm_observatory.store.pooled import Scope, pool
+
     with reading() as db:
         found = []
         for domain in domains:
@@ -117,6 +120,9 @@ class Watched:
 def read_watched() -> Watched:
     """What the watch compares with what it recorded: each network's state as of the newest
     measurement, and the episodes that may need an incident."""
+    from drm_observatory.store import board, episodes
+    from drm_observatory.store.pooled import pool
+
     with reading() as db:
         pool(db)
         found = [episode_record(e) for e in episodes.episodes(db)]

@@ -201,6 +201,9 @@ def test_a_regexp_is_searched_only_where_it_can_match():
     assert found("plain ASCII") == []
     # Bytes that are not UTF-8 are read as U+FFFD (a lone surrogate here).
     assert found("a\ud800b\udfffc") == ["undecodable"]
+    # A UTF-8 page holds U+FFFD only where it spells it out: searched then, not otherwise.
+    assert found("spelt \ufffd out \ufffd") == ["undecodable"]
+    assert found("caf\u00e9 na\u00efve") == []
 
 
 def test_nayatel_dns_filter_is_found_in_answers():
@@ -256,3 +259,9 @@ def test_the_command_uses_oonis_database_when_pointed_at_it(ooni_db):
         missing.returncode == 2 and "no fingerprint database at /nonexistent/fp" in missing.stderr
     )
     assert missing.stdout == ""
+
+
+def test_an_answer_with_a_lone_surrogate_is_judged_not_an_internal_error():
+    # JSON allows "\ud800"; looking it up among the DNS fingerprints must not crash the verdict.
+    verdict = decide(build(answers=("\ud800",)), database=fingerprints.BUILT_IN)
+    assert verdict.rule != "error" and verdict.blockpages == []

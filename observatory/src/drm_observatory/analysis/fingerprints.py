@@ -209,6 +209,9 @@ class _Entry:
     # ASCII, only in a text that is not plain ASCII (most pages are).
     required: frozenset[bytes] = frozenset()
     beyond_ascii: bool = False
+    # Every match holds U+FFFD (which stands for bytes that are not UTF-8): a text without
+    # one is not searched.
+    replacement: bool = False
 
 
 class _Location:
@@ -237,6 +240,7 @@ class _Location:
                         r.encode() for r in runs if len(r.encode()) >= 3 and "\ufffd" not in r
                     ),
                     not all(run.isascii() for run in runs),
+                    any("\ufffd" in run for run in runs),
                 )
                 (searched[anchor.encode()] if len(anchor) >= 3 else self.unanchored).append(entry)
             elif fp.pattern:
@@ -258,11 +262,13 @@ class _Location:
             else None
         )
 
-    def find(self, data: bytes) -> list[Fingerprint]:
+    def find(self, data: bytes, decoded: str | None = None) -> list[Fingerprint]:
+        """The fingerprints in `data`; `decoded` is its text when the caller has it (valid
+        UTF-8 only: then it is what decoding the bytes would give)."""
         found = list(self.full.get(data, ()))
         if self.automaton is None and not self.unanchored:
             return found  # DNS answers: OONI's are all "full"
-        text: str | None = None  # decoded only for a regexp that may match
+        text = decoded  # else decoded only for a regexp that may match
         regex_seen: set[str] = set()
         ascii_only: bool | None = None
 
@@ -273,6 +279,8 @@ class _Location:
                 if ascii_only:
                     return False
             text = text if text is not None else data.decode("utf-8", "replace")
+            if entry.replacement and "\ufffd" not in text:
+                return False  # one character is found far faster than a regexp is run
             return entry.regex.search(text) is not None  # type: ignore[union-attr]
 
         matches = (
@@ -323,11 +331,11 @@ class FingerprintIndex:
         hits: dict[str, Fingerprint] = {}
         for q in keys.queries:
             for addr in q.addrs:
-                for fp in self.dns.find(addr.encode()):
+                for fp in self.dns.find(addr.encode("utf-8", "surrogatepass")):
                     hits.setdefault(fp.name, fp)
         for r in keys.requests:
             if r.body:
-                for fp in self.body.find(r.body):
+                for fp in self.body.find(r.body, r.body_text):
                     hits.setdefault(fp.name, fp)
             for name, location in self.headers.items():
                 value = r.headers.get(name)

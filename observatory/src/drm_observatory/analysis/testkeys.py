@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -61,6 +61,9 @@ class HTTPExchange:
     headers: dict[str, str]
     depth: int | None
     transaction_id: int | None
+    # The body as the measurement spelt it, when that is valid UTF-8: what a regexp
+    # fingerprint searches, so a big page is not decoded again (None: decode `body`).
+    body_text: str | None = None
 
 
 @dataclass
@@ -177,15 +180,6 @@ class _Reader:
             self._bad(value, where, key, "list")
         return []
 
-    def entries(self, value: Any, key: str) -> Iterator[tuple[str, dict]]:
-        """The non-empty objects of the list test_keys[key], each with its place."""
-        for i, entry in enumerate(self.lst(value, "", key)):
-            if isinstance(entry, dict):
-                if entry:
-                    yield f"{key}[{i}]", entry
-            elif entry is not None:
-                self._bad(entry, f"{key}[{i}]", None, "object")
-
     def _expect(
         self, value: Any, kind: type, expected: str, where: str, key: str | None, default: Any
     ) -> Any:
@@ -231,12 +225,17 @@ class _Reader:
 
 def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | None, bool]:
     """(depth, fetch_body, classic) from an LTE event's tags; v0.4 events carry none."""
+    tags = entry.get("tags")
+    if tags is None:
+        return None, None, False
+    if type(tags) is list:
+        try:
+            return _TAG_MEANINGS[tuple(tags)]
+        except (KeyError, TypeError):  # not seen yet, or holding a list or an object
+            pass
     depth: int | None = None
     fetch_body: bool | None = None
     classic = False
-    tags = entry.get("tags")
-    if tags is None:
-        return depth, fetch_body, classic
     for tag in reader.lst(tags, where, "tags"):
         if not isinstance(tag, str):
             continue
@@ -246,13 +245,24 @@ def _tags(reader: _Reader, entry: dict, where: str) -> tuple[int | None, bool | 
             fetch_body = tag == "fetch_body=true"
         elif tag == "classic":
             classic = True
+    if type(tags) is list and len(_TAG_MEANINGS) < TAG_LISTS_REMEMBERED:
+        try:
+            _TAG_MEANINGS[tuple(tags)] = depth, fetch_body, classic
+        except TypeError:
+            pass
     return depth, fetch_body, classic
+
+
+# The same few lists of tags ("classic", "depth=0", "fetch_body=true") recur in every LTE
+# event: each list is read once, up to a bound that keeps memory flat on hostile input.
+TAG_LISTS_REMEMBERED = 1024
+_TAG_MEANINGS: dict[tuple, tuple[int | None, bool | None, bool]] = {}
 
 
 def _transaction_id(reader: _Reader, entry: dict, where: str) -> int | None:
     value = entry.get("transaction_id")
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
     return reader.integer(value, where, "transaction_id")
 
 
@@ -278,20 +288,22 @@ def _headers(reader: _Reader, value: Any, where: str, key: str) -> dict[str, str
     return out
 
 
-def decode_body(value: Any) -> bytes | None:
-    """A response body: a string, or {"format": "base64", "data": ...}. Undecodable -> None."""
-    if value is None:
-        return None
+def decode_body(value: Any) -> tuple[bytes | None, str | None]:
+    """A response body (a string, or {"format": "base64", "data": ...}) as bytes, and as text
+    when the measurement spelt it as valid UTF-8. Undecodable -> (None, None)."""
     if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass")
+        try:
+            return value.encode(), value
+        except UnicodeEncodeError:  # lone surrogates (JSON allows them) keep their bytes
+            return value.encode("utf-8", "surrogatepass"), None
     if isinstance(value, dict) and value.get("format") == "base64":
         data = value.get("data")
         if isinstance(data, str):
             try:
-                return base64.b64decode(data, validate=False)
+                return base64.b64decode(data, validate=False), None
             except (binascii.Error, ValueError):
-                return None
-    return None
+                return None, None
+    return None, None
 
 
 def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
@@ -312,11 +324,20 @@ def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
                 asn if type(asn) is int else reader.integer(asn, f"{where}.answers[{j}]", "asn")
             )
     depth, _, classic = _tags(reader, entry, where)
+    # The common types are tested here first: a getter is called only on a surprise.
+    hostname, query_type = entry.get("hostname"), entry.get("query_type")
+    engine, failure = entry.get("engine"), entry.get("failure")
     return DNSQuery(
-        hostname=reader.text(entry.get("hostname"), where, "hostname"),
-        query_type=reader.text(entry.get("query_type"), where, "query_type"),
-        engine=reader.text(entry.get("engine"), where, "engine"),
-        failure=reader.failure(entry.get("failure"), where, "failure"),
+        hostname=hostname if type(hostname) is str else reader.text(hostname, where, "hostname"),
+        query_type=(
+            query_type if type(query_type) is str else reader.text(query_type, where, "query_type")
+        ),
+        engine=engine if type(engine) is str else reader.text(engine, where, "engine"),
+        failure=(
+            failure
+            if failure is None or type(failure) is str
+            else reader.failure(failure, where, "failure")
+        ),
         addrs=addrs,
         asns=asns,
         depth=depth,
@@ -326,13 +347,20 @@ def _query(reader: _Reader, entry: dict, where: str) -> DNSQuery:
 
 
 def _tcp_connect(reader: _Reader, entry: dict, where: str) -> TCPConnect:
-    status = reader.obj(entry.get("status"), where, "status")
-    failure = reader.failure(status.get("failure"), where, "status.failure")
-    success = reader.boolean(status.get("success"), where, "status.success")
+    status = entry.get("status")
+    if type(status) is not dict:
+        status = reader.obj(status, where, "status")
+    failure = status.get("failure")
+    if failure is not None and type(failure) is not str:
+        failure = reader.failure(failure, where, "status.failure")
+    success = status.get("success")
+    if success is not None and type(success) is not bool:
+        success = reader.boolean(success, where, "status.success")
     depth, fetch_body, _ = _tags(reader, entry, where)
+    ip, port = entry.get("ip"), entry.get("port")
     return TCPConnect(
-        ip=reader.text(entry.get("ip"), where, "ip"),
-        port=reader.integer(entry.get("port"), where, "port"),
+        ip=ip if type(ip) is str else reader.text(ip, where, "ip"),
+        port=port if type(port) is int else reader.integer(port, where, "port"),
         success=bool(success) if success is not None else failure is None,
         failure=failure,
         depth=depth,
@@ -355,23 +383,33 @@ def _request(reader: _Reader, entry: dict, where: str) -> HTTPExchange:
     response = reader.obj(entry.get("response"), where, "response")
     truncated = response.get("body_is_truncated")
     depth, _, _ = _tags(reader, entry, where)
+    body, text = decode_body(response.get("body"))
     return HTTPExchange(
         url=reader.text(request.get("url"), where, "request.url"),
         failure=reader.failure(entry.get("failure"), where, "failure"),
         status_code=reader.integer(response.get("code"), where, "response.code"),
-        body=decode_body(response.get("body")),
+        body=body,
         body_truncated=bool(reader.boolean(truncated, where, "response.body_is_truncated")),
         headers=_headers(reader, response.get("headers"), where, "response.headers"),
         depth=depth,
         transaction_id=_transaction_id(reader, entry, where),
+        body_text=text,
     )
 
 
 def _each[T](
     reader: _Reader, test_keys: dict, key: str, read: Callable[[_Reader, dict, str], T]
 ) -> list[T]:
-    """`read` on every object of the list test_keys[key], each told its place for complaints."""
-    return [read(reader, entry, where) for where, entry in reader.entries(test_keys.get(key), key)]
+    """`read` on every non-empty object of the list test_keys[key], each told its place for
+    complaints; an element that is not an object is one."""
+    out = []
+    for i, entry in enumerate(reader.lst(test_keys.get(key), "", key)):
+        if isinstance(entry, dict):
+            if entry:
+                out.append(read(reader, entry, f"{key}[{i}]"))
+        elif entry is not None:
+            reader._bad(entry, f"{key}[{i}]", None, "object")
+    return out
 
 
 def _control(reader: _Reader, raw: Any) -> Control | None:

@@ -738,6 +738,7 @@ def decide(
     *,
     trust_carried: bool = True,
     database: fingerprints.FingerprintIndex | None = None,
+    keys: TestKeys | None = None,
 ) -> Verdict:
     """The verdict for one Web Connectivity measurement. Never raises.
 
@@ -745,10 +746,13 @@ def decide(
     body_length_match, ...) are reused, as OONI's own verdict used them; without it they are
     recomputed from the raw observations, which tests our comparison code too. Block pages
     are looked up in `database`, by default `fingerprints.default()` (OONI's database when
-    the operator points at it).
+    the operator points at it). `keys`: the measurement's `parse()`, when the caller reads it
+    too (the store keeps its observations), so it is not parsed twice.
     """
     try:
-        return _decide(measurement, trust_carried, database or fingerprints.default())
+        if keys is None:
+            keys = parse(measurement)
+        return _decide(measurement, keys, trust_carried, database or fingerprints.default())
     except Exception as exc:  # noqa: BLE001 - the probe must never die on odd input
         return Verdict(
             None,
@@ -760,9 +764,8 @@ def decide(
 
 
 def _decide(
-    measurement: Any, trust_carried: bool, database: fingerprints.FingerprintIndex
+    measurement: Any, keys: TestKeys, trust_carried: bool, database: fingerprints.FingerprintIndex
 ) -> Verdict:
-    keys = parse(measurement)
     if keys.problems:
         shown = "; ".join(keys.problems[:5])
         more = f" (and {len(keys.problems) - 5} more)" if len(keys.problems) > 5 else ""
@@ -774,7 +777,8 @@ def _decide(
             malformed=list(keys.problems),
         )
     if not trust_carried:
-        keys.carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
+        carried = {k: v for k, v in keys.carried.items() if k not in COMPARISON_KEYS}
+        keys = dataclasses.replace(keys, carried=carried)  # the caller's keys stay as parsed
     engine = _engine(keys)
     classic: Judgement | None = None
     judge: Callable[[Comparison], Judgement]

@@ -76,10 +76,10 @@ def observations(keys: TestKeys) -> dict:
 
 def row(item: ooni_io.Item, database: fingerprints.FingerprintIndex) -> dict:
     m = item.measurement
-    verdict = decide(m, database=database)
+    keys = parse(m)
+    verdict = decide(m, database=database, keys=keys)
     if verdict.rule in ("malformed", "error"):
         raise ValueError(verdict.explanation)
-    keys = parse(m)
     tk = m.get("test_keys") if isinstance(m.get("test_keys"), dict) else {}
     return {
         "measurement_uid": measurement_key(m),
