@@ -1,4 +1,5 @@
-"""Mail to the address an account had, when its e-mail, password or two-factor sign-in changes.
+"""Mail to the address an account had, when its e-mail, password or two-factor sign-in changes
+(also when an administrator resets the two-factor sign-in, two_factor_reset.py).
 
 Whoever holds a borrowed session and the password could otherwise move an account to an address
 of theirs in silence; the owner hears of it at the address they still read. The check sits on
@@ -68,3 +69,23 @@ def connect() -> None:
     user_model = get_user_model()
     pre_save.connect(remember_before_save, sender=user_model, dispatch_uid="drm-account-before")
     post_save.connect(notice_after_save, sender=user_model, dispatch_uid="drm-account-notice")
+
+
+def send_two_factor_reset_notice(user) -> None:
+    """Tell the account's address that an administrator removed its two-factor sign-in, and
+    what to do next: sign in with the password and set it up again."""
+    if not user.email:
+        return
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "user": user,
+        "when": timezone.localtime(),
+        "setup_url": base + reverse("accounts:two_factor"),
+        "reset_url": base + reverse("accounts:password_reset"),
+    }
+    send_mail(
+        "Your Digital Rights Monitor account: two-factor sign-in was reset",
+        render_to_string("accounts/email/two_factor_reset.txt", context),
+        None,
+        [user.email],
+    )

@@ -173,7 +173,8 @@ def service_detail(request, slug: str = SlugPath):
 )
 def incident_timeline_view(request, slug: str = SlugPath):
     """The incident's merged timeline (its orders, cases, hearings, statements, campaigns,
-    status changes and our reporting), in date order, each event with its sources."""
+    status changes, our reporting and what was measured), in date order, each event with its
+    sources, a measured one with the measurements that prove it."""
     return incident_timeline(get_object_or_404(Incident.objects.published(), slug=slug))
 
 

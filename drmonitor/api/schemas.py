@@ -278,6 +278,13 @@ class CaseDetailOut(CaseOut):
     resolve_sources = staticmethod(_sources_by_url)
 
 
+class EvidenceLinkOut(Schema):
+    """A measurement that proves one edge of a measured episode, as the timeline links it."""
+
+    label: str = Field(description="Which edge: last accessible before, first blocked, ...")
+    url: str = Field(description="The measurement's page on the site (absolute)")
+
+
 class TimelineEventOut(Schema):
     """One dated event of a record's timeline, as its page lists it."""
 
@@ -288,10 +295,18 @@ class TimelineEventOut(Schema):
     link: str = Field(description="Where the event is on the site (absolute), or elsewhere")
     detail: str
     sources: list[SourceOut]
+    evidence: list[EvidenceLinkOut] = Field(
+        description="A measured event's proof: the measurements at the episode's edges (its "
+        "`link` is the service's status page); empty for every other kind"
+    )
 
     @staticmethod
     def resolve_link(event, context) -> str:
         return _absolute(context, event.link) if event.link.startswith("/") else event.link
+
+    @staticmethod
+    def resolve_evidence(event, context) -> list[dict]:
+        return [{"label": label, "url": _absolute(context, url)} for label, url in event.evidence]
 
 
 class OrderOut(Schema):

@@ -95,6 +95,9 @@ class SiteSettings(BaseGenericSetting):
         "default_social_image",
     )
 
+    # The row with its social image, in one query: every page's meta tags show it.
+    select_related = ["default_social_image"]
+
     class Meta:
         verbose_name = "site settings"
 
@@ -109,14 +112,7 @@ class SiteSettings(BaseGenericSetting):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
-            load_row = super().load
-
-            def fetch() -> SiteSettings:
-                settings = load_row()
-                settings.default_social_image  # noqa: B018 - fetched now, kept with them
-                return settings
-
-            kept = keep("site-settings", fetch, depends=[keys.SETTINGS])
+            kept = keep("site-settings", super().load, depends=[keys.SETTINGS])
             setattr(request_or_site, attr_name, kept)
         # Said on every use: the first may have been inside a part that keeps its own keys.
         depends_on(keys.SETTINGS)

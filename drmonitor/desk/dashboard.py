@@ -19,7 +19,8 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState, get_default
 from wagtail.permissions import policy_registry
 
 from drmonitor.desk.when import desk_time
-from drmonitor.newsroom.models import ArticlePage, with_bylines
+from drmonitor.newsroom.models import ArticlePage
+from drmonitor.newsroom.teasers import with_bylines
 from drmonitor.readership.counting import most_read, reads_of
 from drmonitor.tracker.models import Hearing
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.http import HttpRequest
+
 from drmonitor.core.caching import keep
 from drmonitor.core.caching import keys as core_keys
+from drmonitor.core.routing import page_url
 from drmonitor.newsroom import keys, listings
 from drmonitor.newsroom.models import SectionPage
 from drmonitor.readership.counting import most_read
@@ -26,6 +29,7 @@ ROW = 4
 @dataclass
 class SectionRow:
     section: SectionPage
+    url: str  # the section's, worked out once for its heading and its "More in" link
     articles: list[int]
 
 
@@ -100,7 +104,7 @@ def _curated_ids(home) -> list[tuple[str, list[int]]]:
     return rows
 
 
-def compose(home) -> FrontPage:
+def compose(home, request: HttpRequest | None = None) -> FrontPage:
     """Every part of the front page, each story at most once above the section rows."""
     shown = Shown()
     front = FrontPage()
@@ -117,5 +121,6 @@ def compose(home) -> FrontPage:
     for section, ids in candidates:
         chosen = shown.fill(ids, ROW)
         if chosen:
-            front.rows.append(SectionRow(section, chosen))
+            url = page_url(section.url_path, request) or ""
+            front.rows.append(SectionRow(section, url, chosen))
     return front

@@ -13,7 +13,7 @@ from drmonitor.core.page_context import Context, PageContext
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
 from drmonitor.core.routing import route_by_url_path
 from drmonitor.home.front import LEAD_PACKAGE, compose
-from drmonitor.newsroom.models import TeaserPool
+from drmonitor.newsroom.teasers import pool_for
 from drmonitor.tracker.panels import evidence_desk
 
 
@@ -70,8 +70,10 @@ class HomePage(ViewRestrictionsInOneQuery, PageContext, Page):
         return list(chosen.order_by("sort_order", "pk").values_list("article_id", flat=True))
 
     def own_context(self, context: Context) -> Context:
-        front = compose(self)
-        return {"front": front, "teaser_pool": TeaserPool(front.all_ids()), **evidence_desk()}
+        request = context["request"]
+        front = compose(self, request)
+        pool_for(request, shown=front.all_ids())
+        return {"front": front, **evidence_desk()}
 
 
 class LeadStory(Orderable):

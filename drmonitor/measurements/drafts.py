@@ -2,7 +2,8 @@
 
 The draft is what a reporter's new incident is (tracker/models/review.py): not live, its first
 revision submitted to the "Editorial review" workflow, invisible to readers until a moderator
-or an editor approves it. It names the service (the tracker's, or a new one named after the
+or an editor approves it (announced in the watch's one mail, not in Wagtail's own "submitted
+for moderation" mail besides). It names the service (the tracker's, or a new one named after the
 domain), the country, the network, the day the episode began, and says that it came from
 measurements: editors add the reports that explain it before publishing.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from drmonitor.core.framework_internals import submission_mail_held
 from drmonitor.measurements.matching import services_measured_as
 from drmonitor.tracker import vocab
 from drmonitor.tracker.models import Country, Incident, Network, Service
@@ -77,5 +79,6 @@ def draft_incident(episode: dict) -> Incident:
     incident.save_revision()
     workflow = incident.get_workflow()
     if workflow:
-        workflow.start(incident, None)
+        with submission_mail_held():  # the watch's own mail lists the draft with its changes
+            workflow.start(incident, None)
     return incident

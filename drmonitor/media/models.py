@@ -39,7 +39,7 @@ from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.media import keys, podcast, timecodes
 from drmonitor.media.blocks import ChapterBlock, GuestBlock, TranscriptLineBlock
 from drmonitor.newsroom import keys as newsroom_keys
-from drmonitor.newsroom.models import ArticlePage, SectionPage, teasers_for
+from drmonitor.newsroom.models import ArticlePage, SectionPage
 
 # Podcasting 2.0: a podcast's guid is a UUIDv5 of its feed URL without the scheme, in this
 # namespace (https://podcastindex.org/namespace/1.0#guid).
@@ -377,7 +377,10 @@ class InfographicsPage(SectionPage):
         verbose_name = "infographics section"
 
     def own_context(self, context: Context) -> Context:
-        gallery = teasers_for(context["listing"].teasers)
+        # Page objects, not teasers: the gallery draws its pictures with Wagtail's tag.
+        ids = context["listing"].teasers
+        found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
+        gallery = [found[pk] for pk in ids if pk in found]
         depends_on(*(core_keys.page(item.pk) for item in gallery))
         return {"gallery": gallery}
 

@@ -17,8 +17,8 @@ SIDEBAR_RECENT = 5
 
 
 def live_articles() -> ArticleQuerySet:
-    """Live articles, newest first, with what a teaser needs fetched up front."""
-    return ArticlePage.objects.live().teasers()
+    """Live articles, newest first: lists take their ids, teasers.py reads what they show."""
+    return ArticlePage.objects.live().newest_first()
 
 
 def newest_ids(count: int) -> list[int]:
@@ -63,23 +63,20 @@ def newest_in_each(sections: list[SectionPage], count: int) -> dict[int, list[in
     keeps no order: each list is put in order again here).
 
     The lists differ only in the section's tree path, and Django takes longer to write one
-    list's SQL than the database takes to answer them all: the SQL is written once, for the
-    first section, and each section gives it its own path.
+    list's SQL than the database takes to answer them all: the SQL is written once per process
+    (and per `count`), and each section gives it its own path.
     """
     if not sections:
         return {}
-    first = sections[0]
-    newest = first.articles().values_list("date_published", "pk")[:count]
-    sql, first_params = newest.query.sql_with_params()
-    below_first = _below(first)
-    if below_first not in first_params:
-        raise RuntimeError("a section's list no longer matches its articles by tree path")
+    sql, first_params, places = _section_list_sql(sections[0], count)
     arms, params = [], []
     for section in sections:
         arms.append(f"SELECT %s, * FROM ({sql}) AS section_{section.pk}")  # noqa: S608 - Django's SQL
-        below = _below(section)
+        own = list(first_params)
+        for place in places:
+            own[place] = _below(section)
         params.append(section.pk)
-        params.extend(below if param == below_first else param for param in first_params)
+        params.extend(own)
     rows: dict[int, list[tuple]] = {section.pk: [] for section in sections}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(arms), params)
@@ -89,6 +86,22 @@ def newest_in_each(sections: list[SectionPage], count: int) -> dict[int, list[in
         section_id: [pk for _date, pk in sorted(found, reverse=True)]
         for section_id, found in rows.items()
     }
+
+
+# A section list's SQL by its length: its text, its params, and where the section's path goes.
+_section_lists: dict[int, tuple[str, tuple, list[int]]] = {}
+
+
+def _section_list_sql(section: SectionPage, count: int) -> tuple[str, tuple, list[int]]:
+    """The SQL of `section`'s `count` newest articles, written by Django once per count."""
+    if count not in _section_lists:
+        newest = section.articles().values_list("date_published", "pk")[:count]
+        sql, params = newest.query.sql_with_params()
+        places = [place for place, param in enumerate(params) if param == _below(section)]
+        if not places:
+            raise RuntimeError("a section's list no longer matches its articles by tree path")
+        _section_lists[count] = (sql, tuple(params), places)
+    return _section_lists[count]
 
 
 def _below(section: SectionPage) -> str:

@@ -10,7 +10,6 @@ above the models (listings, feeds, search, template tags) asks them the same way
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -41,10 +40,11 @@ from drmonitor.core.caching import depends_on, keep
 from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.fields import optional_link, optional_links
 from drmonitor.core.index_fields import indexed
+from drmonitor.core.models import Rendition
 from drmonitor.core.page_context import Context, PageContext
 from drmonitor.core.panels import field_panels, fieldset
 from drmonitor.core.privacy import ViewRestrictionsInOneQuery
-from drmonitor.newsroom import keys, teaser_images
+from drmonitor.newsroom import keys
 from drmonitor.newsroom.blocks import ArticleBodyBlock
 from drmonitor.newsroom.forms import ArticlePageForm
 from drmonitor.newsroom.pagination import paginate
@@ -118,12 +118,9 @@ class ArticleQuerySet(PageQuerySet):
         return self.filter(date_published__lt=DATES_END).order_by("-date_published", "-pk")
 
     def for_teasers(self) -> ArticleQuerySet:
-        """A few columns of each article, and its picture (teasers_for adds its renditions)."""
+        """A few columns of each article, and its picture, as page objects: for what draws
+        them with Wagtail's tags (the infographics gallery; teasers read plain rows)."""
         return self.only(*TEASER_FIELDS).select_related("featured_image")
-
-    def teasers(self) -> ArticleQuerySet:
-        """Newest first, with what a teaser or a sidebar entry shows."""
-        return self.newest_first().for_teasers()
 
     def listed_in(self, section: SectionPage) -> ArticleQuerySet:
         """Filed in the section or below it, or listed in it (or below it) as an extra."""
@@ -150,62 +147,12 @@ class ArticleQuerySet(PageQuerySet):
         return articles
 
 
-def teasers_for(ids: Sequence[int]) -> list[ArticlePage]:
-    """The articles with these ids, in this order, ready for teasers; gone ones are left out."""
-    found = ArticlePage.objects.filter(pk__in=ids).for_teasers().in_bulk()
-    articles = [found[pk] for pk in ids if pk in found]
-    teaser_images.attach(article.featured_image for article in articles)
-    return with_bylines(articles)
-
-
-class TeaserPool:
-    """The articles of every teaser a page may show, fetched together the first time one of
-    them is not kept: a front page of a dozen lists then costs three queries, not three a list.
-    """
-
-    def __init__(self, ids: Sequence[int]) -> None:
-        self.ids = list(dict.fromkeys(ids))
-        self.found: dict[int, ArticlePage] | None = None
-
-    def take(self, ids: Sequence[int]) -> list[ArticlePage]:
-        """The articles with these ids, in this order, as `teasers_for` gives them."""
-        if self.found is None:
-            self.found = {article.pk: article for article in teasers_for(self.ids)}
-        missing = [pk for pk in ids if pk not in self.found]
-        if missing:
-            self.found.update({article.pk: article for article in teasers_for(missing)})
-        return [self.found[pk] for pk in ids if pk in self.found]
-
-
 def describe_listing(opening: str, ids: Sequence[int]) -> str:
     """A listing's meta description, from its own content: what it is, then the titles of its
     newest stories (one narrow query)."""
     found = dict(ArticlePage.objects.filter(pk__in=ids[:3]).values_list("pk", "title"))
     titles = [found[pk] for pk in ids[:3] if pk in found]
     return f"{opening} Latest: {'; '.join(titles)}." if titles else opening
-
-
-def with_bylines(articles: list[ArticlePage]) -> list[ArticlePage]:
-    """Give each article its `byline` (names) and `byline_ids`, from one narrow query for all.
-
-    A teaser prints only names; building Author instances (clusterable models, each with its
-    photo) for a dozen teasers cost more than the rest of the listing query.
-    """
-    names: dict[int, list[str]] = defaultdict(list)
-    ids: dict[int, list[int]] = defaultdict(list)
-    rows = (
-        ArticleAuthor.objects.filter(article__in=[article.pk for article in articles])
-        .exclude(author=None)
-        .order_by("sort_order", "pk")
-        .values_list("article_id", "author_id", "author__name")
-    )
-    for article_id, author_id, name in rows:
-        names[article_id].append(name)
-        ids[article_id].append(author_id)
-    for article in articles:
-        article.byline = names[article.pk]
-        article.byline_ids = ids[article.pk]
-    return articles
 
 
 class SectionPage(ViewRestrictionsInOneQuery, PageContext, Page):
@@ -237,7 +184,7 @@ class SectionPage(ViewRestrictionsInOneQuery, PageContext, Page):
         no editor wrote a description. (A library section lists its entries instead.)"""
         listing = paginate(
             request,
-            lambda: self.articles().teasers(),
+            self.articles,
             self.per_page,
             f"section:{self.pk}",
             depends=[keys.section_articles(self.pk)],
@@ -476,6 +423,14 @@ class ArticlePage(ViewRestrictionsInOneQuery, PageContext, Page):
             depends=[keys.tag_articles(pk) for pk in tag_ids],
             propagate=False,
         )
+
+
+def picture_renditions(spec: str) -> Prefetch:
+    """The renditions of one filter spec of each article's picture, which a list shows at one
+    size: Wagtail finds them among these, and a picture has one for each size of each style."""
+    return Prefetch(
+        "featured_image__renditions", queryset=Rendition.objects.filter(filter_spec=spec)
+    )
 
 
 def bylines() -> Prefetch:

@@ -33,7 +33,7 @@ from wagtail.search.models import IndexEntry
 from drmonitor.core.caching import keep
 from drmonitor.core.caching import keys as core_keys
 from drmonitor.newsroom import hooks as newsroom_hooks
-from drmonitor.newsroom.models import ArticlePage, ArticleTag, SectionPage
+from drmonitor.newsroom.models import ArticlePage, ArticleTag, SectionPage, picture_renditions
 
 LIVE_LIMIT = 6
 PER_PAGE = 10
@@ -280,7 +280,7 @@ class ArticleSource:
             articles = articles.filter(date_published__lt=_day_start(next_day))
         return (
             articles.select_related("featured_image")
-            .prefetch_related("featured_image__renditions", "article_authors__author")
+            .prefetch_related(picture_renditions(THUMBNAIL_SPEC), "article_authors__author")
             .defer_streamfields()
         )
 

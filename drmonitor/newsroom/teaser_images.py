@@ -11,6 +11,9 @@ Each style is cropped for its size around the picture's focal point (`-c75`: a c
 for the small ones) and offered as WebP in the widths the layout needs; browsers that do not
 take WebP get one JPEG of the middle width. Width and height are set so nothing moves while
 it loads.
+
+A teaser's picture is a `TeaserImage`: the few columns of the image row these need, read with
+the article's (teasers.py), not an image object.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import AbstractImage, Filter, get_rendition_storage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from drmonitor.core.models import Rendition
+from drmonitor.core.models import CustomImage, Rendition
+from drmonitor.core.written_once import WrittenOnce
 
 # No AVIF: Pillow takes some ten seconds to encode one 1200 px picture at its default speed,
 # and for flat-coloured art WebP is as small (6 KB against 37 KB of JPEG for a demo drawing).
@@ -39,6 +43,26 @@ class Variant(NamedTuple):
     url: str
     width: int
     height: int
+
+
+# The image columns a crop's rendition depends on (Wagtail's `vary_fields` of a fill).
+FOCAL_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
+
+
+@dataclass(slots=True)
+class TeaserImage:
+    """A teaser's picture: its id and focal point, enough to find its renditions."""
+
+    pk: int
+    focal_point_x: int | None
+    focal_point_y: int | None
+    focal_point_width: int | None
+    focal_point_height: int | None
+    teaser_variants: dict[str, Variant] = field(default_factory=dict)
+
+    def image(self) -> AbstractImage:
+        """The image itself, for Wagtail to make renditions of (not made yet, or gone)."""
+        return CustomImage.objects.get(pk=self.pk)
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,13 @@ FILTERS = {f.spec: f for style in STYLES.values() for f in style.filters}
 _FOCAL_FILTER = next(iter(FILTERS.values()))
 
 
+_RENDITIONS = WrittenOnce(
+    lambda ids: Rendition.objects.filter(image_id__in=ids, filter_spec__in=FILTERS).values_list(
+        "image_id", "filter_spec", "focal_point_key", "file", "width", "height"
+    )
+)
+
+
 def _url_of():
     """A rendition file's URL from its name: for files on this server, the storage's base URL
     joined once (FileSystemStorage.url does the same per file, through urljoin)."""
@@ -99,7 +130,7 @@ def _url_of():
     return storage.url
 
 
-def attach(images: Iterable[AbstractImage | None]) -> None:
+def attach(images: Iterable[TeaserImage | AbstractImage | None]) -> None:
     """Give each image `teaser_variants` (filter spec to Variant), from one query for all."""
     # Articles that share a picture each hold an object of their own for it: all get the
     # same variants (one dict per picture).
@@ -114,21 +145,20 @@ def attach(images: Iterable[AbstractImage | None]) -> None:
         image.teaser_variants = by_id[image.pk]
     if not by_id:
         return
-    rows = Rendition.objects.filter(image_id__in=by_id, filter_spec__in=FILTERS).values_list(
-        "image_id", "filter_spec", "focal_point_key", "file", "width", "height"
-    )
     url_of = _url_of()
-    for image_id, spec, focal_key, name, width, height in rows:
+    for image_id, spec, focal_key, name, width, height in _RENDITIONS.rows(list(by_id)):
         if focal_key == focal_keys[image_id]:
             by_id[image_id][spec] = Variant(url_of(name), width, height)
 
 
-def _variants(image: AbstractImage, filters: tuple[Filter, ...]) -> list[Variant]:
+def _variants(image: TeaserImage | AbstractImage, filters: tuple[Filter, ...]) -> list[Variant]:
     """The renditions of these filters: attached ones, else Wagtail's (made if missing)."""
     attached = getattr(image, "teaser_variants", {})
     found = [attached.get(f.spec) for f in filters]
     if None not in found:
         return found
+    if isinstance(image, TeaserImage):
+        image = image.image()
     # An image whose file is gone gives a broken picture, as with Wagtail's tag.
     renditions = get_renditions_or_not_found(image, filters)
     return [Variant(r.url, r.width, r.height) for r in renditions.values()]
@@ -138,7 +168,7 @@ def _attrs(values: dict) -> str:
     return "".join(f' {name}="{escape(str(value))}"' for name, value in values.items())
 
 
-def picture(image: AbstractImage, style: str) -> SafeString:
+def picture(image: TeaserImage | AbstractImage, style: str) -> SafeString:
     """A <picture>: the WebP widths as a source, one JPEG <img> for browsers without WebP."""
     chosen = STYLES[style]
     *webp, jpeg = _variants(image, chosen.filters)

@@ -7,7 +7,9 @@ a publish clears every process's page cache), DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL
 EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL, DJANGO_BEHIND_TLS_PROXY=1
 with DRM_TRUSTED_PROXY_COUNT behind a TLS-terminating proxy, DJANGO_SECURE_SSL_REDIRECT,
 DJANGO_HSTS_SECONDS / DJANGO_HSTS_INCLUDE_SUBDOMAINS / DJANGO_HSTS_PRELOAD, DJANGO_LOG_LEVEL,
-DRM_SERVE_MEDIA=1 when no web server serves /media/.
+DRM_SERVE_MEDIA=1 when no web server serves /media/, DRM_MEASUREMENT_WEBHOOK_URL (https://) with
+DRM_MEASUREMENT_WEBHOOK_SECRET (the key the measurement watch signs its posts with; never in
+the repository; docs/security.md).
 """
 
 import os

@@ -23,8 +23,6 @@ def evidence_desk() -> dict:
     ongoing = (
         Incident.objects.published()
         .filter(status=IncidentStatus.ONGOING, end_date__isnull=True)
-        .select_related("country")
-        .prefetch_related("services")
         .order_by("start_date")[:EVIDENCE_DESK_SIZE]
     )
     return {

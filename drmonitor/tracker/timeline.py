@@ -168,6 +168,25 @@ def _article_events(articles: Iterable) -> list[Event]:
     return events
 
 
+def _rulings(case: LegalCase, with_case: bool) -> list[Event]:
+    """The case's hearings and orders."""
+    hearings = (
+        case.hearings.published()
+        .select_related("case__court", "article")
+        .prefetch_related("sources")
+    )
+    events = [_hearing_event(h, with_case) for h in hearings]
+    orders = case.orders.published().select_related("case", "incident", "document")
+    return events + [_order_event(o) for o in orders.prefetch_related("sources")]
+
+
+def _incident_orders(incident: Incident) -> list[Event]:
+    """The orders of the incident that no case of it issued."""
+    orders = incident.orders.published().filter(case__isnull=True)
+    orders = orders.select_related("incident", "document").prefetch_related("sources")
+    return [_order_event(o) for o in orders]
+
+
 def _case_events(case: LegalCase, with_case: bool) -> list[Event]:
     """What happened in one case, as seen from its own page or from an incident's."""
     events: list[Event] = []
@@ -184,15 +203,7 @@ def _case_events(case: LegalCase, with_case: bool) -> list[Event]:
                 uid=f"case-{case.pk}-filed",
             )
         )
-    hearings = (
-        case.hearings.published()
-        .select_related("case__court", "article")
-        .prefetch_related("sources")
-    )
-    events += [_hearing_event(h, with_case) for h in hearings]
-    orders = case.orders.published().select_related("case", "incident", "document")
-    orders = orders.prefetch_related("sources")
-    events += [_order_event(o) for o in orders]
+    events += _rulings(case, with_case)
     for joined in case.consolidations.select_related("with_case").prefetch_related("sources"):
         heard_together = Event(
             date=joined.heard_together_from,
@@ -277,9 +288,7 @@ def incident_timeline(incident: Incident) -> list[Event]:
     reporting and what was measured, in date order."""
     prefetch_related_objects([incident], *_WITH_CHANGES)
     events = _bounds(incident, detail=incident.areas)
-    orders = incident.orders.published().filter(case__isnull=True)
-    orders = orders.select_related("incident", "document")
-    events += [_order_event(o) for o in orders.prefetch_related("sources")]
+    events += _incident_orders(incident)
     cases = (
         incident.cases.published()
         .select_related("court")
@@ -299,6 +308,16 @@ def incident_timeline(incident: Incident) -> list[Event]:
     events += _article_events(articles)
     for measured in hooks.get_hooks(MEASURED_EVIDENCE):
         events += measured(incident)
+    return _sorted(events)
+
+
+def incident_rulings(incident: Incident) -> list[Event]:
+    """Only the incident's orders and its cases' hearings and orders, in date order, as its
+    timeline gives them: what a chart of its measurements marks on its time axis, without
+    reading the rest (the measured entries would read the measurement store again)."""
+    events = _incident_orders(incident)
+    for case in incident.cases.published().select_related("court"):
+        events += _rulings(case, with_case=True)
     return _sorted(events)
 
 

@@ -68,3 +68,30 @@ def test_references_built_in_bulk_are_the_rows_wagtail_writes_one_by_one():
         return tuple(str(getattr(row, name)) for name in fields)
 
     assert sorted(map(key, rows)) == sorted(map(key, stored)) and len(rows) == 2
+
+
+def test_wagtails_submission_mail_is_held_inside_the_block_and_sent_again_after():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core import mail
+
+    from drmonitor.accounts.roles import MODERATORS
+    from drmonitor.tracker.models import Country, Incident
+
+    moderator = get_user_model().objects.create_user("mod", "mod@example.org", "x-long-pass-1")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    country = Country.objects.create(code="PK", name="Pakistan")
+
+    def submitted(title: str) -> None:
+        incident = Incident.objects.create(
+            title=title, kind="platform_block", country=country, start_date="2024-02-17"
+        )
+        incident.save_revision()
+        incident.get_workflow().start(incident, None)
+
+    with framework_internals.submission_mail_held():
+        submitted("Held")
+    assert mail.outbox == []
+    submitted("Announced")  # elsewhere, Wagtail's own mail goes as before
+    assert mail.outbox and all(m.to == [moderator.email] for m in mail.outbox)
+    assert all("Announced" in m.subject + m.body for m in mail.outbox)

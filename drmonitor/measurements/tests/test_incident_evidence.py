@@ -49,6 +49,14 @@ def test_the_feed_and_the_api_carry_the_measured_entries(client, store, x_ban):
     assert len(measured) == 3 and measured[0]["kind_label"] == "Measured"
     link = measured[0]["link"]
     assert link.startswith("http") and "/status/PK/x.com/?asn=" in link
+    # The measurements that prove each entry's edges, as the page links them, absolute.
+    evidence = {e["label"]: e["url"] for e in measured[0]["evidence"]}
+    assert {"first blocked", "last blocked", "first accessible after"} <= set(evidence)
+    first_blocked = evidence["first blocked"]
+    assert first_blocked.startswith("http://testserver/status/measurement/"), first_blocked
+    assert client.get(first_blocked).status_code == 200
+    reported = [e for e in timeline if e["kind"] != "measured"]
+    assert reported and all(e["evidence"] == [] for e in reported)
 
 
 def test_an_incident_of_another_time_or_without_the_service_shows_no_measurements(

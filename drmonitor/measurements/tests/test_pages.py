@@ -4,6 +4,7 @@ from a store the observatory's ingest built (conftest.py), as a reader gets them
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
@@ -12,8 +13,9 @@ import pytest
 
 from drm_observatory.store.duck import MeasurementStore
 from drmonitor.demo.measurement_history import load_into
+from drmonitor.measurements import readings
 from drmonitor.measurements.tests.conftest import history
-from drmonitor.tracker.factories import BLOCKING_LETTER
+from drmonitor.tracker.factories import BLOCKING_LETTER, ended
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +108,35 @@ def test_service_page_charts_episodes_and_the_incidents_orders_and_hearings(clie
     month = re.search(r'<td class="chart__number"><a href="([^"]+)">(\d+)</a>', html)
     listed = text(client.get(month[1].replace("&amp;", "&")))
     assert f'role="status">{month[2]} measurements' in listed
+
+
+def test_service_page_names_the_incident_its_episodes_belong_to_reading_the_store_once(
+    client, store, x_ban, monkeypatch
+):
+    # The same service blocked in the same country years later: it starts last, but the
+    # episodes of 2024 are not its evidence.
+    ended(
+        "X blocked again",
+        dt.date(2027, 1, 1),
+        dt.date(2027, 1, 9),
+        kind="platform_block",
+        country=x_ban.incident.country,
+        services=list(x_ban.incident.services.all()),
+    )
+    opened = []
+    real = readings.reading
+
+    def counted():
+        opened.append(1)
+        return real()
+
+    monkeypatch.setattr(readings, "reading", counted)
+    html = text(client.get("/status/PK/x.com/"))
+    assert len(opened) == 1, "one page view, one read of the store"
+    intro = html.split('class="listing__intro"', 1)[1].split("</p>", 1)[0]
+    assert f'<a href="{x_ban.incident.get_absolute_url()}">X blocked in Pakistan' in intro
+    assert "X blocked again" not in html
+    assert "Ministry of Interior letter to the PTA ordering X blocked" in html
 
 
 def test_series_and_episode_downloads_take_the_same_filters(client, store):

@@ -21,6 +21,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from drmonitor.accounts.roles import EDITORS, MODERATORS, REPORTERS
+from drmonitor.core.tests.test_security import production_env, run_django
 from drmonitor.demo.measurement_history import load_into
 from drmonitor.measurements.tests.conftest import history
 from drmonitor.measurements.watch import watch_when_written
@@ -148,7 +149,9 @@ def test_an_episode_matching_no_incident_becomes_one_draft_readers_see_once_appr
     assert draft.current_workflow_state.status == "in_progress"
     assert WatchedEpisode.objects.filter(incident=draft).count() == 3
     assert WatchedEpisode.objects.filter(drafted=True).count() == 1
-    [message] = [m for m in mail.outbox if m.subject.startswith("Measurements")]
+    # One mail, ours: not Wagtail's "submitted for moderation" besides.
+    [message] = mail.outbox
+    assert sorted(message.bcc) == sorted([desk[EDITORS], desk[MODERATORS]])
     assert message.subject == "Measurements: 1 draft incident"
     assert "x.com blocked in Pakistan (measured), from 17 Feb 2024" in message.body
     assert f"/admin/snippets/tracker/incident/edit/{draft.pk}/" in message.body
@@ -183,7 +186,7 @@ def test_an_episode_matching_no_incident_becomes_one_draft_readers_see_once_appr
 def test_the_worker_watches_each_written_store_once(store, desk):
     assert watch_when_written() == 1  # the draft (the states were accessible when first seen)
     assert watch_when_written() == 0
-    assert len([m for m in mail.outbox if m.subject.startswith("Measurements")]) == 1
+    assert len(mail.outbox) == 1
 
 
 def test_a_receiver_that_fails_is_tried_three_times_then_logged_never_raised(caplog):
@@ -200,3 +203,22 @@ def test_a_receiver_that_fails_is_tried_three_times_then_logged_never_raised(cap
     closed = f"http://127.0.0.1:{failing.server_address[1]}/"  # nothing listens there now
     assert post_signed(closed, SECRET, {"changes": []}, delays=(0,)) is False
     assert "failed after 2 attempts" in caplog.text
+
+
+def test_the_deploy_check_names_a_webhook_without_its_secret_or_not_https(tmp_path):
+    signed = production_env(
+        tmp_path,
+        REDIS_URL="redis://127.0.0.1:6379/6",  # production's shared cache, else a warning
+        DRM_MEASUREMENT_WEBHOOK_URL="https://hooks.example.org/drm",
+        DRM_MEASUREMENT_WEBHOOK_SECRET=SECRET,
+    )
+    clean = run_django(signed, "check", "--deploy", "--fail-level", "WARNING")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+    unsigned = signed | {"DRM_MEASUREMENT_WEBHOOK_URL": "http://hooks.example.org/drm"}
+    del unsigned["DRM_MEASUREMENT_WEBHOOK_SECRET"]
+    warned = run_django(unsigned, "check", "--deploy", "--fail-level", "WARNING")
+    assert warned.returncode != 0
+    said = warned.stdout + warned.stderr
+    assert "(measurements.W001) DRM_MEASUREMENT_WEBHOOK_URL is set but" in said
+    assert "(measurements.W002) DRM_MEASUREMENT_WEBHOOK_URL (http://hooks.example.org/drm)" in said

@@ -8,11 +8,13 @@ rendered on every request; see docs/performance.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from django import template
 from django.template import Context
 from django.template.loader import get_template, render_to_string
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
@@ -21,11 +23,17 @@ from drmonitor.core.caching import keys as core_keys
 from drmonitor.core.routing import page_url
 from drmonitor.newsroom import hooks as newsroom_hooks
 from drmonitor.newsroom import keys, listings, teaser_images
-from drmonitor.newsroom.models import ArticlePage, teasers_for
+from drmonitor.newsroom.models import ArticlePage
+from drmonitor.newsroom.teasers import Teaser, pool_for
 
 register = template.Library()
 
-DATE_FORMAT = "j F Y"  # the site's one date format: 24 November 2025
+
+def date_text(local: datetime) -> str:
+    """The site's one date format, as the templates' `date:"j F Y"` writes it: 24 November
+    2025. Written here without Django's format parser, which cost a teaser more than its link
+    and its picture together."""
+    return f"{local.day} {MONTHS[local.month]} {local.year}"
 
 
 def _host(context) -> str:
@@ -55,10 +63,10 @@ def sidebar(context, exclude: ArticlePage | None = None) -> SafeString:
             others = listings.live_articles().exclude(pk=left_out)
             shown = list(others.values_list("pk", flat=True)[: listings.SIDEBAR_RECENT])
         depends_on(*map(core_keys.page, shown))
+        entries = pool_for(request).take(shown)
+        recent = [teaser_context(teaser, "small", True, request) for teaser in entries]
         return render_to_string(
-            "newsroom/includes/sidebar.html",
-            {"recent_articles": teasers_for(shown)},
-            request=request,
+            "newsroom/includes/sidebar.html", {"recent_articles": recent}, request=request
         )
 
     name = f"sidebar:{_host(context)}:{left_out}"
@@ -107,15 +115,14 @@ def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) 
     An article's teaser is the same on the front page, in its sections, on its tags' pages and
     under related articles, and it is most of what a listing costs: the article's row, its
     byline and its picture. Only the teasers not kept are fetched, in one query, or with all
-    the page's teasers at once when the page offers a `teaser_pool` (the front page).
+    the other teasers of the page (see teasers.pool_for).
     """
     request = context.get("request")
-    pool = context.get("teaser_pool")
 
     def build(missing: list[int]) -> dict[int, tuple[str, list[str]]]:
         teaser = get_template("newsroom/includes/teaser.html").template
         built = {}
-        for article in pool.take(missing) if pool is not None else teasers_for(missing):
+        for article in pool_for(request).take(missing):
             # A plain Context: the teaser needs no context processors, only what is given here.
             html = teaser.render(Context(teaser_context(article, size, compact, request)))
             shown = [core_keys.page(article.pk), *map(keys.author, article.byline_ids)]
@@ -130,7 +137,7 @@ def teasers(context, ids: Sequence[int], size: str = "", compact: bool = False) 
 PICTURE_STYLES = {"lead": "lead", "small": "thumb"}
 
 
-def teaser_context(article: ArticlePage, size: str, compact: bool, request) -> dict:
+def teaser_context(article: Teaser, size: str, compact: bool, request) -> dict:
     """All a teaser shows, worked out here rather than by the template's tags and filters."""
     local = timezone.localtime(article.date_published)
     image = article.featured_image if size != "rank" else None  # a ranked list shows none
@@ -145,7 +152,7 @@ def teaser_context(article: ArticlePage, size: str, compact: bool, request) -> d
         "picture": picture,
         "byline": " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names),
         "date_iso": local.isoformat(),
-        "date_text": dateformat.format(local, DATE_FORMAT),
+        "date_text": date_text(local),
     }
 
 

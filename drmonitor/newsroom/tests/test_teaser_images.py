@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from drmonitor.newsroom import teaser_images
 from drmonitor.newsroom.factories import ArticlePageFactory, ImageFactory
-from drmonitor.newsroom.models import SectionPage, teasers_for
+from drmonitor.newsroom.models import SectionPage
+from drmonitor.newsroom.teasers import teasers_for
 
 pytestmark = pytest.mark.django_db
 
